@@ -1,0 +1,65 @@
+package uk.orderwatch.schemas;
+
+import java.util.Arrays;
+import java.util.Optional;
+import uk.orderwatch.schemas.events.AlertRaised;
+import uk.orderwatch.schemas.events.BreachReported;
+import uk.orderwatch.schemas.events.OrderRegistered;
+import uk.orderwatch.schemas.events.SessionMissed;
+
+/**
+ * Every event type orderwatch publishes: its name, schema version, topic and Java record.
+ * The JSON Schema of each lives at {@code /schemas/<type>.v<version>.schema.json}, an example at
+ * {@code /examples/<type>.v<version>.json}.
+ */
+public enum EventType {
+    ORDER_REGISTERED("order.registered", 1, Topics.ORDERS, OrderRegistered.class),
+    BREACH_REPORTED("breach.reported", 1, Topics.COMPLIANCE, BreachReported.class),
+    SESSION_MISSED("session.missed", 1, Topics.COMPLIANCE, SessionMissed.class),
+    ALERT_RAISED("alert.raised", 1, Topics.ALERTS, AlertRaised.class);
+
+    private final String type;
+    private final int version;
+    private final String topic;
+    private final Class<?> dataClass;
+
+    EventType(String type, int version, String topic, Class<?> dataClass) {
+        this.type = type;
+        this.version = version;
+        this.topic = topic;
+        this.dataClass = dataClass;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<?> dataClass() {
+        return dataClass;
+    }
+
+    /** The CloudEvents {@code dataschema} URI: names the schema and its version. */
+    public String dataschema() {
+        return "urn:orderwatch:schema:" + type + ":" + version;
+    }
+
+    public String schemaResource() {
+        return "/schemas/" + type + ".v" + version + ".schema.json";
+    }
+
+    public String exampleResource() {
+        return "/examples/" + type + ".v" + version + ".json";
+    }
+
+    public static Optional<EventType> fromType(String type) {
+        return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+    }
+}

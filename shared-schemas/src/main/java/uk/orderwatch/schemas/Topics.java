@@ -1,0 +1,44 @@
+package uk.orderwatch.schemas;
+
+import java.util.List;
+
+/**
+ * The one registry of Kafka topic names. Each topic has exactly one producing service (single writer);
+ * every record on it is a CloudEvents structured-mode envelope keyed by the order id.
+ */
+public final class Topics {
+
+    /** Written by order-registry: the life cycle of granted orders. */
+    public static final String ORDERS = "orderwatch.orders";
+    /** Written by breach-report: breaches, programme attendance and deadlines. */
+    public static final String COMPLIANCE = "orderwatch.compliance";
+    /** Written by notification: alerts raised, delivered, acknowledged, escalated. */
+    public static final String ALERTS = "orderwatch.alerts";
+
+    /** Every event topic, in the order the stack creates them. */
+    public static final List<String> EVENT_TOPICS = List.of(ORDERS, COMPLIANCE, ALERTS);
+
+    /** Consumer groups, one per consuming service; a group's dead letters go to {@link #deadLetter}. */
+    public static final String GROUP_BREACH_REPORT = "breach-report";
+    public static final String GROUP_NOTIFICATION = "notification";
+
+    /** Which (topic, group) pairs consume, so the stack can create their dead-letter topics up front. */
+    public static final List<String[]> SUBSCRIPTIONS = List.of(
+            new String[] {ORDERS, GROUP_BREACH_REPORT},
+            new String[] {COMPLIANCE, GROUP_NOTIFICATION});
+
+    private Topics() {
+    }
+
+    /** The dead-letter topic for records that {@code group} could not process from {@code topic}. */
+    public static String deadLetter(String topic, String group) {
+        return topic + "." + group + ".dlq";
+    }
+
+    /** Every topic the system needs: event topics and the dead-letter topic of each subscription. */
+    public static List<String> allTopics() {
+        var all = new java.util.ArrayList<>(EVENT_TOPICS);
+        SUBSCRIPTIONS.forEach(s -> all.add(deadLetter(s[0], s[1])));
+        return List.copyOf(all);
+    }
+}

@@ -1,0 +1,34 @@
+package uk.orderwatch.schemas.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The state of an order that other services need, carried whole by every order event so a consumer's read model
+ * is complete from any one event. Protected persons appear only as opaque ids: their names, addresses, phones,
+ * emails and locations never leave order-registry.
+ *
+ * @param version increases by one with every change; consumers keep the highest and drop the rest
+ * @param endsOn  null when the order lasts until further order
+ */
+public record OrderSnapshot(
+        String orderId,
+        long version,
+        OrderType orderType,
+        OrderStatus status,
+        Court court,
+        String courtCaseReference,
+        LocalDate madeOn,
+        Instant servedAt,
+        LocalDate endsOn,
+        boolean untilFurtherOrder,
+        SubjectSummary subject,
+        List<String> protectedPersonIds,
+        List<Condition> conditions,
+        AgencyAssignments agencies) {
+
+    public java.util.Optional<Condition> condition(String conditionId) {
+        return conditions.stream().filter(c -> c.conditionId().equals(conditionId)).findFirst();
+    }
+}

@@ -1,0 +1,131 @@
+package uk.orderwatch.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import uk.orderwatch.schemas.events.OrderRegistered;
+import uk.orderwatch.schemas.events.SessionMissed;
+
+class EventContractsTest {
+
+    private final EventCodec codec = new EventCodec();
+
+    static String example(EventType type) throws IOException {
+        try (InputStream in = EventContractsTest.class.getResourceAsStream(type.exampleResource())) {
+            assertThat(in).as("example for %s", type.type()).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everyExampleIsValidAgainstItsSchema(EventType type) throws IOException {
+        assertThat(codec.validate(example(type))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everyExampleRoundTripsThroughItsRecordUnchanged(EventType type) throws IOException {
+        String json = example(type);
+        CloudEvent<?> event = codec.read(json);
+
+        assertThat(event.data()).isInstanceOf(type.dataClass());
+        assertThat(event.type()).isEqualTo(type.type());
+        assertThat(event.dataschema()).isEqualTo(type.dataschema());
+        JsonNode original = codec.mapper().readTree(json);
+        JsonNode rewritten = codec.mapper().readTree(codec.write(event));
+        assertThat(rewritten).isEqualTo(original);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void eachTypeLivesOnTheTopicOfItsProducer(EventType type) {
+        assertThat(Topics.EVENT_TOPICS).contains(type.topic());
+    }
+
+    @Test
+    void aMissingRequiredFieldIsReported() throws IOException {
+        ObjectNode tree = (ObjectNode) codec.mapper().readTree(example(EventType.SESSION_MISSED));
+        ((ObjectNode) tree.get("data")).remove("sessionStart");
+
+        assertThat(codec.validate(tree.toString())).anyMatch(p -> p.contains("sessionStart"));
+        assertThatThrownBy(() -> codec.read(tree.toString())).isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void anEnvelopeThatIsNotCloudEventsIsRejected() throws IOException {
+        ObjectNode tree = (ObjectNode) codec.mapper().readTree(example(EventType.BREACH_REPORTED));
+        tree.put("specversion", "0.3");
+        tree.remove("id");
+
+        assertThat(codec.validate(tree.toString())).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void anUnknownTypeAndNonJsonAreRejected() throws IOException {
+        ObjectNode tree = (ObjectNode) codec.mapper().readTree(example(EventType.ALERT_RAISED));
+        tree.put("type", "alert.teleported");
+
+        assertThat(codec.validate(tree.toString())).containsExactly("unknown event type 'alert.teleported'");
+        assertThatThrownBy(() -> codec.read("{not json")).isInstanceOf(InvalidEventException.class)
+                .hasMessageStartingWith("not JSON");
+    }
+
+    @Test
+    void aProtectedPersonsContactDetailsCannotRideOnAnOrderEvent() throws IOException {
+        ObjectNode tree = (ObjectNode) codec.mapper().readTree(example(EventType.ORDER_REGISTERED));
+        ((ObjectNode) tree.get("data").get("order")).putArray("protectedPersons").addObject()
+                .put("address", "1 Safe House Lane");
+
+        assertThat(codec.validate(tree.toString())).isNotEmpty();
+    }
+
+    @Test
+    void aBreachEventCannotCarryTheFreeTextDescriptionOrPlace() throws IOException {
+        ObjectNode tree = (ObjectNode) codec.mapper().readTree(example(EventType.BREACH_REPORTED));
+        ((ObjectNode) tree.get("data")).put("location", "outside her workplace");
+
+        assertThat(codec.validate(tree.toString())).isNotEmpty();
+    }
+
+    @Test
+    void aProducerCannotWriteAnEventWhoseDataBreaksItsSchema() throws IOException {
+        SessionMissed valid = (SessionMissed) codec.read(example(EventType.SESSION_MISSED)).data();
+        SessionMissed noProgramme = new SessionMissed(valid.sessionId(), valid.orderId(), valid.orderVersion(),
+                valid.conditionId(), "", valid.sessionStart(), valid.recordedAt(), valid.recordedBy(),
+                valid.subject(), valid.agencies());
+        CloudEvent<SessionMissed> event = CloudEvent.of(EventType.SESSION_MISSED, UUID.randomUUID().toString(),
+                "/orderwatch/breach-report", Instant.now(), valid.orderId(), noProgramme);
+
+        assertThatThrownBy(() -> codec.write(event)).isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("programmeName");
+    }
+
+    @Test
+    void anEventMustCarryTheRecordOfItsType() throws IOException {
+        OrderRegistered order = (OrderRegistered) codec.read(example(EventType.ORDER_REGISTERED)).data();
+
+        assertThatThrownBy(() -> CloudEvent.of(EventType.BREACH_REPORTED, UUID.randomUUID().toString(),
+                "/orderwatch/order-registry", Instant.now(), "o-1", order))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void deadLetterTopicsFollowTheSubscriptions() {
+        List<String> all = Topics.allTopics();
+        assertThat(all).contains(Topics.ORDERS, Topics.COMPLIANCE, Topics.ALERTS,
+                "orderwatch.orders.breach-report.dlq", "orderwatch.compliance.notification.dlq");
+        assertThat(all).doesNotHaveDuplicates();
+    }
+}
