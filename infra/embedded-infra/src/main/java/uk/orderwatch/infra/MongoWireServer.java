@@ -1,0 +1,61 @@
+package uk.orderwatch.infra;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A MongoDB wire-protocol server in this JVM (mongo-java-server), spoken to by the real MongoDB driver.
+ * With a file it keeps data across restarts (H2 MVStore backend); without, it is in memory (tests).
+ * It has no multi-document transactions, no TTL expiry and no {@code hello}; orderwatch is designed within that.
+ */
+public final class MongoWireServer implements AutoCloseable {
+
+    private final MongoBackend backend;
+    private final MongoServer server;
+    private final int port;
+
+    private MongoWireServer(MongoBackend backend, int port) {
+        this.backend = backend.version(ServerVersion.MONGO_5_0);
+        this.server = new MongoServer(this.backend);
+        this.port = port == 0 ? Ports.free() : port;
+        server.bind("localhost", this.port);
+    }
+
+    public static MongoWireServer inMemory() {
+        return new MongoWireServer(new MemoryBackend(), 0);
+    }
+
+    /** A server on {@code port} that keeps its data in the file {@code dataFile}. */
+    public static MongoWireServer persistent(Path dataFile, int port) {
+        try {
+            Files.createDirectories(dataFile.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new MongoWireServer(new H2Backend(dataFile.toAbsolutePath().toString()), port);
+    }
+
+    /** The connection string of database {@code database} on this server. */
+    public String uri(String database) {
+        return "mongodb://localhost:" + port + "/" + database;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+        if (backend instanceof H2Backend h2) {
+            h2.close();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package uk.orderwatch.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClients;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedInfraTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBrokerKeepsTopicsAndRecordsAcrossARestartOnTheSameDirectory() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"), 0, 0)) {
+            broker.createTopics(List.of("t"), 1);
+            try (var producer = new KafkaProducer<String, String>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("t", "k", "kept")).get();
+            }
+            String clusterId = Files.readString(dir.resolve("kafka/orderwatch-cluster.id"));
+
+            broker.restart();
+
+            assertThat(Files.readString(dir.resolve("kafka/orderwatch-cluster.id"))).isEqualTo(clusterId);
+            try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "g", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                    new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(List.of("t"));
+                List<String> values = new java.util.ArrayList<>();
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (values.isEmpty() && System.nanoTime() < deadline) {
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                        values.add(r.value());
+                    }
+                }
+                assertThat(values).containsExactly("kept");
+            }
+        }
+    }
+
+    @Test
+    void thePersistentMongoServerKeepsDocumentsAcrossARestart() {
+        Path file = dir.resolve("mongo/orderwatch.mv");
+        int port = Ports.free();
+        try (var server = MongoWireServer.persistent(file, port);
+             var client = MongoClients.create(server.uri("db"))) {
+            client.getDatabase("db").getCollection("c").insertOne(new Document("_id", "a").append("v", 1));
+        }
+        try (var server = MongoWireServer.persistent(file, port);
+             var client = MongoClients.create(server.uri("db"))) {
+            assertThat(client.getDatabase("db").getCollection("c").find().first()).containsEntry("v", 1);
+        }
+    }
+
+    @Test
+    void aTakenPortIsNamedWithTheSettingThatChangesIt() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> Ports.requireFree(taken.getLocalPort(), "Kafka broker", "--kafka-port"))
+                    .hasMessageContaining("Port " + taken.getLocalPort())
+                    .hasMessageContaining("--kafka-port=<port>");
+        }
+    }
+}
