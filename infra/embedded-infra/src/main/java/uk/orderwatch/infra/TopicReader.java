@@ -1,0 +1,54 @@
+package uk.orderwatch.infra;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads a topic from the beginning with a fresh consumer group: what is really on the broker, for checks. */
+public final class TopicReader {
+
+    private TopicReader() {
+    }
+
+    /** A record as read: key, value and headers as text. */
+    public record Rec(String topic, String key, String value, Map<String, String> headers) {
+    }
+
+    /** Every record on {@code topic} once at least one matches {@code until}, or all there is after the timeout. */
+    public static List<Rec> readUntil(String bootstrap, String topic, Predicate<List<Rec>> until, Duration timeout) {
+        List<Rec> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline && !until.test(records)) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    Map<String, String> headers = new java.util.LinkedHashMap<>();
+                    for (Header h : r.headers()) {
+                        headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
+                    }
+                    records.add(new Rec(r.topic(), r.key(), r.value(), headers));
+                }
+            }
+        }
+        return records;
+    }
+
+    /** Everything on the topic, waiting {@code settle} for records still arriving. */
+    public static List<Rec> readAll(String bootstrap, String topic, Duration settle) {
+        return readUntil(bootstrap, topic, r -> false, settle);
+    }
+}

@@ -1,0 +1,71 @@
+package uk.orderwatch.registry.orders;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import uk.orderwatch.schemas.events.ConditionCategory;
+import uk.orderwatch.schemas.events.OrderType;
+
+/** What a police officer records when the court grants an order. */
+public record RegisterOrderRequest(
+        @NotNull OrderType type,
+        @NotNull @Valid CourtDto court,
+        @NotBlank @Size(max = 64) String courtCaseReference,
+        @NotNull LocalDate madeOn,
+        LocalDate endsOn,
+        boolean untilFurtherOrder,
+        @NotNull @Valid SubjectDto subject,
+        @NotEmpty @Size(max = 20) List<@Valid @NotNull ProtectedPersonDto> protectedPersons,
+        @NotEmpty @Size(max = 50) List<@Valid @NotNull ConditionDto> conditions,
+        @NotNull @Valid AgenciesDto agencies,
+        @NotNull @Valid ActorDto registeredBy) {
+
+    public record CourtDto(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 16) String code) {
+    }
+
+    public record SubjectDto(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 20) List<@NotBlank @Size(max = 200) String> aliases,
+            LocalDate dateOfBirth,
+            @Size(max = 500) String homeAddress,
+            @Size(max = 32) String pncId,
+            @Size(max = 32) String crn) {
+    }
+
+    /** A person the order protects. Their details never leave order-registry. */
+    public record ProtectedPersonDto(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 500) String address,
+            @Size(max = 32) String phone,
+            @Size(max = 320) String email,
+            @Size(max = 1000) String safeContactPreferences) {
+    }
+
+    public record ConditionDto(
+            @NotNull ConditionCategory category,
+            @NotBlank @Size(max = 2000) String description,
+            @Size(max = 64) String supervisingAgencyId,
+            @Valid ProgrammeDto programme) {
+    }
+
+    public record ProgrammeDto(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) String provider,
+            @Min(1) int sessions) {
+    }
+
+    public record AssignmentDto(@NotBlank @Size(max = 64) String agencyId, @NotBlank @Size(max = 64) String personId) {
+    }
+
+    public record AgenciesDto(@NotNull @Valid AssignmentDto police, @Valid AssignmentDto probation,
+                              @Valid AssignmentDto advocacy) {
+    }
+
+    public record ActorDto(@NotBlank @Size(max = 64) String personId, @NotBlank @Size(max = 64) String agencyId) {
+    }
+}

@@ -1,0 +1,208 @@
+package uk.orderwatch.registry.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import uk.orderwatch.infra.SharedTestInfra;
+import uk.orderwatch.infra.TopicReader;
+import uk.orderwatch.schemas.EventCodec;
+import uk.orderwatch.schemas.Topics;
+import uk.orderwatch.schemas.events.OrderRegistered;
+import uk.orderwatch.support.outbox.OutboxEvent;
+
+/** order-registry over real HTTP, against the in-process Kafka broker and the Mongo wire server. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OrderRegistrationIT {
+
+    static final String BOOTSTRAP = SharedTestInfra.kafka(Topics.allTopics()).bootstrapServers();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final EventCodec CODEC = new EventCodec();
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> SharedTestInfra.mongo().uri("orders-" + UUID.randomUUID()));
+        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> BOOTSTRAP);
+        registry.add("management.health.mongo.enabled", () -> "false");
+        registry.add("orderwatch.outbox.relay-interval", () -> "200ms");
+        registry.add("orderwatch.outbox.relay-grace", () -> "1s");
+    }
+
+    static ObjectNode validOrder(String caseReference) throws IOException {
+        try (var in = OrderRegistrationIT.class.getResourceAsStream("/spo-order.json")) {
+            ObjectNode order = (ObjectNode) JSON.readTree(in);
+            order.put("courtCaseReference", caseReference);
+            return order;
+        }
+    }
+
+    HttpResponse<String> post(JsonNode body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/orders"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    List<TopicReader.Rec> eventsFor(String orderId, int atLeast, Duration wait) {
+        return TopicReader.readUntil(BOOTSTRAP, Topics.ORDERS,
+                recs -> recs.stream().filter(r -> orderId.equals(r.key())).count() >= atLeast, wait)
+                .stream().filter(r -> orderId.equals(r.key())).toList();
+    }
+
+    @Test
+    void aRegisteredOrderIsStoredAndPublishedAsASchemaValidEventWithoutTheVictimsDetails() throws Exception {
+        var response = post(validOrder("REG-" + UUID.randomUUID()));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode body = JSON.readTree(response.body());
+        String orderId = body.get("orderId").asString();
+        assertThat(response.headers().firstValue("Location")).contains("/orders/" + orderId);
+        assertThat(body.get("status").asString()).isEqualTo("GRANTED");
+        assertThat(body.get("conditions").get(1).get("conditionId").asString()).isEqualTo("c2");
+
+        var records = eventsFor(orderId, 1, Duration.ofSeconds(20));
+        assertThat(records).hasSize(1);
+        var record = records.get(0);
+        assertThat(record.headers()).containsEntry("ce_type", "order.registered")
+                .containsEntry("content-type", "application/cloudevents+json; charset=UTF-8");
+        assertThat(CODEC.validate(record.value())).isEmpty();
+        var event = CODEC.read(record.value());
+        assertThat(record.headers()).containsEntry("ce_id", event.id());
+        assertThat(event.subject()).isEqualTo(orderId);
+        assertThat(event.source()).isEqualTo("/orderwatch/order-registry");
+        var data = (OrderRegistered) event.data();
+        assertThat(data.order().version()).isEqualTo(1);
+        assertThat(data.order().protectedPersonIds()).hasSize(1)
+                .containsExactly(body.get("protectedPersons").get(0).get("protectedPersonId").asString());
+        assertThat(record.value()).doesNotContain("SENTINEL-ADDRESS", "07700900999", "jane@example.org",
+                "Jane Protected", "12 Subject Street");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(mongo.findById(orderId, OrderDocument.class).outbox()).isEmpty());
+        var fetched = JSON.readTree(http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/orders/" + orderId)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(fetched.get("history").get(0).get("action").asString()).isEqualTo("registered");
+    }
+
+    @Test
+    void aSecondRegistrationOfTheSameCourtCaseIsAConflictAndCreatesNothing() throws Exception {
+        String ref = "DUP-" + UUID.randomUUID();
+        assertThat(post(validOrder(ref)).statusCode()).isEqualTo(201);
+
+        var second = post(validOrder(ref));
+
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(second.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(JSON.readTree(second.body()).get("type").asString())
+                .isEqualTo("urn:orderwatch:problem:court-case-registered-once");
+        assertThat(ordersWithReference(ref)).isEqualTo(1);
+    }
+
+    long ordersWithReference(String ref) {
+        return mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("courtCaseReference").is(ref)),
+                OrderDocument.class);
+    }
+
+    void assertRefused(int status, String field, Consumer<ObjectNode> breakIt) throws Exception {
+        String ref = "BAD-" + UUID.randomUUID();
+        ObjectNode order = validOrder(ref);
+        breakIt.accept(order);
+
+        var response = post(order);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("errors").findValuesAsString("field")).contains(field);
+        assertThat(ordersWithReference(ref)).isZero();
+        assertThat(TopicReader.readAll(BOOTSTRAP, Topics.ORDERS, Duration.ofSeconds(1)))
+                .noneMatch(r -> r.value().contains(ref));
+    }
+
+    @Test
+    void aMissingFieldIsABadRequestNamingIt() throws Exception {
+        assertRefused(400, "madeOn", o -> o.remove("madeOn"));
+    }
+
+    @Test
+    void anUnknownFieldIsABadRequestNamingIt() throws Exception {
+        assertRefused(400, "victimLocation", o -> o.put("victimLocation", "51.75,-1.25"));
+    }
+
+    @Test
+    void anUnknownOrderTypeIsABadRequestNamingTheField() throws Exception {
+        assertRefused(400, "type", o -> o.put("type", "ASBO"));
+    }
+
+    @Test
+    void anOrderWithNoConditionIsRefused() throws Exception {
+        assertRefused(400, "conditions", o -> o.putArray("conditions"));
+    }
+
+    @Test
+    void aFullSpoShorterThanTwoYearsIsRefused() throws Exception {
+        assertRefused(422, "endsOn", o -> o.put("endsOn", "2027-11-20"));
+    }
+
+    @Test
+    void aRequirementWithoutItsSupervisingAgencyIsRefused() throws Exception {
+        assertRefused(422, "conditions[1].supervisingAgencyId",
+                o -> ((ObjectNode) o.get("conditions").get(1)).remove("supervisingAgencyId"));
+    }
+
+    @Test
+    void anEventLeftInTheOutboxByACrashIsPublishedByTheRelay() {
+        String orderId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        // what a process killed between its write and its send leaves behind
+        var example = new String(readExample(), StandardCharsets.UTF_8)
+                .replace("0b7e4c1a-3d2f-4e5a-8b9c-1d2e3f4a5b6c", orderId)
+                .replace("5b1c2d9e-8f4a-4c1e-9a53-0d6f1e2a7b10", eventId);
+        mongo.getCollection(OrderDocument.COLLECTION).insertOne(new org.bson.Document("_id", orderId)
+                .append("outbox", List.of(mongo.getConverter().convertToMongoType(new OutboxEvent(eventId,
+                        "order.registered", Topics.ORDERS, orderId, example, Instant.now().minusSeconds(30))))));
+
+        var records = eventsFor(orderId, 1, Duration.ofSeconds(20));
+
+        assertThat(records).extracting(r -> r.headers().get("ce_id")).containsExactly(eventId);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                mongo.getCollection(OrderDocument.COLLECTION).find(new org.bson.Document("_id", orderId)).first()
+                        .getList("outbox", Object.class)).isEmpty());
+    }
+
+    static byte[] readExample() {
+        try (var in = EventCodec.class.getResourceAsStream("/examples/order.registered.v1.json")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package uk.orderwatch.support.events;
+
+import java.time.Clock;
+import java.util.UUID;
+import uk.orderwatch.schemas.CloudEvent;
+import uk.orderwatch.schemas.EventCodec;
+import uk.orderwatch.schemas.EventType;
+import uk.orderwatch.support.outbox.OutboxEvent;
+
+/**
+ * Makes the events a service publishes: a CloudEvents envelope with a new id, this service as source and the order
+ * id as subject, serialised and checked against its schema, ready to be stored in an outbox.
+ */
+public class EventFactory {
+
+    private final EventCodec codec;
+    private final String source;
+    private final Clock clock;
+
+    public EventFactory(EventCodec codec, String serviceName, Clock clock) {
+        this.codec = codec;
+        this.source = "/orderwatch/" + serviceName;
+        this.clock = clock;
+    }
+
+    public OutboxEvent create(EventType type, String orderId, Object data) {
+        String id = UUID.randomUUID().toString();
+        var now = clock.instant();
+        String json = codec.write(CloudEvent.of(type, id, source, now, orderId, data));
+        return new OutboxEvent(id, type.type(), type.topic(), orderId, json, now);
+    }
+}

@@ -1,0 +1,70 @@
+package uk.orderwatch.support.outbox;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import uk.orderwatch.support.messaging.KafkaEventSender;
+
+/**
+ * Publishes the events of a document right after the write that stored them (the fast path), and removes each from
+ * the document's outbox once Kafka acknowledged it. Whatever this misses (broker down, process killed between the
+ * write and the send) stays in the outbox for the {@link OutboxRelay}. Delivery is at least once; consumers
+ * deduplicate on the event id.
+ */
+public class OutboxPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
+
+    private final KafkaEventSender sender;
+    private final MongoTemplate mongo;
+    private final Executor afterSend;
+
+    public OutboxPublisher(KafkaEventSender sender, MongoTemplate mongo, Executor afterSend) {
+        this.sender = sender;
+        this.mongo = mongo;
+        this.afterSend = afterSend;
+    }
+
+    /**
+     * Sends the events stored in document {@code id} of {@code collection}, in order, without blocking the caller.
+     * The returned future completes when every event was acknowledged and removed from the outbox.
+     */
+    public CompletableFuture<Void> publishAfterWrite(String collection, String id, List<OutboxEvent> events) {
+        CompletableFuture<?>[] sends = events.stream()
+                .map(event -> sender.sendAsync(event)
+                        .thenRunAsync(() -> markPublished(collection, id, event), afterSend)
+                        .whenComplete((ok, error) -> {
+                            if (error != null) {
+                                log.warn("Event {} ({}) not published yet, the relay will retry: {}", event.eventId(),
+                                        event.type(), rootMessage(error));
+                            }
+                        }))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(sends);
+    }
+
+    /** Sends the events of one document and waits for each acknowledgement; used by the relay. */
+    void publishNow(String collection, String id, List<OutboxEvent> events) throws KafkaEventSender.SendFailedException {
+        for (OutboxEvent event : events) {
+            sender.send(event);
+            markPublished(collection, id, event);
+        }
+    }
+
+    private void markPublished(String collection, String id, OutboxEvent event) {
+        mongo.getCollection(collection).updateOne(new Document("_id", id),
+                new Document("$pull", new Document(OutboxCollection.FIELD, new Document("eventId", event.eventId()))));
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}
