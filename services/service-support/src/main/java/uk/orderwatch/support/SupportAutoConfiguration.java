@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import uk.orderwatch.schemas.EventCodec;
 import uk.orderwatch.support.events.EventFactory;
+import uk.orderwatch.support.messaging.EventDecoder;
 import uk.orderwatch.support.messaging.KafkaEventSender;
 import uk.orderwatch.support.outbox.OutboxCollection;
 import uk.orderwatch.support.outbox.OutboxPublisher;
@@ -38,6 +39,11 @@ public class SupportAutoConfiguration {
     @Bean
     EventCodec eventCodec() {
         return new EventCodec();
+    }
+
+    @Bean
+    EventDecoder eventDecoder(EventCodec codec) {
+        return new EventDecoder(codec);
     }
 
     @Bean

@@ -141,7 +141,7 @@ class OrderRegistrationIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.get("errors").findValuesAsString("field")).contains(field);
+        assertThat(problem.path("errors").findValuesAsString("field")).as(response.body()).contains(field);
         assertThat(ordersWithReference(ref)).isZero();
         assertThat(TopicReader.readAll(BOOTSTRAP, Topics.ORDERS, Duration.ofSeconds(1)))
                 .noneMatch(r -> r.value().contains(ref));

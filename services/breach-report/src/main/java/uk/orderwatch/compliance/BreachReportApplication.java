@@ -1,0 +1,27 @@
+package uk.orderwatch.compliance;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import uk.orderwatch.compliance.attendance.SessionDocument;
+import uk.orderwatch.compliance.breaches.BreachDocument;
+import uk.orderwatch.support.outbox.OutboxCollection;
+
+/** breach-report: the compliance picture of every order: breaches reported and programme attendance. */
+@SpringBootApplication
+public class BreachReportApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(BreachReportApplication.class, args);
+    }
+
+    @Bean
+    OutboxCollection breachesOutbox() {
+        return new OutboxCollection(BreachDocument.COLLECTION);
+    }
+
+    @Bean
+    OutboxCollection sessionsOutbox() {
+        return new OutboxCollection(SessionDocument.COLLECTION);
+    }
+}

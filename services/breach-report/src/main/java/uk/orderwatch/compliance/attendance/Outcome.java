@@ -1,0 +1,41 @@
+package uk.orderwatch.compliance.attendance;
+
+import uk.orderwatch.support.web.Problem;
+
+/** What a recorded session outcome means for compliance. The one place this classification lives. */
+public enum Outcome {
+    ATTENDED,
+    MISSED,
+    EXCUSED,
+    CANCELLED;
+
+    /**
+     * A session that happened is classified by attendance (NO is a miss); one that did not happen by its reason
+     * (an unacceptable absence is a miss). Contradictory or incomplete combinations are refused.
+     */
+    public static Outcome classify(boolean sessionHappened, Attendance attended, NoSessionReason reason) {
+        if (sessionHappened) {
+            if (attended == null) {
+                throw Problem.invalid("attended", "is required when the session happened (YES, LATE or NO)");
+            }
+            if (reason != null) {
+                throw Problem.rule("outcome-consistent", "noSessionReason",
+                        "is given only when the session did not happen");
+            }
+            return attended == Attendance.NO ? MISSED : ATTENDED;
+        }
+        if (reason == null) {
+            throw Problem.invalid("noSessionReason",
+                    "is required when the session did not happen (POP_ACCEPTABLE, POP_UNACCEPTABLE or LOGISTICS)");
+        }
+        if (attended != null && attended != Attendance.NO) {
+            throw Problem.rule("outcome-consistent", "attended", "cannot be " + attended
+                    + " for a session that did not happen");
+        }
+        return switch (reason) {
+            case POP_UNACCEPTABLE -> MISSED;
+            case POP_ACCEPTABLE -> EXCUSED;
+            case LOGISTICS -> CANCELLED;
+        };
+    }
+}

@@ -1,0 +1,45 @@
+package uk.orderwatch.compliance.breaches;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import uk.orderwatch.support.web.Problem;
+
+@RestController
+@RequestMapping(path = "/orders/{orderId}/breaches", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Breaches", description = "Breaches of an order reported by police, probation or an advocate")
+public class BreachController {
+
+    private final BreachService breaches;
+
+    public BreachController(BreachService breaches) {
+        this.breaches = breaches;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Report a breach of one of the order's conditions",
+            description = "Publishes breach.reported; the police, probation and advocate of the order are alerted. "
+                    + "A breach before the order was served is accepted and flagged beforeService.")
+    public ResponseEntity<BreachView> report(@PathVariable String orderId,
+                                             @Valid @RequestBody ReportBreachRequest request) {
+        var breach = breaches.report(orderId, request);
+        return ResponseEntity.created(URI.create("/orders/" + orderId + "/breaches/" + breach.breachId()))
+                .body(BreachView.of(breach));
+    }
+
+    @GetMapping("/{breachId}")
+    @Operation(summary = "One breach report")
+    public BreachView get(@PathVariable String orderId, @PathVariable String breachId) {
+        return breaches.find(orderId, breachId).map(BreachView::of)
+                .orElseThrow(() -> Problem.notFound("Breach", breachId));
+    }
+}

@@ -1,0 +1,31 @@
+package uk.orderwatch.compliance.breaches;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+import uk.orderwatch.schemas.events.Actor;
+import uk.orderwatch.schemas.events.ConditionCategory;
+import uk.orderwatch.schemas.events.Severity;
+import uk.orderwatch.support.outbox.OutboxEvent;
+
+/** A reported breach with its {@code breach.reported} event until that is published. */
+@Document(BreachDocument.COLLECTION)
+public record BreachDocument(
+        @Id String breachId,
+        String orderId,
+        long orderVersion,
+        String conditionId,
+        ConditionCategory conditionCategory,
+        Instant occurredAt,
+        Instant reportedAt,
+        String description,
+        String location,
+        Actor reportedBy,
+        List<String> evidenceReferences,
+        Severity severity,
+        boolean beforeService,
+        List<OutboxEvent> outbox) {
+
+    public static final String COLLECTION = "breaches";
+}

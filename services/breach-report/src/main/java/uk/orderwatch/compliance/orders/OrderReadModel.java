@@ -1,0 +1,49 @@
+package uk.orderwatch.compliance.orders;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import uk.orderwatch.schemas.events.OrderSnapshot;
+
+/**
+ * The orders breach-report knows, kept from order events. Applying a snapshot is idempotent and order-insensitive:
+ * a snapshot replaces the stored one only when its version is higher, in one conditional write.
+ */
+@Component
+public class OrderReadModel {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderReadModel.class);
+
+    private final MongoTemplate mongo;
+
+    public OrderReadModel(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Stores {@code snapshot} unless a version as high or higher is already stored; true when it was stored. */
+    public boolean apply(OrderSnapshot snapshot) {
+        try {
+            var result = mongo.upsert(
+                    query(where("_id").is(snapshot.orderId()).and("version").lt(snapshot.version())),
+                    new Update().set("version", snapshot.version()).set("order", snapshot),
+                    KnownOrder.class);
+            return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
+        } catch (DuplicateKeyException e) {
+            // the stored version is the same or newer: this event is a duplicate or arrived late
+            log.debug("Ignored order {} version {}: already have it or a newer one", snapshot.orderId(),
+                    snapshot.version());
+            return false;
+        }
+    }
+
+    public Optional<KnownOrder> find(String orderId) {
+        return Optional.ofNullable(mongo.findById(orderId, KnownOrder.class));
+    }
+}

@@ -1,0 +1,33 @@
+package uk.orderwatch.support.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import uk.orderwatch.schemas.Topics;
+
+/**
+ * Exposes the topic names of the {@link Topics} registry as properties, so binding configuration names them as
+ * {@code ${orderwatch.topics.compliance}} and {@code ${orderwatch.topics.dlq.compliance.notification}} instead of
+ * repeating the strings.
+ */
+public class TopicsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        for (String topic : Topics.EVENT_TOPICS) {
+            props.put("orderwatch.topics." + shortName(topic), topic);
+        }
+        for (String[] s : Topics.SUBSCRIPTIONS) {
+            props.put("orderwatch.topics.dlq." + shortName(s[0]) + "." + s[1], Topics.deadLetter(s[0], s[1]));
+        }
+        environment.getPropertySources().addLast(new MapPropertySource("orderwatch-topics", props));
+    }
+
+    private static String shortName(String topic) {
+        return topic.substring(topic.lastIndexOf('.') + 1);
+    }
+}
