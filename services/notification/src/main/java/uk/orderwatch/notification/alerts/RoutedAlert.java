@@ -1,0 +1,8 @@
+package uk.orderwatch.notification.alerts;
+
+import uk.orderwatch.schemas.events.Recipient;
+import uk.orderwatch.schemas.events.Severity;
+
+/** One alert the routing decided on: who gets it, how urgent, and its title. */
+public record RoutedAlert(Recipient recipient, Severity priority, String title) {
+}

@@ -1,0 +1,152 @@
+package uk.orderwatch.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import uk.orderwatch.infra.SharedTestInfra;
+import uk.orderwatch.infra.TopicReader;
+import uk.orderwatch.notification.alerts.AlertDocument;
+import uk.orderwatch.schemas.CloudEvent;
+import uk.orderwatch.schemas.EventCodec;
+import uk.orderwatch.schemas.EventType;
+import uk.orderwatch.schemas.Topics;
+import uk.orderwatch.schemas.events.AlertRaised;
+import uk.orderwatch.schemas.events.BreachReported;
+
+/** notification fed by compliance events on the in-process broker, alerts read back over HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class NotificationIT {
+
+    static final String BOOTSTRAP = SharedTestInfra.kafka(Topics.allTopics()).bootstrapServers();
+    static final EventCodec CODEC = new EventCodec();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final KafkaProducer<String, String> PRODUCER = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all"),
+            new StringSerializer(), new StringSerializer());
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> SharedTestInfra.mongo().uri("notification-" + UUID.randomUUID()));
+        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> BOOTSTRAP);
+        registry.add("management.health.mongo.enabled", () -> "false");
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        PRODUCER.close();
+    }
+
+    /** The example breach.reported event, about a fresh order. */
+    static String breachEvent(String orderId) throws Exception {
+        var example = CODEC.read(new String(EventCodec.class
+                .getResourceAsStream(EventType.BREACH_REPORTED.exampleResource()).readAllBytes()));
+        var b = (BreachReported) example.data();
+        var data = new BreachReported(UUID.randomUUID().toString(), orderId, 1, b.conditionId(),
+                b.conditionCategory(), b.occurredAt(), b.reportedAt(), b.reportedBy(), b.severity(),
+                b.beforeService(), b.subject(), b.agencies());
+        return CODEC.write(CloudEvent.of(EventType.BREACH_REPORTED, UUID.randomUUID().toString(),
+                "/orderwatch/breach-report", Instant.now(), orderId, data));
+    }
+
+    JsonNode get(String path) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
+    long alertsFor(String orderId) {
+        return mongo.count(Query.query(Criteria.where("orderId").is(orderId)), AlertDocument.class);
+    }
+
+    @Test
+    void aBreachRaisesOneAlertForEachOfTheThreeRecipientsEvenWhenDeliveredTwice() throws Exception {
+        String orderId = UUID.randomUUID().toString();
+        String event = breachEvent(orderId);
+
+        PRODUCER.send(new ProducerRecord<>(Topics.COMPLIANCE, orderId, event)).get();
+        PRODUCER.send(new ProducerRecord<>(Topics.COMPLIANCE, orderId, event)).get();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> alertsFor(orderId) == 3);
+        JsonNode page = get("/alerts?orderId=" + orderId);
+        assertThat(page.get("total").asInt()).isEqualTo(3);
+        assertThat(page.get("items").findValuesAsString("role")).containsExactlyInAnyOrder(
+                "OFFICER_IN_CHARGE", "PROBATION_PRACTITIONER", "ADVOCATE_CASEWORKER");
+        assertThat(get("/alerts?orderId=" + orderId + "&personId=demo-caseworker").get("total").asInt())
+                .isEqualTo(1);
+        assertThat(get("/alerts?orderId=" + orderId + "&agencyId=demo-police").get("items").get(0)
+                .get("priority").asString()).isEqualTo("HIGH");
+
+        var raised = TopicReader.readUntil(BOOTSTRAP, Topics.ALERTS,
+                recs -> recs.stream().filter(r -> orderId.equals(r.key())).count() >= 3, Duration.ofSeconds(20))
+                .stream().filter(r -> orderId.equals(r.key())).toList();
+        assertThat(raised).hasSize(3).allSatisfy(r -> assertThat(CODEC.validate(r.value())).isEmpty());
+        assertThat(raised).extracting(r -> ((AlertRaised) CODEC.read(r.value()).data()).recipient().personId())
+                .containsExactlyInAnyOrder("demo-oic", "demo-practitioner", "demo-caseworker");
+        // the redelivered event raised nothing more
+        assertThat(TopicReader.readAll(BOOTSTRAP, Topics.ALERTS, Duration.ofSeconds(2)))
+                .filteredOn(r -> orderId.equals(r.key())).hasSize(3);
+        assertThat(alertsFor(orderId)).isEqualTo(3);
+    }
+
+    @Test
+    void anUnknownAlertIsNotFoundAsAProblem() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/alerts/" + UUID.randomUUID())).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+    }
+
+    @Test
+    void theDirectoryRecordsAnAgencyAndRefusesAnInvalidOne() throws Exception {
+        String agency = """
+                {"kind":"POLICE","name":"Demo Police","people":[
+                  {"personId":"oic-1","name":"DC Demo","jobTitle":"Officer in charge","email":"oic@police.example"}]}
+                """;
+        var put = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/directory/agencies/test-police")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(agency)).build(), HttpResponse.BodyHandlers.ofString());
+        var bad = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/directory/agencies/test-police")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(agency.replace("oic@police.example", "not-an-email")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(put.statusCode()).isEqualTo(201);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).get("errors").findValuesAsString("field"))
+                .containsExactly("people[0].email");
+        assertThat(get("/directory/agencies/test-police").get("people").get(0).get("email").asString())
+                .isEqualTo("oic@police.example");
+    }
+}
