@@ -29,7 +29,12 @@ public final class MongoWireServer implements AutoCloseable {
     }
 
     public static MongoWireServer inMemory() {
-        return new MongoWireServer(new MemoryBackend(), 0);
+        return inMemory(0);
+    }
+
+    /** An in-memory server on {@code port} (0: any free port). */
+    public static MongoWireServer inMemory(int port) {
+        return new MongoWireServer(new MemoryBackend(), port);
     }
 
     /** A server on {@code port} that keeps its data in the file {@code dataFile}. */

@@ -67,7 +67,7 @@ class ComplianceIT {
     static void infra(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> SharedTestInfra.mongo().uri("compliance-" + UUID.randomUUID()));
         registry.add("spring.cloud.stream.kafka.binder.brokers", () -> BOOTSTRAP);
-        registry.add("management.health.mongo.enabled", () -> "false");
+        registry.add("management.health.mongodb.enabled", () -> "false");
     }
 
     @AfterAll

@@ -58,7 +58,7 @@ class NotificationIT {
     static void infra(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> SharedTestInfra.mongo().uri("notification-" + UUID.randomUUID()));
         registry.add("spring.cloud.stream.kafka.binder.brokers", () -> BOOTSTRAP);
-        registry.add("management.health.mongo.enabled", () -> "false");
+        registry.add("management.health.mongodb.enabled", () -> "false");
     }
 
     @AfterAll

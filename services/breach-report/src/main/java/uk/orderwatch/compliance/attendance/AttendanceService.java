@@ -2,6 +2,8 @@ package uk.orderwatch.compliance.attendance;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,18 +30,21 @@ public class AttendanceService {
     private final EventFactory events;
     private final OutboxPublisher publisher;
     private final Clock clock;
+    private final Duration orderPatience;
 
     public AttendanceService(MongoTemplate mongo, OrderReadModel orders, EventFactory events,
-                             OutboxPublisher publisher, Clock clock) {
+                             OutboxPublisher publisher, Clock clock,
+            @Value("${orderwatch.order-patience:2s}") Duration orderPatience) {
         this.mongo = mongo;
         this.orders = orders;
         this.events = events;
         this.publisher = publisher;
         this.clock = clock;
+        this.orderPatience = orderPatience;
     }
 
     public SessionDocument record(String orderId, RecordAttendanceRequest r) {
-        var order = orders.find(orderId).orElseThrow(() -> Problem.notFound("Order", orderId)).order();
+        var order = orders.require(orderId, orderPatience).order();
         var condition = order.condition(r.conditionId()).orElseThrow(() -> Problem.rule("condition-not-on-order",
                 "conditionId", "order " + orderId + " has no condition " + r.conditionId()));
         if (condition.category() != ConditionCategory.PROGRAMME) {

@@ -1,6 +1,8 @@
 package uk.orderwatch.compliance.breaches;
 
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,18 +27,21 @@ public class BreachService {
     private final EventFactory events;
     private final OutboxPublisher publisher;
     private final Clock clock;
+    private final Duration orderPatience;
 
     public BreachService(MongoTemplate mongo, OrderReadModel orders, EventFactory events, OutboxPublisher publisher,
-                         Clock clock) {
+                         Clock clock,
+            @Value("${orderwatch.order-patience:2s}") Duration orderPatience) {
         this.mongo = mongo;
         this.orders = orders;
         this.events = events;
         this.publisher = publisher;
         this.clock = clock;
+        this.orderPatience = orderPatience;
     }
 
     public BreachDocument report(String orderId, ReportBreachRequest r) {
-        KnownOrder known = orders.find(orderId).orElseThrow(() -> Problem.notFound("Order", orderId));
+        KnownOrder known = orders.require(orderId, orderPatience);
         var order = known.order();
         Condition condition = order.condition(r.conditionId()).orElseThrow(() -> Problem.rule(
                 "condition-not-on-order", "conditionId", "order " + orderId + " has no condition " + r.conditionId()));

@@ -3,7 +3,11 @@ package uk.orderwatch.compliance.orders;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import uk.orderwatch.support.web.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,5 +49,31 @@ public class OrderReadModel {
 
     public Optional<KnownOrder> find(String orderId) {
         return Optional.ofNullable(mongo.findById(orderId, KnownOrder.class));
+    }
+
+    /**
+     * The order, or the 404 problem when it is not known. An order registered a moment ago reaches this read model
+     * a few milliseconds later (it travels as an event), so a miss is looked up again for up to {@code patience}
+     * before it is refused: a report made right after registration is not turned away.
+     */
+    public KnownOrder require(String orderId, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            var known = find(orderId);
+            if (known.isPresent()) {
+                return known.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new Problem(HttpStatus.NOT_FOUND, "order-not-known", "Order not found",
+                        "No order with id " + orderId + " is known. If it was registered a moment ago, try again.",
+                        List.of());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

@@ -20,13 +20,13 @@ final class OrderRules {
         if (r.madeOn().isAfter(today)) {
             throw Problem.rule("made-in-future", "madeOn", "an order cannot be made after today (" + today + ")");
         }
-        if (r.untilFurtherOrder() && r.endsOn() != null) {
+        if (r.endsUntilFurtherOrder() && r.endsOn() != null) {
             throw Problem.rule("end-ambiguous", "endsOn", "give either endsOn or untilFurtherOrder, not both");
         }
-        if (!r.untilFurtherOrder() && r.endsOn() == null) {
+        if (!r.endsUntilFurtherOrder() && r.endsOn() == null) {
             throw Problem.rule("end-missing", "endsOn", "an order needs an end date unless it is until further order");
         }
-        if (r.type() == OrderType.INTERIM_SPO && r.untilFurtherOrder()) {
+        if (r.type() == OrderType.INTERIM_SPO && r.endsUntilFurtherOrder()) {
             throw Problem.rule("interim-fixed-end", "untilFurtherOrder", "an interim SPO has a fixed end date");
         }
         if (r.endsOn() != null && !r.endsOn().isAfter(r.madeOn())) {

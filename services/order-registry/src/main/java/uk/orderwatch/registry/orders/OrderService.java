@@ -73,7 +73,7 @@ public class OrderService {
 
         var draft = new OrderDocument(orderId, 1, r.type(), OrderStatus.GRANTED,
                 new Court(r.court().name(), r.court().code()), r.courtCaseReference(), r.madeOn(), null, r.endsOn(),
-                r.untilFurtherOrder(), subject, protectedPersons, conditions, agencies,
+                r.endsUntilFurtherOrder(), subject, protectedPersons, conditions, agencies,
                 List.of(new OrderDocument.HistoryEntry(1, "registered", actor, clock.instant())), List.of());
         OutboxEvent event = events.create(EventType.ORDER_REGISTERED, orderId,
                 new OrderRegistered(draft.snapshot(), actor));

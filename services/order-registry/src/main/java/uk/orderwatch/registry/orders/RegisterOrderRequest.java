@@ -18,12 +18,17 @@ public record RegisterOrderRequest(
         @NotBlank @Size(max = 64) String courtCaseReference,
         @NotNull LocalDate madeOn,
         LocalDate endsOn,
-        boolean untilFurtherOrder,
+        Boolean untilFurtherOrder,
         @NotNull @Valid SubjectDto subject,
         @NotEmpty @Size(max = 20) List<@Valid @NotNull ProtectedPersonDto> protectedPersons,
         @NotEmpty @Size(max = 50) List<@Valid @NotNull ConditionDto> conditions,
         @NotNull @Valid AgenciesDto agencies,
         @NotNull @Valid ActorDto registeredBy) {
+
+    /** Absent means the order has a fixed end. */
+    public boolean endsUntilFurtherOrder() {
+        return Boolean.TRUE.equals(untilFurtherOrder);
+    }
 
     public record CourtDto(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 16) String code) {
     }
@@ -56,7 +61,7 @@ public record RegisterOrderRequest(
     public record ProgrammeDto(
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Size(max = 200) String provider,
-            @Min(1) int sessions) {
+            @NotNull @Min(1) Integer sessions) {
     }
 
     public record AssignmentDto(@NotBlank @Size(max = 64) String agencyId, @NotBlank @Size(max = 64) String personId) {

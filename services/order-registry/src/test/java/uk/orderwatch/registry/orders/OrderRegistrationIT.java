@@ -49,7 +49,7 @@ class OrderRegistrationIT {
     static void infra(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> SharedTestInfra.mongo().uri("orders-" + UUID.randomUUID()));
         registry.add("spring.cloud.stream.kafka.binder.brokers", () -> BOOTSTRAP);
-        registry.add("management.health.mongo.enabled", () -> "false");
+        registry.add("management.health.mongodb.enabled", () -> "false");
         registry.add("orderwatch.outbox.relay-interval", () -> "200ms");
         registry.add("orderwatch.outbox.relay-grace", () -> "1s");
     }
@@ -77,7 +77,10 @@ class OrderRegistrationIT {
 
     @Test
     void aRegisteredOrderIsStoredAndPublishedAsASchemaValidEventWithoutTheVictimsDetails() throws Exception {
-        var response = post(validOrder("REG-" + UUID.randomUUID()));
+        ObjectNode order = validOrder("REG-" + UUID.randomUUID());
+        order.remove("untilFurtherOrder"); // optional: absent means a fixed end
+
+        var response = post(order);
 
         assertThat(response.statusCode()).isEqualTo(201);
         JsonNode body = JSON.readTree(response.body());

@@ -1,0 +1,158 @@
+package uk.orderwatch.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import uk.orderwatch.infra.KafkaBroker;
+import uk.orderwatch.infra.MongoWireServer;
+import uk.orderwatch.infra.Ports;
+import uk.orderwatch.schemas.Topics;
+
+/**
+ * The whole system on one machine: a real Kafka broker (KRaft) and a Mongo wire server in this JVM, the topics, and
+ * the three services as separate processes, each with its own database. Used by the run command and by the
+ * end-to-end tests.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    private static final int PARTITIONS = 3;
+
+    private final StackConfig config;
+    private final Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
+    private KafkaBroker kafka;
+    private MongoWireServer mongo;
+
+    public LocalStack(StackConfig config) {
+        this.config = config;
+    }
+
+    /** Starts everything and waits until every service is healthy; stops what it started if anything fails. */
+    public LocalStack start() {
+        checkPorts();
+        try {
+            kafka = KafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(),
+                    config.kafkaControllerPort());
+            kafka.createTopics(Topics.allTopics(), PARTITIONS);
+            log.info("Kafka broker ready on {} with topics {}", kafka.bootstrapServers(), Topics.allTopics());
+            mongo = config.persistent()
+                    ? MongoWireServer.persistent(config.dataDir().resolve("mongo").resolve("orderwatch.mv"),
+                    config.mongoPort())
+                    : MongoWireServer.inMemory(config.mongoPort());
+            log.info("Mongo wire server ready on port {}", mongo.port());
+            for (ServiceName name : ServiceName.values()) {
+                startService(name);
+            }
+            List<CompletableFuture<Void>> health = new ArrayList<>();
+            services.values().forEach(s -> health.add(CompletableFuture.runAsync(
+                    () -> s.awaitHealthy(Duration.ofSeconds(120)))));
+            CompletableFuture.allOf(health.toArray(CompletableFuture[]::new)).join();
+            if (config.seedDemoData()) {
+                seedDemoData();
+            }
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void checkPorts() {
+        Ports.requireFree(config.kafkaPort(), "Kafka broker", "--kafka-port");
+        Ports.requireFree(config.kafkaControllerPort(), "Kafka controller", "--kafka-controller-port");
+        Ports.requireFree(config.mongoPort(), "Mongo server", "--mongo-port");
+        for (ServiceName s : ServiceName.values()) {
+            Ports.requireFree(config.ports().get(s), s.id(), s.portOption());
+        }
+    }
+
+    private void startService(ServiceName name) {
+        var env = Map.of(
+                "MONGODB_URI", mongo.uri("orderwatch-" + name.id()),
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                // the Mongo wire server does not answer the driver's 'hello' health command
+                "MONGO_HEALTH_ENABLED", "false");
+        var process = new ServiceProcess(name, config.jars().get(name), config.ports().get(name), env,
+                config.dataDir().resolve("logs").resolve(name.id() + ".log"));
+        process.start();
+        services.put(name, process);
+        log.info("Started {} (pid {}) on port {}", name.id(), process.pid(), config.ports().get(name));
+    }
+
+    /** Records the demo agencies and people in notification's directory (idempotent: a PUT per agency). */
+    private void seedDemoData() {
+        HttpClient http = HttpClient.newHttpClient();
+        JsonMapper json = JsonMapper.builder().build();
+        try (InputStream in = LocalStack.class.getResourceAsStream("/demo/agencies.json")) {
+            for (JsonNode agency : json.readTree(in)) {
+                String id = agency.get("agencyId").asString();
+                var body = ((tools.jackson.databind.node.ObjectNode) agency.deepCopy()).without("agencyId");
+                var response = http.send(HttpRequest.newBuilder(URI.create(config.baseUrl(ServiceName.NOTIFICATION)
+                                + "/directory/agencies/" + id)).header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() / 100 != 2) {
+                    throw new IllegalStateException("seeding agency " + id + " failed: HTTP " + response.statusCode()
+                            + " " + response.body());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public ServiceProcess service(ServiceName name) {
+        return services.get(name);
+    }
+
+    /** Starts a service again after it was stopped or killed. */
+    public void restart(ServiceName name) {
+        services.get(name).stop();
+        startService(name);
+        services.get(name).awaitHealthy(Duration.ofSeconds(120));
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public Path dataDir() {
+        return config.dataDir();
+    }
+
+    /** Stops the services (gracefully), then the Mongo server and the broker; data stays for the next start. */
+    @Override
+    public void close() {
+        services.values().parallelStream().forEach(ServiceProcess::stop);
+        if (mongo != null) {
+            mongo.close();
+            mongo = null;
+        }
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+    }
+}

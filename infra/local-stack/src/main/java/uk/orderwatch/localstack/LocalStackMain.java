@@ -1,0 +1,115 @@
+package uk.orderwatch.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import uk.orderwatch.infra.Ports;
+
+/**
+ * {@code infra/run-local.sh}: starts the local stack, prints where everything is, and stops it all on Ctrl-C.
+ * Options: --data-dir, --kafka-port, --kafka-controller-port, --mongo-port, --order-registry-port,
+ * --breach-report-port, --notification-port, --repo-root.
+ */
+public final class LocalStackMain {
+
+    private LocalStackMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        long started = System.nanoTime();
+        Map<String, String> options = parse(args);
+        Path repoRoot = Path.of(options.getOrDefault("repo-root", ".")).toAbsolutePath().normalize();
+        Map<ServiceName, Integer> ports = new EnumMap<>(ServiceName.class);
+        for (ServiceName s : ServiceName.values()) {
+            ports.put(s, intOption(options, s.id() + "-port", s.defaultPort()));
+        }
+        var config = new StackConfig(
+                Path.of(options.getOrDefault("data-dir", repoRoot.resolve(".data").toString())).toAbsolutePath(),
+                intOption(options, "kafka-port", StackConfig.DEFAULT_KAFKA_PORT),
+                intOption(options, "kafka-controller-port", StackConfig.DEFAULT_KAFKA_CONTROLLER_PORT),
+                intOption(options, "mongo-port", StackConfig.DEFAULT_MONGO_PORT),
+                ports, StackConfig.builtJars(repoRoot, version()), true, true);
+
+        var stack = new LocalStack(config);
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping orderwatch...");
+            stack.close();
+            System.out.println("Stopped. Data is kept in " + config.dataDir());
+            stopped.countDown();
+        }, "local-stack-stop"));
+        try {
+            stack.start();
+        } catch (Ports.PortInUseException e) {
+            System.err.println("\n" + e.getMessage());
+            System.exit(2);
+        } catch (RuntimeException e) {
+            System.err.println("\norderwatch did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.println(summary(config, seconds));
+        stopped.await();
+    }
+
+    static String summary(StackConfig c, double seconds) {
+        StringBuilder s = new StringBuilder();
+        s.append("\n=== orderwatch is running (ready in ").append(String.format("%.1f", seconds)).append(" s) ===\n");
+        for (ServiceName name : ServiceName.values()) {
+            s.append(String.format("  %-15s %s   Swagger UI: %s/swagger-ui.html%n", name.id(), c.baseUrl(name),
+                    c.baseUrl(name)));
+        }
+        s.append(String.format("  %-15s %s%n", "Kafka", c.kafkaBootstrap()));
+        s.append(String.format("  %-15s mongodb://localhost:%d%n", "MongoDB (wire)", c.mongoPort()));
+        s.append(String.format("  %-15s %s%n", "Data and logs", c.dataDir()));
+        s.append("\nDemo agencies: demo-police (officer in charge demo-oic), demo-probation (practitioner ")
+                .append("demo-practitioner), demo-advocacy (caseworker demo-caseworker).\n");
+        s.append("Try it: README.md, section 'Try it', registers an order, reports a breach and a missed session, ")
+                .append("and lists the three alerts.\n");
+        s.append("Press Ctrl-C to stop.\n");
+        return s.toString();
+    }
+
+    static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                System.err.println("Unknown argument '" + arg + "'. Options take the form --name=value: --data-dir, "
+                        + "--kafka-port, --kafka-controller-port, --mongo-port, --order-registry-port, "
+                        + "--breach-report-port, --notification-port, --repo-root");
+                System.exit(2);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        return options;
+    }
+
+    private static int intOption(Map<String, String> options, String name, int defaultValue) {
+        String value = options.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            System.err.println("--" + name + " must be a port number, not '" + value + "'");
+            System.exit(2);
+            return -1;
+        }
+    }
+
+    static String version() {
+        Properties p = new Properties();
+        try (InputStream in = LocalStackMain.class.getResourceAsStream("/local-stack.properties")) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p.getProperty("project.version");
+    }
+}

@@ -1,0 +1,135 @@
+package uk.orderwatch.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service jar running as a separate JVM process, its output going to a log file. */
+public final class ServiceProcess {
+
+    private final ServiceName name;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> env;
+    private final Path logFile;
+    private Process process;
+
+    ServiceProcess(ServiceName name, Path jar, int port, Map<String, String> env, Path logFile) {
+        this.name = name;
+        this.jar = jar;
+        this.port = port;
+        this.env = env;
+        this.logFile = logFile;
+    }
+
+    void start() {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No jar for " + name.id() + " at " + jar
+                    + ": build it first with ./mvnw -DskipTests package");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-Xms64m", "-Xmx384m",
+                "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(), "--server.port=" + port));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(env);
+        try {
+            Files.createDirectories(logFile.getParent());
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("starting " + name.id(), e);
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Waits until the service reports itself UP on its health endpoint. */
+    void awaitHealthy(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name.id() + " exited with code " + process.exitValue()
+                        + "; see " + logFile);
+            }
+            try {
+                var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"")) {
+                    return;
+                }
+                last = "HTTP " + response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(name.id() + " was not healthy within " + timeout.toSeconds() + " s (" + last
+                + "); see " + logFile);
+    }
+
+    /** Asks the service to stop (SIGTERM: a graceful shutdown), then forces it after a while. */
+    void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Kills the process at once (SIGKILL), as a crash would. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public ServiceName name() {
+        return name;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+}
