@@ -148,13 +148,22 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+        return admin(bootstrapServers());
+    }
+
+    private static Admin admin(String bootstrap) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
     }
 
     /** Creates the topics that do not exist yet; existing ones are left as they are. */
     public void createTopics(Collection<String> names, int partitions) {
-        try (Admin admin = admin()) {
+        createTopics(bootstrapServers(), names, partitions);
+    }
+
+    /** Creates on the cluster at {@code bootstrap} the topics that do not exist yet (replication factor 1). */
+    public static void createTopics(String bootstrap, Collection<String> names, int partitions) {
+        try (Admin admin = admin(bootstrap)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = names.stream().filter(n -> !existing.contains(n))
                     .map(n -> new NewTopic(n, partitions, (short) 1)).collect(Collectors.toList());

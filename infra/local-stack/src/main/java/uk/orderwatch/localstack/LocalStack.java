@@ -46,15 +46,19 @@ public final class LocalStack implements AutoCloseable {
     public LocalStack start() {
         checkPorts();
         try {
-            kafka = KafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(),
-                    config.kafkaControllerPort());
-            kafka.createTopics(Topics.allTopics(), PARTITIONS);
-            log.info("Kafka broker ready on {} with topics {}", kafka.bootstrapServers(), Topics.allTopics());
-            mongo = config.persistent()
-                    ? MongoWireServer.persistent(config.dataDir().resolve("mongo").resolve("orderwatch.mv"),
-                    config.mongoPort())
-                    : MongoWireServer.inMemory(config.mongoPort());
-            log.info("Mongo wire server ready on port {}", mongo.port());
+            if (config.externalKafka() == null) {
+                kafka = KafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(),
+                        config.kafkaControllerPort());
+            }
+            KafkaBroker.createTopics(config.kafkaBootstrap(), Topics.allTopics(), PARTITIONS);
+            log.info("Kafka ready on {} with topics {}", config.kafkaBootstrap(), Topics.allTopics());
+            if (config.externalMongo() == null) {
+                mongo = config.persistent()
+                        ? MongoWireServer.persistent(config.dataDir().resolve("mongo").resolve("orderwatch.mv"),
+                        config.mongoPort())
+                        : MongoWireServer.inMemory(config.mongoPort());
+                log.info("Mongo wire server ready on port {}", mongo.port());
+            }
             for (ServiceName name : ServiceName.values()) {
                 startService(name);
             }
@@ -73,20 +77,25 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void checkPorts() {
-        Ports.requireFree(config.kafkaPort(), "Kafka broker", "--kafka-port");
-        Ports.requireFree(config.kafkaControllerPort(), "Kafka controller", "--kafka-controller-port");
-        Ports.requireFree(config.mongoPort(), "Mongo server", "--mongo-port");
+        if (config.externalKafka() == null) {
+            Ports.requireFree(config.kafkaPort(), "Kafka broker", "--kafka-port");
+            Ports.requireFree(config.kafkaControllerPort(), "Kafka controller", "--kafka-controller-port");
+        }
+        if (config.externalMongo() == null) {
+            Ports.requireFree(config.mongoPort(), "Mongo server", "--mongo-port");
+        }
         for (ServiceName s : ServiceName.values()) {
             Ports.requireFree(config.ports().get(s), s.id(), s.portOption());
         }
     }
 
     private void startService(ServiceName name) {
+        String database = "orderwatch-" + name.id();
         var env = Map.of(
-                "MONGODB_URI", mongo.uri("orderwatch-" + name.id()),
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                // the Mongo wire server does not answer the driver's 'hello' health command
-                "MONGO_HEALTH_ENABLED", "false");
+                "MONGODB_URI", mongo != null ? mongo.uri(database) : mongoUri(config.externalMongo(), database),
+                "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
+                // the Mongo wire server does not answer the driver's 'hello' health command; a real MongoDB does
+                "MONGO_HEALTH_ENABLED", String.valueOf(mongo == null));
         var process = new ServiceProcess(name, config.jars().get(name), config.ports().get(name), env,
                 config.dataDir().resolve("logs").resolve(name.id() + ".log"));
         process.start();
@@ -119,6 +128,16 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** {@code mongodb://host:port/?options} with {@code database} put in its path. */
+    static String mongoUri(String connectionString, String database) {
+        int query = connectionString.indexOf('?');
+        String base = query < 0 ? connectionString : connectionString.substring(0, query);
+        String options = query < 0 ? "" : connectionString.substring(query);
+        int hosts = base.indexOf("//") + 2;
+        int slash = base.indexOf('/', hosts);
+        return (slash < 0 ? base : base.substring(0, slash)) + "/" + database + options;
+    }
+
     public ServiceProcess service(ServiceName name) {
         return services.get(name);
     }
@@ -130,6 +149,7 @@ public final class LocalStack implements AutoCloseable {
         services.get(name).awaitHealthy(Duration.ofSeconds(120));
     }
 
+    /** The in-process broker, or null when the stack uses an external Kafka. */
     public KafkaBroker kafka() {
         return kafka;
     }

@@ -33,18 +33,18 @@ public final class LocalStackMain {
                 intOption(options, "kafka-port", StackConfig.DEFAULT_KAFKA_PORT),
                 intOption(options, "kafka-controller-port", StackConfig.DEFAULT_KAFKA_CONTROLLER_PORT),
                 intOption(options, "mongo-port", StackConfig.DEFAULT_MONGO_PORT),
-                ports, StackConfig.builtJars(repoRoot, version()), true, true);
+                ports, StackConfig.builtJars(repoRoot, version()), true, true, null, null);
 
         var stack = new LocalStack(config);
         var stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping orderwatch...");
-            stack.close();
-            System.out.println("Stopped. Data is kept in " + config.dataDir());
-            stopped.countDown();
-        }, "local-stack-stop"));
         try {
             stack.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                System.out.println("\nStopping orderwatch...");
+                stack.close();
+                System.out.println("Stopped. Data is kept in " + config.dataDir());
+                stopped.countDown();
+            }, "local-stack-stop"));
         } catch (Ports.PortInUseException e) {
             System.err.println("\n" + e.getMessage());
             System.exit(2);
@@ -103,7 +103,7 @@ public final class LocalStackMain {
         }
     }
 
-    static String version() {
+    public static String version() {
         Properties p = new Properties();
         try (InputStream in = LocalStackMain.class.getResourceAsStream("/local-stack.properties")) {
             p.load(in);

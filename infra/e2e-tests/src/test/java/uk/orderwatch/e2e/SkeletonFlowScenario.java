@@ -1,0 +1,144 @@
+package uk.orderwatch.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import uk.orderwatch.infra.TopicReader;
+import uk.orderwatch.localstack.LocalStack;
+import uk.orderwatch.localstack.LocalStackMain;
+import uk.orderwatch.localstack.ServiceName;
+import uk.orderwatch.localstack.StackConfig;
+import uk.orderwatch.schemas.EventCodec;
+import uk.orderwatch.schemas.Topics;
+
+/**
+ * The README scenario against the packaged service jars running as processes: register an order, report a breach
+ * and a missed session, and find one alert per event for the officer in charge, the practitioner and the caseworker.
+ * Subclasses say where Kafka and MongoDB come from.
+ */
+abstract class SkeletonFlowScenario {
+
+    static final String SENTINEL_ADDRESS = "SENTINEL-ADDR 7 Hidden Close";
+    static final String SENTINEL_PHONE = "07700900123";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final EventCodec CODEC = new EventCodec();
+    final HttpClient http = HttpClient.newHttpClient();
+
+    abstract LocalStack stack();
+
+    static StackConfig baseConfig(Path dataDir) {
+        Path repoRoot = Path.of(System.getProperty("orderwatch.repo-root", "../.."));
+        return StackConfig.ephemeral(dataDir, StackConfig.builtJars(repoRoot, LocalStackMain.version()));
+    }
+
+    String url(ServiceName service, String path) {
+        return stack().config().baseUrl(service) + path;
+    }
+
+    HttpResponse<String> post(ServiceName service, String path, JsonNode body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(service, path)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode get(ServiceName service, String path) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(url(service, path))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    static ObjectNode order() throws IOException {
+        try (InputStream in = SkeletonFlowScenario.class.getResourceAsStream("/spo-order.json")) {
+            ObjectNode order = (ObjectNode) JSON.readTree(in);
+            order.put("courtCaseReference", "E2E-" + UUID.randomUUID());
+            ObjectNode victim = (ObjectNode) order.get("protectedPersons").get(0);
+            victim.put("address", SENTINEL_ADDRESS).put("phone", SENTINEL_PHONE);
+            return order;
+        }
+    }
+
+    @Test
+    void anOrdersBreachAndMissedSessionEachAlertThePoliceProbationAndTheAdvocate() throws Exception {
+        var registered = post(ServiceName.ORDER_REGISTRY, "/orders", order());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String orderId = JSON.readTree(registered.body()).get("orderId").asString();
+
+        ObjectNode breach = JSON.createObjectNode();
+        breach.put("conditionId", "c1").put("occurredAt", Instant.now().minusSeconds(600).toString())
+                .put("description", "Waited outside her workplace").put("location", "Her workplace");
+        breach.putObject("reportedBy").put("personId", "demo-caseworker").put("agencyId", "demo-advocacy");
+        var reported = post(ServiceName.BREACH_REPORT, "/orders/" + orderId + "/breaches", breach);
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+
+        ObjectNode missed = JSON.createObjectNode();
+        missed.put("conditionId", "c2").put("sessionStart", Instant.now().minusSeconds(7200).toString())
+                .put("attended", "NO");
+        missed.putObject("recordedBy").put("personId", "demo-practitioner").put("agencyId", "demo-probation");
+        var recorded = post(ServiceName.BREACH_REPORT, "/orders/" + orderId + "/attendance", missed);
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(get(ServiceName.NOTIFICATION, "/alerts?orderId=" + orderId).get("total").asInt())
+                        .isEqualTo(6));
+        for (String type : List.of("breach.reported", "session.missed")) {
+            var alerts = get(ServiceName.NOTIFICATION, "/alerts?orderId=" + orderId).get("items").valueStream()
+                    .filter(a -> a.get("sourceEventType").asString().equals(type)).toList();
+            assertThat(alerts).extracting(a -> a.get("recipient").get("personId").asString())
+                    .as(type).containsExactlyInAnyOrder("demo-oic", "demo-practitioner", "demo-caseworker");
+        }
+        assertThat(get(ServiceName.NOTIFICATION, "/alerts?orderId=" + orderId + "&personId=demo-caseworker")
+                .get("total").asInt()).isEqualTo(2);
+
+        assertEveryRecordIsAValidEventWithoutTheVictimsDetails(orderId);
+        assertNoLogHoldsTheVictimsDetails();
+    }
+
+    void assertEveryRecordIsAValidEventWithoutTheVictimsDetails(String orderId) {
+        String bootstrap = stack().config().kafkaBootstrap();
+        var alertsForOrder = TopicReader.readUntil(bootstrap, Topics.ALERTS,
+                recs -> recs.stream().filter(r -> orderId.equals(r.key())).count() >= 6, Duration.ofSeconds(30));
+        assertThat(alertsForOrder).filteredOn(r -> orderId.equals(r.key())).hasSize(6);
+        for (String topic : Topics.allTopics()) {
+            List<TopicReader.Rec> records = topic.endsWith(".dlq")
+                    ? TopicReader.readAll(bootstrap, topic, Duration.ofSeconds(1))
+                    : TopicReader.readAll(bootstrap, topic, Duration.ofSeconds(2));
+            for (var record : records) {
+                assertThat(record.value()).as("record on %s", topic)
+                        .doesNotContain(SENTINEL_ADDRESS, SENTINEL_PHONE, "Jane Protected");
+                if (!topic.endsWith(".dlq")) {
+                    assertThat(CODEC.validate(record.value())).as("record on %s: %s", topic, record.value())
+                            .isEmpty();
+                    assertThat(record.headers()).containsKeys("ce_id", "ce_type");
+                }
+            }
+        }
+        assertThat(TopicReader.readAll(bootstrap, Topics.ORDERS, Duration.ofSeconds(1)))
+                .anyMatch(r -> orderId.equals(r.key()));
+    }
+
+    void assertNoLogHoldsTheVictimsDetails() throws IOException {
+        for (ServiceName service : ServiceName.values()) {
+            Path log = stack().service(service).logFile();
+            assertThat(Files.exists(log)).isTrue();
+            assertThat(Files.readString(log)).as(log.toString()).doesNotContain(SENTINEL_ADDRESS, SENTINEL_PHONE);
+        }
+    }
+}
