@@ -1,0 +1,92 @@
+package uk.orderwatch.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.yaml.snakeyaml.Yaml;
+import uk.orderwatch.localstack.ServiceName;
+import uk.orderwatch.schemas.Topics;
+
+/**
+ * docker-compose.yml cannot run here (no Docker engine), so this checks that it parses and that every service, port,
+ * database and topic it names matches the code.
+ */
+class ComposeFileTest {
+
+    static final Path ROOT = Path.of(System.getProperty("orderwatch.repo-root", "../.."));
+    static Map<String, Object> services;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void parse() throws IOException {
+        try (Reader in = Files.newBufferedReader(ROOT.resolve("docker-compose.yml"))) {
+            Map<String, Object> compose = new Yaml().load(in);
+            services = (Map<String, Object>) compose.get("services");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> service(String name) {
+        assertThat(services).containsKey(name);
+        return (Map<String, Object>) services.get(name);
+    }
+
+    @Test
+    void itRunsRealKafkaAMongoReplicaSetTheirInitJobsAndTheThreeServices() {
+        assertThat(services).containsOnlyKeys("kafka", "kafka-init", "mongo", "mongo-init", "order-registry",
+                "breach-report", "notification");
+        assertThat((List<String>) service("mongo").get("command")).contains("--replSet");
+        assertThat(Files.exists(ROOT.resolve("infra/compose/mongo-init.js"))).isTrue();
+        assertThat(service("kafka").get("environment").toString()).contains("KAFKA_AUTO_CREATE_TOPICS_ENABLE=false");
+    }
+
+    @Test
+    void theTopicJobCreatesEveryTopicOfTheRegistryAndNoOther() {
+        String command = String.join("\n", (List<String>) service("kafka-init").get("command"));
+        for (String topic : Topics.allTopics()) {
+            assertThat(command).contains(topic);
+        }
+        var named = java.util.regex.Pattern.compile("orderwatch\\.[a-z.-]+").matcher(command).results()
+                .map(java.util.regex.MatchResult::group).toList();
+        assertThat(named).containsExactlyInAnyOrderElementsOf(Topics.allTopics());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceName.class)
+    @SuppressWarnings("unchecked")
+    void eachServiceIsBuiltHereOnItsPortWithItsOwnDatabaseAndWaitsForItsDependencies(ServiceName name) {
+        var svc = service(name.id());
+        var build = (Map<String, Object>) svc.get("build");
+        assertThat(Files.exists(ROOT.resolve((String) build.get("dockerfile")))).isTrue();
+        assertThat(((Map<String, Object>) build.get("args")).get("SERVICE")).isEqualTo(name.id());
+        assertThat((List<String>) svc.get("ports")).containsExactly(name.defaultPort() + ":" + name.defaultPort());
+        var env = (Map<String, Object>) svc.get("environment");
+        assertThat(env.get("PORT")).isEqualTo(String.valueOf(name.defaultPort()));
+        assertThat((String) env.get("MONGODB_URI")).contains("/orderwatch-" + name.id() + "?replicaSet=rs0");
+        assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:29092");
+        assertThat(svc.get("healthcheck").toString()).contains(":" + name.defaultPort() + "/actuator/health");
+        assertThat(svc).containsKey("mem_limit");
+        var deps = (Map<String, Map<String, String>>) svc.get("depends_on");
+        assertThat(deps.get("kafka-init")).containsEntry("condition", "service_completed_successfully");
+        assertThat(deps.get("mongo-init")).containsEntry("condition", "service_completed_successfully");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void longRunningContainersHaveHealthchecksAndMemoryLimits() {
+        for (String name : List.of("kafka", "mongo")) {
+            assertThat(service(name)).containsKeys("healthcheck", "mem_limit");
+        }
+        assertThat(((Map<String, Map<String, String>>) service("kafka-init").get("depends_on")).get("kafka"))
+                .containsEntry("condition", "service_healthy");
+    }
+}
