@@ -37,7 +37,10 @@ public final class EventCodec {
                 // consumers accept fields added by a newer producer: additive changes keep the schema version
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        // event schemas refer to shared definitions as urn:orderwatch:defs:<file>, served from the classpath
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaIdResolvers(ids -> ids.mapPrefix("urn:orderwatch:defs:",
+                        "classpath:schemas/defs/")));
         this.envelopeSchema = load(registry, ENVELOPE_SCHEMA);
         for (EventType type : EventType.values()) {
             dataSchemas.put(type, load(registry, type.schemaResource()));

@@ -2,9 +2,16 @@ package uk.orderwatch.schemas;
 
 import java.util.Arrays;
 import java.util.Optional;
+import uk.orderwatch.schemas.events.AgencyRecorded;
 import uk.orderwatch.schemas.events.AlertRaised;
 import uk.orderwatch.schemas.events.BreachReported;
+import uk.orderwatch.schemas.events.OrderDischarged;
+import uk.orderwatch.schemas.events.OrderExpired;
 import uk.orderwatch.schemas.events.OrderRegistered;
+import uk.orderwatch.schemas.events.OrderRenewed;
+import uk.orderwatch.schemas.events.OrderServed;
+import uk.orderwatch.schemas.events.OrderSuperseded;
+import uk.orderwatch.schemas.events.OrderVaried;
 import uk.orderwatch.schemas.events.SessionMissed;
 
 /**
@@ -14,9 +21,16 @@ import uk.orderwatch.schemas.events.SessionMissed;
  */
 public enum EventType {
     ORDER_REGISTERED("order.registered", 1, Topics.ORDERS, OrderRegistered.class),
+    ORDER_SERVED("order.served", 1, Topics.ORDERS, OrderServed.class),
+    ORDER_VARIED("order.varied", 1, Topics.ORDERS, OrderVaried.class),
+    ORDER_RENEWED("order.renewed", 1, Topics.ORDERS, OrderRenewed.class),
+    ORDER_DISCHARGED("order.discharged", 1, Topics.ORDERS, OrderDischarged.class),
+    ORDER_EXPIRED("order.expired", 1, Topics.ORDERS, OrderExpired.class),
+    ORDER_SUPERSEDED("order.superseded", 1, Topics.ORDERS, OrderSuperseded.class),
     BREACH_REPORTED("breach.reported", 1, Topics.COMPLIANCE, BreachReported.class),
     SESSION_MISSED("session.missed", 1, Topics.COMPLIANCE, SessionMissed.class),
-    ALERT_RAISED("alert.raised", 1, Topics.ALERTS, AlertRaised.class);
+    ALERT_RAISED("alert.raised", 1, Topics.ALERTS, AlertRaised.class),
+    AGENCY_RECORDED("agency.recorded", 1, Topics.ALERTS, AgencyRecorded.class);
 
     private final String type;
     private final int version;

@@ -12,20 +12,23 @@ public final class Topics {
     public static final String ORDERS = "orderwatch.orders";
     /** Written by breach-report: breaches, programme attendance and deadlines. */
     public static final String COMPLIANCE = "orderwatch.compliance";
-    /** Written by notification: alerts raised, delivered, acknowledged, escalated. */
+    /** Written by notification: alerts raised, delivered, acknowledged, escalated; the agency directory. */
     public static final String ALERTS = "orderwatch.alerts";
 
     /** Every event topic, in the order the stack creates them. */
     public static final List<String> EVENT_TOPICS = List.of(ORDERS, COMPLIANCE, ALERTS);
 
     /** Consumer groups, one per consuming service; a group's dead letters go to {@link #deadLetter}. */
+    public static final String GROUP_ORDER_REGISTRY = "order-registry";
     public static final String GROUP_BREACH_REPORT = "breach-report";
     public static final String GROUP_NOTIFICATION = "notification";
 
     /** Which (topic, group) pairs consume, so the stack can create their dead-letter topics up front. */
     public static final List<String[]> SUBSCRIPTIONS = List.of(
             new String[] {ORDERS, GROUP_BREACH_REPORT},
-            new String[] {COMPLIANCE, GROUP_NOTIFICATION});
+            new String[] {ORDERS, GROUP_NOTIFICATION},
+            new String[] {COMPLIANCE, GROUP_NOTIFICATION},
+            new String[] {ALERTS, GROUP_ORDER_REGISTRY});
 
     private Topics() {
     }

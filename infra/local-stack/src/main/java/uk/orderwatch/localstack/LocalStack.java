@@ -107,6 +107,7 @@ public final class LocalStack implements AutoCloseable {
     private void seedDemoData() {
         HttpClient http = HttpClient.newHttpClient();
         JsonMapper json = JsonMapper.builder().build();
+        List<String> seeded = new ArrayList<>();
         try (InputStream in = LocalStack.class.getResourceAsStream("/demo/agencies.json")) {
             for (JsonNode agency : json.readTree(in)) {
                 String id = agency.get("agencyId").asString();
@@ -119,7 +120,9 @@ public final class LocalStack implements AutoCloseable {
                     throw new IllegalStateException("seeding agency " + id + " failed: HTTP " + response.statusCode()
                             + " " + response.body());
                 }
+                seeded.add(id);
             }
+            awaitKnownToOrderRegistry(http, seeded);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -136,6 +139,22 @@ public final class LocalStack implements AutoCloseable {
         int hosts = base.indexOf("//") + 2;
         int slash = base.indexOf('/', hosts);
         return (slash < 0 ? base : base.substring(0, slash)) + "/" + database + options;
+    }
+
+    /** The directory reaches order-registry as events: wait until it knows every seeded agency. */
+    private void awaitKnownToOrderRegistry(HttpClient http, List<String> agencyIds)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (String id : agencyIds) {
+            var request = HttpRequest.newBuilder(URI.create(config.baseUrl(ServiceName.ORDER_REGISTRY)
+                    + "/directory/agencies/" + id)).build();
+            while (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("order-registry did not learn of agency " + id + " in time");
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     public ServiceProcess service(ServiceName name) {

@@ -82,7 +82,7 @@ class ComplianceIT {
         var o = example.order();
         return new OrderSnapshot(orderId, version, o.orderType(), o.status(), o.court(), o.courtCaseReference(),
                 LocalDate.now().minusDays(30), o.servedAt(), o.endsOn(), o.untilFurtherOrder(), o.subject(),
-                o.protectedPersonIds(), o.conditions(), o.agencies());
+                o.protectedPersonIds(), o.conditions(), o.agencies(), null, null);
     }
 
     static void publishOrder(OrderSnapshot order) throws Exception {

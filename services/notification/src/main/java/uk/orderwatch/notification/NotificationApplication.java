@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import uk.orderwatch.notification.alerts.AlertDocument;
+import uk.orderwatch.notification.directory.AgencyDocument;
 import uk.orderwatch.support.outbox.OutboxCollection;
 
 /** notification: turns compliance events into alerts for the police, probation and the victim's advocate. */
@@ -17,5 +18,10 @@ public class NotificationApplication {
     @Bean
     OutboxCollection alertsOutbox() {
         return new OutboxCollection(AlertDocument.COLLECTION);
+    }
+
+    @Bean
+    OutboxCollection agenciesOutbox() {
+        return new OutboxCollection(AgencyDocument.COLLECTION);
     }
 }

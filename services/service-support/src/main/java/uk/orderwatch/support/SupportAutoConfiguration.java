@@ -20,6 +20,7 @@ import uk.orderwatch.support.outbox.OutboxCollection;
 import uk.orderwatch.support.outbox.OutboxPublisher;
 import uk.orderwatch.support.outbox.OutboxRelay;
 import uk.orderwatch.support.web.ProblemDetailsAdvice;
+import uk.orderwatch.support.web.RequestSizeLimitFilter;
 
 /**
  * What every orderwatch service runs the same way: the event codec, the outbox publisher and relay, the Kafka
@@ -49,6 +50,15 @@ public class SupportAutoConfiguration {
     @Bean
     EventFactory eventFactory(EventCodec codec, @Value("${spring.application.name}") String serviceName, Clock clock) {
         return new EventFactory(codec, serviceName, clock);
+    }
+
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
+            @Value("${orderwatch.http.max-request-bytes:65536}") long maxBytes) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(maxBytes));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean(destroyMethod = "close")

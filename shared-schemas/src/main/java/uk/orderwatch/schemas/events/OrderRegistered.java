@@ -1,5 +1,5 @@
 package uk.orderwatch.schemas.events;
 
 /** {@code order.registered}: police recorded an order the court granted. */
-public record OrderRegistered(OrderSnapshot order, Actor registeredBy) {
+public record OrderRegistered(OrderSnapshot order, Actor registeredBy) implements OrderEvent {
 }

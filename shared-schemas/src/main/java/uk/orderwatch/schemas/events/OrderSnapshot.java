@@ -11,6 +11,8 @@ import java.util.List;
  *
  * @param version increases by one with every change; consumers keep the highest and drop the rest
  * @param endsOn  null when the order lasts until further order
+ * @param interimOrderId for a full order made after an interim one: the interim order it replaced
+ * @param fullOrderId    for an interim order: the full order that superseded it, once there is one
  */
 public record OrderSnapshot(
         String orderId,
@@ -26,7 +28,9 @@ public record OrderSnapshot(
         SubjectSummary subject,
         List<String> protectedPersonIds,
         List<Condition> conditions,
-        AgencyAssignments agencies) {
+        AgencyAssignments agencies,
+        String interimOrderId,
+        String fullOrderId) {
 
     public java.util.Optional<Condition> condition(String conditionId) {
         return conditions.stream().filter(c -> c.conditionId().equals(conditionId)).findFirst();

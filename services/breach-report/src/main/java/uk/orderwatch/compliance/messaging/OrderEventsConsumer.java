@@ -7,10 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import uk.orderwatch.compliance.orders.OrderReadModel;
-import uk.orderwatch.schemas.events.OrderRegistered;
+import uk.orderwatch.schemas.events.OrderEvent;
 import uk.orderwatch.support.messaging.EventDecoder;
 
-/** Consumes order-registry's topic into the order read model (binding {@code orderEvents-in-0}). */
+/** Consumes order-registry's topic (every order life-cycle event) into the order read model (binding {@code orderEvents-in-0}). */
 @Configuration
 public class OrderEventsConsumer {
 
@@ -20,8 +20,8 @@ public class OrderEventsConsumer {
     Consumer<Message<byte[]>> orderEvents(EventDecoder decoder, OrderReadModel orders) {
         return message -> {
             var event = decoder.decode(message);
-            if (event.data() instanceof OrderRegistered registered) {
-                orders.apply(registered.order());
+            if (event.data() instanceof OrderEvent orderEvent) {
+                orders.apply(orderEvent.order());
             } else {
                 log.debug("Ignoring {} {}", event.type(), event.id());
             }

@@ -1,20 +1,17 @@
 package uk.orderwatch.compliance.orders;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
-import uk.orderwatch.support.web.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import uk.orderwatch.schemas.events.OrderSnapshot;
+import uk.orderwatch.support.readmodel.VersionedUpsert;
+import uk.orderwatch.support.web.Problem;
 
 /**
  * The orders breach-report knows, kept from order events. Applying a snapshot is idempotent and order-insensitive:
@@ -33,18 +30,13 @@ public class OrderReadModel {
 
     /** Stores {@code snapshot} unless a version as high or higher is already stored; true when it was stored. */
     public boolean apply(OrderSnapshot snapshot) {
-        try {
-            var result = mongo.upsert(
-                    query(where("_id").is(snapshot.orderId()).and("version").lt(snapshot.version())),
-                    new Update().set("version", snapshot.version()).set("order", snapshot),
-                    KnownOrder.class);
-            return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
-        } catch (DuplicateKeyException e) {
-            // the stored version is the same or newer: this event is a duplicate or arrived late
+        boolean stored = VersionedUpsert.apply(mongo, KnownOrder.COLLECTION, snapshot.orderId(), snapshot.version(),
+                Map.of("order", mongo.getConverter().convertToMongoType(snapshot)));
+        if (!stored) {
             log.debug("Ignored order {} version {}: already have it or a newer one", snapshot.orderId(),
                     snapshot.version());
-            return false;
         }
+        return stored;
     }
 
     public Optional<KnownOrder> find(String orderId) {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.orderwatch.support.web.PageResult;
 import uk.orderwatch.support.web.Problem;
 
 @RestController
@@ -29,7 +30,7 @@ public class AlertController {
     @GetMapping
     @Operation(summary = "Alerts, newest first",
             description = "Filter by recipient (personId), by agency (agencyId) and by order (orderId).")
-    public AlertService.AlertPage list(
+    public PageResult<AlertView> list(
             @Parameter(description = "the recipient") @RequestParam(required = false) String personId,
             @Parameter(description = "the recipient's agency") @RequestParam(required = false) String agencyId,
             @RequestParam(required = false) String orderId,

@@ -18,6 +18,7 @@ import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.AlertRaised;
 import uk.orderwatch.support.events.EventFactory;
 import uk.orderwatch.support.outbox.OutboxPublisher;
+import uk.orderwatch.support.web.PageResult;
 
 /** Raises exactly one alert per (source event, recipient), each stored with its {@code alert.raised} event. */
 @Service
@@ -76,7 +77,7 @@ public class AlertService {
     }
 
     /** Alerts, newest first, filtered by recipient, agency and order when given. */
-    public AlertPage search(String personId, String agencyId, String orderId, int page, int size) {
+    public PageResult<AlertView> search(String personId, String agencyId, String orderId, int page, int size) {
         Criteria criteria = new Criteria();
         if (personId != null) {
             criteria = criteria.and("recipient.personId").is(personId);
@@ -91,11 +92,7 @@ public class AlertService {
         long total = mongo.count(query, AlertDocument.class);
         query.with(Sort.by(Sort.Direction.DESC, "raisedAt").and(Sort.by("_id"))).skip((long) page * size)
                 .limit(size);
-        return new AlertPage(mongo.find(query, AlertDocument.class).stream().map(AlertView::of).toList(), page,
+        return new PageResult<>(mongo.find(query, AlertDocument.class).stream().map(AlertView::of).toList(), page,
                 size, total);
-    }
-
-    /** One page of alerts. */
-    public record AlertPage(List<AlertView> items, int page, int size, long total) {
     }
 }

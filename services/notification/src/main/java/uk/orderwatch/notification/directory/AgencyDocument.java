@@ -3,10 +3,16 @@ package uk.orderwatch.notification.directory;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import uk.orderwatch.schemas.events.AgencyKind;
+import uk.orderwatch.support.outbox.OutboxEvent;
 
-/** An agency in the directory and the people there who receive alerts. */
+/**
+ * An agency in the directory and the people there who receive alerts, with its {@code agency.recorded} event until
+ * that is published. {@code version} grows with every change.
+ */
 @Document(AgencyDocument.COLLECTION)
-public record AgencyDocument(@Id String agencyId, AgencyKind kind, String name, List<Person> people) {
+public record AgencyDocument(@Id String agencyId, long version, AgencyKind kind, String name, List<Person> people,
+                             List<OutboxEvent> outbox) {
 
     public static final String COLLECTION = "agencies";
 

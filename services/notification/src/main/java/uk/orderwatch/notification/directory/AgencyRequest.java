@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import uk.orderwatch.schemas.events.AgencyKind;
 import java.util.List;
 
 /** An agency as an administrator records it. */

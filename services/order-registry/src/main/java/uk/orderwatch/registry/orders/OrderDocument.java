@@ -2,62 +2,296 @@ package uk.orderwatch.registry.orders;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.AgencyAssignments;
-import uk.orderwatch.schemas.events.Condition;
 import uk.orderwatch.schemas.events.Court;
 import uk.orderwatch.schemas.events.OrderSnapshot;
 import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.schemas.events.OrderType;
 import uk.orderwatch.schemas.events.SubjectSummary;
 import uk.orderwatch.support.outbox.OutboxEvent;
+import uk.orderwatch.support.web.Problem;
 
 /**
  * An order as order-registry stores it: the whole order including the protected persons' details (which only this
- * service holds), its history of changes with actor and time, and the events of its last change not yet published.
+ * service holds), its history of changes with actor, time and the terms at each version, and the events of its
+ * changes not yet published. Each change raises {@code version} by one; the service stores a change only if the
+ * stored version is still the one it read (compare-and-set), so two changes never overwrite each other.
  */
 @Document(OrderDocument.COLLECTION)
-public record OrderDocument(
-        @Id String id,
-        long version,
-        OrderType orderType,
-        OrderStatus status,
-        Court court,
-        String courtCaseReference,
-        LocalDate madeOn,
-        Instant servedAt,
-        LocalDate endsOn,
-        boolean untilFurtherOrder,
-        Subject subject,
-        List<ProtectedPerson> protectedPersons,
-        List<Condition> conditions,
-        AgencyAssignments agencies,
-        List<HistoryEntry> history,
-        List<OutboxEvent> outbox) {
+public class OrderDocument {
 
     public static final String COLLECTION = "orders";
+    /** Orders are made by courts in England and Wales: dates are days there. */
+    public static final ZoneId COURT_ZONE = ZoneId.of("Europe/London");
+    static final Set<OrderStatus> ACTIVE = Set.of(OrderStatus.GRANTED, OrderStatus.SERVED);
+
+    @Id
+    private final String id;
+    private long version;
+    private final OrderType orderType;
+    private OrderStatus status;
+    private final Court court;
+    private final String courtCaseReference;
+    private final LocalDate madeOn;
+    private Instant servedAt;
+    private LocalDate endsOn;
+    private boolean untilFurtherOrder;
+    private final Subject subject;
+    private final List<ProtectedPerson> protectedPersons;
+    private List<OrderCondition> conditions;
+    private AgencyAssignments agencies;
+    private final String interimOrderId;
+    private String fullOrderId;
+    /** Set on a full order until the interim order it replaces is marked superseded. */
+    private String pendingSupersession;
+    /** When the expiry timer fires: the first instant after the end date, in court time; null when none is due. */
+    private Instant expiresAt;
+    private final List<HistoryEntry> history;
+    private final List<OutboxEvent> outbox;
+
+    @PersistenceCreator
+    OrderDocument(String id, long version, OrderType orderType, OrderStatus status, Court court,
+                  String courtCaseReference, LocalDate madeOn, Instant servedAt, LocalDate endsOn,
+                  boolean untilFurtherOrder, Subject subject, List<ProtectedPerson> protectedPersons,
+                  List<OrderCondition> conditions, AgencyAssignments agencies, String interimOrderId,
+                  String fullOrderId, String pendingSupersession, Instant expiresAt, List<HistoryEntry> history,
+                  List<OutboxEvent> outbox) {
+        this.id = id;
+        this.version = version;
+        this.orderType = orderType;
+        this.status = status;
+        this.court = court;
+        this.courtCaseReference = courtCaseReference;
+        this.madeOn = madeOn;
+        this.servedAt = servedAt;
+        this.endsOn = endsOn;
+        this.untilFurtherOrder = untilFurtherOrder;
+        this.subject = subject;
+        this.protectedPersons = protectedPersons;
+        this.conditions = conditions;
+        this.agencies = agencies;
+        this.interimOrderId = interimOrderId;
+        this.fullOrderId = fullOrderId;
+        this.pendingSupersession = pendingSupersession;
+        this.expiresAt = expiresAt;
+        this.history = new ArrayList<>(history == null ? List.of() : history);
+        this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
+    }
+
+    /** A newly granted order at version 1. */
+    static OrderDocument granted(String id, OrderType type, Court court, String courtCaseReference, LocalDate madeOn,
+                                 LocalDate endsOn, boolean untilFurtherOrder, Subject subject,
+                                 List<ProtectedPerson> protectedPersons, List<OrderCondition> conditions,
+                                 AgencyAssignments agencies, String interimOrderId, Actor by, Instant at) {
+        var order = new OrderDocument(id, 0, type, OrderStatus.GRANTED, court, courtCaseReference, madeOn, null,
+                endsOn, untilFurtherOrder, subject, protectedPersons, conditions, agencies, interimOrderId, null,
+                interimOrderId, null, List.of(), List.of());
+        order.changed("registered", by, at, null);
+        return order;
+    }
 
     /** The person the order is against. Address and date of birth stay in this service. */
     public record Subject(String name, List<String> aliases, LocalDate dateOfBirth, String homeAddress, String pncId,
                           String crn) {
     }
 
-    /** A person the order protects, known elsewhere only by {@code protectedPersonId}. */
+    /**
+     * A person the order protects, known elsewhere only by {@code protectedPersonId}.
+     *
+     * @param advocatePersonId the caseworker assigned to this person, when there is one
+     */
     public record ProtectedPerson(String protectedPersonId, String name, String address, String phone, String email,
-                                  String safeContactPreferences) {
+                                  String safeContactPreferences, String advocatePersonId) {
     }
 
-    /** One change: what was done, by whom, when, and the version it produced. */
-    public record HistoryEntry(long version, String action, Actor by, Instant at) {
+    /** One change: what was done, by whom, when, why, and the terms of the version it produced. */
+    public record HistoryEntry(long version, String action, Actor by, Instant at, String reason, OrderTerms terms) {
+    }
+
+    // --- life cycle -------------------------------------------------------------------------------------------
+
+    void serve(Instant when, Actor by, Instant now) {
+        if (status == OrderStatus.SERVED) {
+            throw Problem.conflict("serve-once", "order " + id + " was already served at " + servedAt);
+        }
+        requireActive("serve");
+        servedAt = when;
+        status = OrderStatus.SERVED;
+        changed("served", by, now, null);
+    }
+
+    void vary(List<OrderCondition> newConditions, AgencyAssignments newAgencies, LocalDate newEndsOn,
+              Boolean newUntilFurtherOrder, String reason, Actor by, Instant now) {
+        requireActive("vary");
+        if (newConditions != null) {
+            conditions = newConditions;
+        }
+        if (newAgencies != null) {
+            agencies = newAgencies;
+        }
+        if (newEndsOn != null || newUntilFurtherOrder != null) {
+            endsOn = newEndsOn;
+            untilFurtherOrder = Boolean.TRUE.equals(newUntilFurtherOrder);
+        }
+        changed("varied", by, now, reason);
+    }
+
+    void renew(LocalDate newEndsOn, boolean newUntilFurtherOrder, Actor by, Instant now) {
+        requireActive("renew");
+        endsOn = newEndsOn;
+        untilFurtherOrder = newUntilFurtherOrder;
+        changed("renewed", by, now, null);
+    }
+
+    void discharge(String reason, Actor by, Instant now) {
+        requireActive("discharge");
+        status = OrderStatus.DISCHARGED;
+        changed("discharged", by, now, reason);
+    }
+
+    void expire(Instant now) {
+        requireActive("expire");
+        status = OrderStatus.EXPIRED;
+        changed("expired", null, now, null);
+    }
+
+    void supersede(String byFullOrderId, Actor by, Instant now) {
+        requireActive("supersede");
+        status = OrderStatus.SUPERSEDED;
+        fullOrderId = byFullOrderId;
+        changed("superseded", by, now, "replaced by the full order " + byFullOrderId);
+    }
+
+    void supersessionDone() {
+        pendingSupersession = null;
+    }
+
+    void addEvent(OutboxEvent event) {
+        outbox.add(event);
+    }
+
+    void requireActive(String action) {
+        if (!ACTIVE.contains(status)) {
+            throw Problem.conflict(action + "-active-only", "order " + id + " is " + status + ": only a GRANTED or "
+                    + "SERVED order can be " + pastTense(action));
+        }
+    }
+
+    private static String pastTense(String action) {
+        return switch (action) {
+            case "vary" -> "varied";
+            case "serve" -> "served";
+            case "renew" -> "renewed";
+            case "discharge" -> "discharged";
+            case "expire" -> "expired";
+            default -> action + "d";
+        };
+    }
+
+    private void changed(String action, Actor by, Instant now, String reason) {
+        version++;
+        expiresAt = ACTIVE.contains(status) && !untilFurtherOrder && endsOn != null
+                ? endsOn.plusDays(1).atStartOfDay(COURT_ZONE).toInstant() : null;
+        history.add(new HistoryEntry(version, action, by, now, reason, terms()));
+    }
+
+    OrderTerms terms() {
+        return new OrderTerms(status, servedAt, endsOn, untilFurtherOrder, List.copyOf(conditions), agencies);
     }
 
     /** What other services may know of this order. */
     public OrderSnapshot snapshot() {
         return new OrderSnapshot(id, version, orderType, status, court, courtCaseReference, madeOn, servedAt, endsOn,
                 untilFurtherOrder, new SubjectSummary(subject.name(), subject.pncId(), subject.crn()),
-                protectedPersons.stream().map(ProtectedPerson::protectedPersonId).toList(), conditions, agencies);
+                protectedPersons.stream().map(ProtectedPerson::protectedPersonId).toList(),
+                conditions.stream().map(OrderCondition::shared).toList(), agencies, interimOrderId, fullOrderId);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public OrderType orderType() {
+        return orderType;
+    }
+
+    public OrderStatus status() {
+        return status;
+    }
+
+    public Court court() {
+        return court;
+    }
+
+    public String courtCaseReference() {
+        return courtCaseReference;
+    }
+
+    public LocalDate madeOn() {
+        return madeOn;
+    }
+
+    public Instant servedAt() {
+        return servedAt;
+    }
+
+    public LocalDate endsOn() {
+        return endsOn;
+    }
+
+    public boolean untilFurtherOrder() {
+        return untilFurtherOrder;
+    }
+
+    public Subject subject() {
+        return subject;
+    }
+
+    public List<ProtectedPerson> protectedPersons() {
+        return protectedPersons;
+    }
+
+    public List<OrderCondition> conditions() {
+        return conditions;
+    }
+
+    public AgencyAssignments agencies() {
+        return agencies;
+    }
+
+    public String interimOrderId() {
+        return interimOrderId;
+    }
+
+    public String fullOrderId() {
+        return fullOrderId;
+    }
+
+    public String pendingSupersession() {
+        return pendingSupersession;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public List<HistoryEntry> history() {
+        return List.copyOf(history);
+    }
+
+    public List<OutboxEvent> outbox() {
+        return List.copyOf(outbox);
     }
 }

@@ -1,13 +1,24 @@
 package uk.orderwatch.registry.orders;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.List;
+import uk.orderwatch.registry.directory.AgencyDirectory;
+import uk.orderwatch.registry.directory.KnownAgency;
+import uk.orderwatch.registry.orders.RegisterOrderRequest.AgenciesDto;
+import uk.orderwatch.registry.orders.RegisterOrderRequest.AssignmentDto;
+import uk.orderwatch.registry.orders.RegisterOrderRequest.ConditionDto;
+import uk.orderwatch.schemas.events.AgencyKind;
 import uk.orderwatch.schemas.events.ConditionCategory;
 import uk.orderwatch.schemas.events.ConditionKind;
 import uk.orderwatch.schemas.events.OrderType;
 import uk.orderwatch.support.web.Problem;
 
-/** The rules a registered order must satisfy, each refused with the field and the reason before anything is stored. */
+/**
+ * The rules an order must satisfy, each refused with the field, the reason and the rule's name before anything is
+ * stored. The one place these rules live.
+ */
 final class OrderRules {
 
     /** A full SPO lasts at least two years, unless it runs until further order (Stalking Protection Act 2019 s.3). */
@@ -16,39 +27,66 @@ final class OrderRules {
     private OrderRules() {
     }
 
-    static void check(RegisterOrderRequest r, LocalDate today) {
+    static void checkRegistration(RegisterOrderRequest r, LocalDate today, AgencyDirectory directory) {
         if (r.madeOn().isAfter(today)) {
             throw Problem.rule("made-in-future", "madeOn", "an order cannot be made after today (" + today + ")");
         }
-        if (r.endsUntilFurtherOrder() && r.endsOn() != null) {
-            throw Problem.rule("end-ambiguous", "endsOn", "give either endsOn or untilFurtherOrder, not both");
+        checkEnd(r.type(), r.madeOn(), r.endsOn(), r.endsUntilFurtherOrder());
+        if (r.interimOrderId() != null && r.type() != OrderType.SPO) {
+            throw Problem.rule("interim-replaced-by-full-spo", "interimOrderId",
+                    "only a full SPO replaces an interim SPO");
         }
-        if (!r.endsUntilFurtherOrder() && r.endsOn() == null) {
-            throw Problem.rule("end-missing", "endsOn", "an order needs an end date unless it is until further order");
-        }
-        if (r.type() == OrderType.INTERIM_SPO && r.endsUntilFurtherOrder()) {
-            throw Problem.rule("interim-fixed-end", "untilFurtherOrder", "an interim SPO has a fixed end date");
-        }
-        if (r.endsOn() != null && !r.endsOn().isAfter(r.madeOn())) {
-            throw Problem.rule("end-before-made", "endsOn", "the end must be after the date the order was made");
-        }
-        if (r.type() == OrderType.SPO && r.endsOn() != null && r.endsOn().isBefore(r.madeOn().plus(SPO_MINIMUM))) {
-            throw Problem.rule("spo-minimum-duration", "endsOn",
-                    "a full SPO lasts at least 2 years (until " + r.madeOn().plus(SPO_MINIMUM)
-                            + " or later) unless it is until further order");
-        }
+        checkAgencies(r.agencies(), directory, "agencies");
         for (int i = 0; i < r.conditions().size(); i++) {
-            checkCondition(r, r.conditions().get(i), "conditions[" + i + "]");
+            if (r.conditions().get(i).conditionId() != null) {
+                throw Problem.invalid("conditions[" + i + "].conditionId", "is assigned by orderwatch");
+            }
+        }
+        checkConditions(r.conditions(), r.agencies(), "conditions");
+        for (int i = 0; i < r.protectedPersons().size(); i++) {
+            String advocate = r.protectedPersons().get(i).advocatePersonId();
+            if (advocate != null && (r.agencies().advocacy() == null
+                    || !person(directory, r.agencies().advocacy().agencyId(), advocate))) {
+                throw Problem.rule("advocate-in-advocacy-service", "protectedPersons[" + i + "].advocatePersonId",
+                        "the advocate must be a person of the order's advocacy service");
+            }
         }
     }
 
-    private static void checkCondition(RegisterOrderRequest r, RegisterOrderRequest.ConditionDto c, String field) {
+    /** The end of an order: a fixed date after the day it was made, or until further order, never both. */
+    static void checkEnd(OrderType type, LocalDate madeOn, LocalDate endsOn, boolean untilFurtherOrder) {
+        if (untilFurtherOrder && endsOn != null) {
+            throw Problem.rule("end-ambiguous", "endsOn", "give either endsOn or untilFurtherOrder, not both");
+        }
+        if (!untilFurtherOrder && endsOn == null) {
+            throw Problem.rule("end-missing", "endsOn", "an order needs an end date unless it is until further order");
+        }
+        if (type == OrderType.INTERIM_SPO && untilFurtherOrder) {
+            throw Problem.rule("interim-fixed-end", "untilFurtherOrder", "an interim SPO has a fixed end date");
+        }
+        if (endsOn != null && !endsOn.isAfter(madeOn)) {
+            throw Problem.rule("end-before-made", "endsOn", "the end must be after the date the order was made");
+        }
+        if (type == OrderType.SPO && endsOn != null && endsOn.isBefore(madeOn.plus(SPO_MINIMUM))) {
+            throw Problem.rule("spo-minimum-duration", "endsOn",
+                    "a full SPO lasts at least 2 years (until " + madeOn.plus(SPO_MINIMUM)
+                            + " or later) unless it is until further order");
+        }
+    }
+
+    static void checkConditions(List<ConditionDto> conditions, AgenciesDto agencies, String field) {
+        for (int i = 0; i < conditions.size(); i++) {
+            checkCondition(conditions.get(i), agencies, field + "[" + i + "]");
+        }
+    }
+
+    private static void checkCondition(ConditionDto c, AgenciesDto agencies, String field) {
         if (c.category().kind() == ConditionKind.REQUIREMENT) {
             if (c.supervisingAgencyId() == null || c.supervisingAgencyId().isBlank()) {
                 throw Problem.rule("requirement-supervisor", field + ".supervisingAgencyId",
                         "every requirement names the agency that supervises it");
             }
-            if (!assigned(r.agencies(), c.supervisingAgencyId())) {
+            if (!assigned(agencies, c.supervisingAgencyId())) {
                 throw Problem.rule("requirement-supervisor", field + ".supervisingAgencyId",
                         "the supervising agency must be one of the order's agencies");
             }
@@ -56,19 +94,90 @@ final class OrderRules {
             throw Problem.rule("prohibition-supervisor", field + ".supervisingAgencyId",
                     "a prohibition has no supervising agency");
         }
-        if (c.category() == ConditionCategory.PROGRAMME && c.programme() == null) {
-            throw Problem.rule("programme-details", field + ".programme",
-                    "a programme requirement names the programme, provider and number of sessions");
+        onlyFor(c.category(), ConditionCategory.PROGRAMME, c.programme() != null, field + ".programme",
+                "the programme, provider and number of sessions");
+        onlyFor(c.category(), ConditionCategory.EXCLUSION_ZONE, c.zone() != null, field + ".zone",
+                "the area and radius of the zone");
+        onlyFor(c.category(), ConditionCategory.NO_APPROACH, c.distanceMetres() != null, field + ".distanceMetres",
+                "the distance in metres");
+        onlyFor(c.category(), ConditionCategory.SIGN_ON, c.policeStation() != null, field + ".policeStation",
+                "the police station");
+    }
+
+    /** {@code detail} is given for a condition of {@code category} and for no other. */
+    private static void onlyFor(ConditionCategory actual, ConditionCategory category, boolean given, String field,
+                                String detail) {
+        if (actual == category && !given) {
+            throw Problem.rule("condition-details", field, "a " + category + " condition names " + detail);
         }
-        if (c.category() != ConditionCategory.PROGRAMME && c.programme() != null) {
-            throw Problem.rule("programme-details", field + ".programme",
-                    "only a PROGRAMME requirement has programme details");
+        if (actual != category && given) {
+            throw Problem.rule("condition-details", field, "only a " + category + " condition has this");
         }
     }
 
-    private static boolean assigned(RegisterOrderRequest.AgenciesDto a, String agencyId) {
+    private static boolean assigned(AgenciesDto a, String agencyId) {
         return agencyId.equals(a.police().agencyId())
                 || (a.probation() != null && agencyId.equals(a.probation().agencyId()))
                 || (a.advocacy() != null && agencyId.equals(a.advocacy().agencyId()));
+    }
+
+    /** Each assigned agency is in the directory, of the right kind, and the named person works there. */
+    static void checkAgencies(AgenciesDto a, AgencyDirectory directory, String field) {
+        checkAssignment(a.police(), AgencyKind.POLICE, directory, field + ".police");
+        checkAssignment(a.probation(), AgencyKind.PROBATION, directory, field + ".probation");
+        checkAssignment(a.advocacy(), AgencyKind.ADVOCACY, directory, field + ".advocacy");
+    }
+
+    private static void checkAssignment(AssignmentDto assignment, AgencyKind kind, AgencyDirectory directory,
+                                        String field) {
+        if (assignment == null) {
+            return;
+        }
+        KnownAgency agency = directory.find(assignment.agencyId()).orElseThrow(() -> Problem.rule("agency-unknown",
+                field + ".agencyId", "no agency " + assignment.agencyId() + " in the directory"));
+        if (agency.kind() != kind) {
+            throw Problem.rule("agency-kind", field + ".agencyId",
+                    assignment.agencyId() + " is a " + agency.kind() + " agency, not " + kind);
+        }
+        if (!agency.hasPerson(assignment.personId())) {
+            throw Problem.rule("agency-person-unknown", field + ".personId",
+                    "no person " + assignment.personId() + " in " + assignment.agencyId());
+        }
+    }
+
+    private static boolean person(AgencyDirectory directory, String agencyId, String personId) {
+        return directory.find(agencyId).map(a -> a.hasPerson(personId)).orElse(false);
+    }
+
+    /** Served: not before the day the order was made, not in the future. */
+    static void checkServedAt(Instant servedAt, LocalDate madeOn, Instant now) {
+        if (servedAt.isAfter(now)) {
+            throw Problem.rule("served-in-future", "servedAt", "service cannot be recorded before it happens");
+        }
+        if (servedAt.isBefore(madeOn.atStartOfDay(OrderDocument.COURT_ZONE).toInstant())) {
+            throw Problem.rule("served-before-made", "servedAt", "the order was made on " + madeOn
+                    + "; it cannot be served before that");
+        }
+    }
+
+    static void checkDischarge(LocalDate dischargedOn, LocalDate madeOn, LocalDate today) {
+        if (dischargedOn.isAfter(today)) {
+            throw Problem.rule("discharged-in-future", "dischargedOn", "a discharge is recorded once the court made it");
+        }
+        if (dischargedOn.isBefore(madeOn)) {
+            throw Problem.rule("discharged-before-made", "dischargedOn", "the order was made on " + madeOn);
+        }
+    }
+
+    /** A renewal moves the end later, or makes the order run until further order. */
+    static void checkRenewal(OrderDocument order, LocalDate endsOn, boolean untilFurtherOrder) {
+        checkEnd(order.orderType(), order.madeOn(), endsOn, untilFurtherOrder);
+        if (order.untilFurtherOrder()) {
+            throw Problem.conflict("renew-fixed-end-only", "order " + order.id()
+                    + " already lasts until further order");
+        }
+        if (!untilFurtherOrder && !endsOn.isAfter(order.endsOn())) {
+            throw Problem.rule("renewal-extends", "endsOn", "a renewal ends after the current end, " + order.endsOn());
+        }
     }
 }

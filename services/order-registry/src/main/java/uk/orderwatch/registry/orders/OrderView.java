@@ -4,12 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import uk.orderwatch.schemas.events.AgencyAssignments;
-import uk.orderwatch.schemas.events.Condition;
 import uk.orderwatch.schemas.events.Court;
 import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.schemas.events.OrderType;
 
-/** An order as the police handling it see it, protected persons included. */
+/** An order as the police handling it see it, protected persons and exclusion zones included. */
 public record OrderView(
         String orderId,
         long version,
@@ -23,13 +22,14 @@ public record OrderView(
         boolean untilFurtherOrder,
         OrderDocument.Subject subject,
         List<OrderDocument.ProtectedPerson> protectedPersons,
-        List<Condition> conditions,
+        List<OrderCondition> conditions,
         AgencyAssignments agencies,
-        List<OrderDocument.HistoryEntry> history) {
+        String interimOrderId,
+        String fullOrderId) {
 
     static OrderView of(OrderDocument o) {
         return new OrderView(o.id(), o.version(), o.orderType(), o.status(), o.court(), o.courtCaseReference(),
                 o.madeOn(), o.servedAt(), o.endsOn(), o.untilFurtherOrder(), o.subject(), o.protectedPersons(),
-                o.conditions(), o.agencies(), o.history());
+                o.conditions(), o.agencies(), o.interimOrderId(), o.fullOrderId());
     }
 }

@@ -1,11 +1,13 @@
 package uk.orderwatch.registry.orders;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import uk.orderwatch.schemas.events.ConditionCategory;
@@ -23,6 +25,7 @@ public record RegisterOrderRequest(
         @NotEmpty @Size(max = 20) List<@Valid @NotNull ProtectedPersonDto> protectedPersons,
         @NotEmpty @Size(max = 50) List<@Valid @NotNull ConditionDto> conditions,
         @NotNull @Valid AgenciesDto agencies,
+        @Size(max = 64) String interimOrderId,
         @NotNull @Valid ActorDto registeredBy) {
 
     /** Absent means the order has a fixed end. */
@@ -48,20 +51,39 @@ public record RegisterOrderRequest(
             @Size(max = 500) String address,
             @Size(max = 32) String phone,
             @Size(max = 320) String email,
-            @Size(max = 1000) String safeContactPreferences) {
+            @Size(max = 1000) String safeContactPreferences,
+            @Size(max = 64) String advocatePersonId) {
     }
 
+    /**
+     * One prohibition or requirement.
+     *
+     * @param conditionId only when varying an order: keeps an existing condition's id; new ones get the next id
+     */
     public record ConditionDto(
+            @Size(max = 16) String conditionId,
             @NotNull ConditionCategory category,
             @NotBlank @Size(max = 2000) String description,
             @Size(max = 64) String supervisingAgencyId,
-            @Valid ProgrammeDto programme) {
+            @Valid ProgrammeDto programme,
+            @Min(1) @Max(100_000) Integer distanceMetres,
+            @Size(max = 200) String policeStation,
+            @Valid ZoneDto zone) {
     }
 
     public record ProgrammeDto(
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Size(max = 200) String provider,
-            @NotNull @Min(1) Integer sessions) {
+            @NotNull @Min(1) @Max(500) Integer sessions,
+            @Valid ScheduleDto schedule) {
+    }
+
+    public record ScheduleDto(@NotNull Instant firstSessionAt, @NotNull @Min(1) @Max(366) Integer intervalDays,
+                              @NotNull @Min(1) @Max(1440) Integer durationMinutes) {
+    }
+
+    /** An exclusion zone's place: kept in order-registry only. */
+    public record ZoneDto(@NotBlank @Size(max = 1000) String area, @Min(1) @Max(100_000) Integer radiusMetres) {
     }
 
     public record AssignmentDto(@NotBlank @Size(max = 64) String agencyId, @NotBlank @Size(max = 64) String personId) {

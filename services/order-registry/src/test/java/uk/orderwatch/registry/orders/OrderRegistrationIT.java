@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,72 +11,23 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-import uk.orderwatch.infra.SharedTestInfra;
 import uk.orderwatch.infra.TopicReader;
 import uk.orderwatch.schemas.EventCodec;
 import uk.orderwatch.schemas.Topics;
 import uk.orderwatch.schemas.events.OrderRegistered;
 import uk.orderwatch.support.outbox.OutboxEvent;
 
-/** order-registry over real HTTP, against the in-process Kafka broker and the Mongo wire server. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OrderRegistrationIT {
-
-    static final String BOOTSTRAP = SharedTestInfra.kafka(Topics.allTopics()).bootstrapServers();
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final EventCodec CODEC = new EventCodec();
-    final HttpClient http = HttpClient.newHttpClient();
-
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    MongoTemplate mongo;
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> SharedTestInfra.mongo().uri("orders-" + UUID.randomUUID()));
-        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> BOOTSTRAP);
-        registry.add("management.health.mongodb.enabled", () -> "false");
-        registry.add("orderwatch.outbox.relay-interval", () -> "200ms");
-        registry.add("orderwatch.outbox.relay-grace", () -> "1s");
-    }
-
-    static ObjectNode validOrder(String caseReference) throws IOException {
-        try (var in = OrderRegistrationIT.class.getResourceAsStream("/spo-order.json")) {
-            ObjectNode order = (ObjectNode) JSON.readTree(in);
-            order.put("courtCaseReference", caseReference);
-            return order;
-        }
-    }
-
-    HttpResponse<String> post(JsonNode body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/orders"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    List<TopicReader.Rec> eventsFor(String orderId, int atLeast, Duration wait) {
-        return TopicReader.readUntil(BOOTSTRAP, Topics.ORDERS,
-                recs -> recs.stream().filter(r -> orderId.equals(r.key())).count() >= atLeast, wait)
-                .stream().filter(r -> orderId.equals(r.key())).toList();
-    }
+/** Registering an order: what is stored and published, and every rule that refuses one. */
+class OrderRegistrationIT extends OrderRegistryITBase {
 
     @Test
     void aRegisteredOrderIsStoredAndPublishedAsASchemaValidEventWithoutTheVictimsDetails() throws Exception {
         ObjectNode order = validOrder("REG-" + UUID.randomUUID());
         order.remove("untilFurtherOrder"); // optional: absent means a fixed end
 
-        var response = post(order);
+        var response = post("/orders", order);
 
         assertThat(response.statusCode()).isEqualTo(201);
         JsonNode body = JSON.readTree(response.body());
@@ -108,18 +55,15 @@ class OrderRegistrationIT {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(mongo.findById(orderId, OrderDocument.class).outbox()).isEmpty());
-        var fetched = JSON.readTree(http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/orders/" + orderId)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        assertThat(fetched.get("history").get(0).get("action").asString()).isEqualTo("registered");
+        assertThat(get("/orders/" + orderId + "/history").get(0).get("action").asString()).isEqualTo("registered");
     }
 
     @Test
     void aSecondRegistrationOfTheSameCourtCaseIsAConflictAndCreatesNothing() throws Exception {
         String ref = "DUP-" + UUID.randomUUID();
-        assertThat(post(validOrder(ref)).statusCode()).isEqualTo(201);
+        assertThat(post("/orders", validOrder(ref)).statusCode()).isEqualTo(201);
 
-        var second = post(validOrder(ref));
+        var second = post("/orders", validOrder(ref));
 
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(second.headers().firstValue("Content-Type")).contains("application/problem+json");
@@ -139,12 +83,9 @@ class OrderRegistrationIT {
         ObjectNode order = validOrder(ref);
         breakIt.accept(order);
 
-        var response = post(order);
+        var response = post("/orders", order);
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
-        JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.path("errors").findValuesAsString("field")).as(response.body()).contains(field);
+        assertProblem(response, status, null, field);
         assertThat(ordersWithReference(ref)).isZero();
         assertThat(TopicReader.readAll(BOOTSTRAP, Topics.ORDERS, Duration.ofSeconds(1)))
                 .noneMatch(r -> r.value().contains(ref));
@@ -179,6 +120,63 @@ class OrderRegistrationIT {
     void aRequirementWithoutItsSupervisingAgencyIsRefused() throws Exception {
         assertRefused(422, "conditions[1].supervisingAgencyId",
                 o -> ((ObjectNode) o.get("conditions").get(1)).remove("supervisingAgencyId"));
+    }
+
+    @Test
+    void anOrderMadeInTheFutureIsRefused() throws Exception {
+        assertRefused(422, "madeOn", o -> o.put("madeOn", java.time.LocalDate.now().plusDays(2).toString()));
+    }
+
+    @Test
+    void anOrderEndingBeforeItWasMadeIsRefused() throws Exception {
+        assertRefused(422, "endsOn", o -> o.put("type", "RESTRAINING_ORDER").put("endsOn", "2026-11-19"));
+    }
+
+    @Test
+    void anOrderWithBothAnEndAndUntilFurtherOrderIsRefused() throws Exception {
+        assertRefused(422, "endsOn", o -> o.put("untilFurtherOrder", true));
+    }
+
+    @Test
+    void anInterimSpoUntilFurtherOrderIsRefused() throws Exception {
+        assertRefused(422, "untilFurtherOrder", o -> o.put("type", "INTERIM_SPO").put("untilFurtherOrder", true)
+                .remove("endsOn"));
+    }
+
+    @Test
+    void anAgencyTheDirectoryDoesNotKnowIsRefused() throws Exception {
+        assertRefused(422, "agencies.probation.agencyId",
+                o -> ((ObjectNode) o.get("agencies").get("probation")).put("agencyId", "no-such-unit"));
+    }
+
+    @Test
+    void aPersonWhoIsNotInTheAssignedAgencyIsRefused() throws Exception {
+        assertRefused(422, "agencies.police.personId",
+                o -> ((ObjectNode) o.get("agencies").get("police")).put("personId", "demo-caseworker"));
+    }
+
+    @Test
+    void anAgencyOfTheWrongKindIsRefused() throws Exception {
+        assertRefused(422, "agencies.advocacy.agencyId",
+                o -> ((ObjectNode) o.get("agencies").get("advocacy")).put("agencyId", "demo-probation"));
+    }
+
+    @Test
+    void aNoApproachConditionWithoutItsDistanceIsRefused() throws Exception {
+        assertRefused(422, "conditions[2].distanceMetres", o -> ((tools.jackson.databind.node.ArrayNode)
+                o.get("conditions")).addObject().put("category", "NO_APPROACH").put("description", "Stay away"));
+    }
+
+    @Test
+    void anOversizedPayloadIsRefusedBeforeItIsRead() throws Exception {
+        String ref = "BIG-" + UUID.randomUUID();
+        ObjectNode order = validOrder(ref);
+        order.put("padding", "x".repeat(70_000));
+
+        var response = post("/orders", order);
+
+        assertProblem(response, 413, "payload-too-large", null);
+        assertThat(ordersWithReference(ref)).isZero();
     }
 
     @Test

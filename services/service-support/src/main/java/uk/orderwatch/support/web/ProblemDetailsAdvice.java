@@ -10,7 +10,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -52,10 +55,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ex.getBindingResult().getGlobalErrors().forEach(g -> errors.add(new Problem.FieldProblem(g.getObjectName(),
                 g.getDefaultMessage())));
         errors.sort(java.util.Comparator.comparing(Problem.FieldProblem::field));
-        String detail = errors.stream().map(e -> e.field() + ": " + e.reason())
-                .collect(java.util.stream.Collectors.joining("; "));
-        return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, "invalid-request",
-                "The request is not valid", detail, errors));
+        return invalid(errors);
     }
 
     @Override
@@ -76,6 +76,36 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, "invalid-request",
                 "The request is not valid", field + ": " + reason, List.of(new Problem.FieldProblem(field, reason))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Problem.FieldProblem> errors = new ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(e -> errors.add(new Problem.FieldProblem(name,
+                    e.getDefaultMessage())));
+        }
+        return invalid(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
+        String expected = ex.getRequiredType() == null ? "another type"
+                : ex.getRequiredType().isEnum()
+                ? "one of " + java.util.Arrays.toString(ex.getRequiredType().getEnumConstants())
+                : ex.getRequiredType().getSimpleName();
+        return invalid(List.of(new Problem.FieldProblem(name, "must be " + expected)));
+    }
+
+    private static ResponseEntity<Object> invalid(List<Problem.FieldProblem> errors) {
+        String detail = errors.stream().map(e -> e.field() + ": " + e.reason())
+                .collect(java.util.stream.Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, "invalid-request",
+                "The request is not valid", detail, errors));
     }
 
     private static String path(JacksonException e) {

@@ -1,4 +1,4 @@
-package uk.orderwatch.notification.directory;
+package uk.orderwatch.schemas.events;
 
 /** The three kinds of agency that share an order. */
 public enum AgencyKind {

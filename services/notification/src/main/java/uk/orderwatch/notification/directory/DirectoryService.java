@@ -1,0 +1,83 @@
+package uk.orderwatch.notification.directory;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import uk.orderwatch.schemas.EventType;
+import uk.orderwatch.schemas.events.AgencyRecorded;
+import uk.orderwatch.support.events.EventFactory;
+import uk.orderwatch.support.outbox.OutboxEvent;
+import uk.orderwatch.support.outbox.OutboxPublisher;
+import uk.orderwatch.support.web.Problem;
+
+/**
+ * The agency directory. Every change is stored with its {@code agency.recorded} event in one write, so the other
+ * services learn which agencies and people exist.
+ */
+@Service
+public class DirectoryService {
+
+    private final MongoTemplate mongo;
+    private final EventFactory events;
+    private final OutboxPublisher publisher;
+
+    public DirectoryService(MongoTemplate mongo, EventFactory events, OutboxPublisher publisher) {
+        this.mongo = mongo;
+        this.events = events;
+        this.publisher = publisher;
+    }
+
+    /** Records the agency; true when it is new. An unchanged agency is left as it is and publishes nothing. */
+    public boolean record(String agencyId, AgencyRequest request) {
+        var ids = new HashSet<String>();
+        for (int i = 0; i < request.people().size(); i++) {
+            if (!ids.add(request.people().get(i).personId())) {
+                throw Problem.invalid("people[" + i + "].personId", "appears twice");
+            }
+        }
+        var people = request.people().stream()
+                .map(p -> new AgencyDocument.Person(p.personId(), p.name(), p.jobTitle(), p.email())).toList();
+        AgencyDocument current = mongo.findById(agencyId, AgencyDocument.class);
+        if (current != null && current.kind() == request.kind() && current.name().equals(request.name())
+                && current.people().equals(people)) {
+            return false;
+        }
+        long version = current == null ? 1 : current.version() + 1;
+        OutboxEvent event = events.create(EventType.AGENCY_RECORDED, agencyId, new AgencyRecorded(agencyId,
+                request.kind(), request.name(), version, people.stream()
+                .map(p -> new AgencyRecorded.Member(p.personId(), p.name(), p.jobTitle())).toList()));
+        List<OutboxEvent> outbox = new ArrayList<>(current == null ? List.of() : current.outbox());
+        outbox.add(event);
+        var agency = new AgencyDocument(agencyId, version, request.kind(), request.name(), people, outbox);
+        if (current == null) {
+            try {
+                mongo.insert(agency);
+            } catch (DuplicateKeyException e) {
+                throw Problem.conflict("concurrent-change", "agency " + agencyId + " was recorded at the same time; "
+                        + "try again");
+            }
+        } else if (mongo.replace(query(where("_id").is(agencyId).and("version").is(current.version())), agency)
+                .getMatchedCount() == 0) {
+            throw Problem.conflict("concurrent-change", "agency " + agencyId + " changed at the same time; try again");
+        }
+        publisher.publishAfterWrite(AgencyDocument.COLLECTION, agencyId, List.of(event));
+        return current == null;
+    }
+
+    public List<AgencyDocument> all() {
+        return mongo.find(new Query().with(Sort.by("_id")), AgencyDocument.class);
+    }
+
+    public Optional<AgencyDocument> find(String agencyId) {
+        return Optional.ofNullable(mongo.findById(agencyId, AgencyDocument.class));
+    }
+}

@@ -1,0 +1,23 @@
+package uk.orderwatch.notification.messaging;
+
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import uk.orderwatch.notification.orders.OrderReadModel;
+import uk.orderwatch.schemas.events.OrderEvent;
+import uk.orderwatch.support.messaging.EventDecoder;
+
+/** Consumes order-registry's topic into notification's order read model (binding {@code orderEvents-in-0}). */
+@Configuration
+public class OrderEventsConsumer {
+
+    @Bean
+    Consumer<Message<byte[]>> orderEvents(EventDecoder decoder, OrderReadModel orders) {
+        return message -> {
+            if (decoder.decode(message).data() instanceof OrderEvent event) {
+                orders.apply(event.order());
+            }
+        };
+    }
+}

@@ -1,0 +1,28 @@
+package uk.orderwatch.registry.directory;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import uk.orderwatch.support.web.Problem;
+
+@RestController
+@RequestMapping(path = "/directory/agencies", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Directory", description = "The agencies and people an order may name, as order-registry knows them")
+public class DirectoryController {
+
+    private final AgencyDirectory directory;
+
+    public DirectoryController(AgencyDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping("/{agencyId}")
+    @Operation(summary = "An agency as order-registry knows it (recorded in notification's directory)")
+    public KnownAgency get(@PathVariable String agencyId) {
+        return directory.find(agencyId).orElseThrow(() -> Problem.notFound("Agency", agencyId));
+    }
+}

@@ -1,0 +1,35 @@
+package uk.orderwatch.registry.orders;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The timers of the order life cycle, kept as data on the orders (their {@code expiresAt}) and run on every
+ * instance: each expiry is claimed by a compare-and-set, so no order is expired twice.
+ */
+@Component
+public class OrderTimers {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderTimers.class);
+
+    private final OrderService orders;
+
+    public OrderTimers(OrderService orders) {
+        this.orders = orders;
+    }
+
+    @Scheduled(fixedDelayString = "${orderwatch.expiry-check-interval:30s}", initialDelayString = "5s")
+    public void run() {
+        try {
+            int expired = orders.expireDue();
+            if (expired > 0) {
+                log.info("Expired {} order(s) past their end date", expired);
+            }
+            orders.completePendingSupersessions();
+        } catch (RuntimeException e) {
+            log.warn("Order timers failed, will run again: {}", e.toString());
+        }
+    }
+}

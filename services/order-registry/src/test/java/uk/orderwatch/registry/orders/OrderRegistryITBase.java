@@ -1,0 +1,160 @@
+package uk.orderwatch.registry.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import uk.orderwatch.infra.MutableClock;
+import uk.orderwatch.infra.SharedTestInfra;
+import uk.orderwatch.infra.TopicReader;
+import uk.orderwatch.registry.directory.AgencyDirectory;
+import uk.orderwatch.schemas.CloudEvent;
+import uk.orderwatch.schemas.EventCodec;
+import uk.orderwatch.schemas.EventType;
+import uk.orderwatch.schemas.Topics;
+import uk.orderwatch.schemas.events.AgencyKind;
+import uk.orderwatch.schemas.events.AgencyRecorded;
+
+/**
+ * order-registry over real HTTP against the in-process Kafka broker and the Mongo wire server, with the demo
+ * agencies recorded in its directory (as notification would publish them) and a clock the test moves.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(OrderRegistryITBase.TestClock.class)
+abstract class OrderRegistryITBase {
+
+    static final String BOOTSTRAP = SharedTestInfra.kafka(Topics.allTopics()).bootstrapServers();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final EventCodec CODEC = new EventCodec();
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    AgencyDirectory directory;
+    @Autowired
+    MutableClock clock;
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        MutableClock clock() {
+            return new MutableClock();
+        }
+    }
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> SharedTestInfra.mongo().uri("orders-" + UUID.randomUUID()));
+        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> BOOTSTRAP);
+        registry.add("management.health.mongodb.enabled", () -> "false");
+        registry.add("orderwatch.outbox.relay-interval", () -> "200ms");
+        registry.add("orderwatch.outbox.relay-grace", () -> "1s");
+        registry.add("orderwatch.expiry-check-interval", () -> "1h");
+    }
+
+    @BeforeEach
+    void directoryKnowsTheDemoAgencies() throws Exception {
+        if (directory.find("demo-advocacy").isPresent()) {
+            return;
+        }
+        try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            for (var agency : List.of(
+                    agency("demo-police", AgencyKind.POLICE, "demo-oic"),
+                    agency("demo-probation", AgencyKind.PROBATION, "demo-practitioner"),
+                    agency("demo-advocacy", AgencyKind.ADVOCACY, "demo-caseworker"))) {
+                var event = CloudEvent.of(EventType.AGENCY_RECORDED, UUID.randomUUID().toString(),
+                        "/orderwatch/notification", Instant.now(), agency.agencyId(), agency);
+                producer.send(new ProducerRecord<>(Topics.ALERTS, agency.agencyId(), CODEC.write(event))).get();
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> directory.find("demo-advocacy").isPresent()
+                && directory.find("demo-police").isPresent() && directory.find("demo-probation").isPresent());
+    }
+
+    static AgencyRecorded agency(String id, AgencyKind kind, String person) {
+        return new AgencyRecorded(id, kind, "Demo " + kind, 1,
+                List.of(new AgencyRecorded.Member(person, "Demo person", "Demo role")));
+    }
+
+    static ObjectNode validOrder(String caseReference) throws IOException {
+        try (var in = OrderRegistryITBase.class.getResourceAsStream("/spo-order.json")) {
+            ObjectNode order = (ObjectNode) JSON.readTree(in);
+            order.put("courtCaseReference", caseReference);
+            return order;
+        }
+    }
+
+    HttpResponse<String> post(String path, JsonNode body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    JsonNode get(String path) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** Registers a valid order and answers its id. */
+    String registered(ObjectNode order) throws Exception {
+        var response = post("/orders", order);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body()).get("orderId").asString();
+    }
+
+    static ObjectNode actor(String person, String agency) {
+        return JSON.createObjectNode().put("personId", person).put("agencyId", agency);
+    }
+
+    List<TopicReader.Rec> eventsFor(String orderId, int atLeast, Duration wait) {
+        return TopicReader.readUntil(BOOTSTRAP, Topics.ORDERS,
+                recs -> recs.stream().filter(r -> orderId.equals(r.key())).count() >= atLeast, wait)
+                .stream().filter(r -> orderId.equals(r.key())).toList();
+    }
+
+    void assertProblem(HttpResponse<String> response, int status, String type, String field) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        if (type != null) {
+            assertThat(problem.get("type").asString()).isEqualTo("urn:orderwatch:problem:" + type);
+        }
+        if (field != null) {
+            assertThat(problem.path("errors").findValuesAsString("field")).as(response.body()).contains(field);
+        }
+    }
+}
