@@ -80,6 +80,7 @@ abstract class SkeletonFlowScenario {
         var registered = post(ServiceName.ORDER_REGISTRY, "/orders", order());
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         String orderId = JSON.readTree(registered.body()).get("orderId").asString();
+        serveAndVary(orderId);
 
         ObjectNode breach = JSON.createObjectNode();
         breach.put("conditionId", "c1").put("occurredAt", Instant.now().minusSeconds(600).toString())
@@ -98,6 +99,8 @@ abstract class SkeletonFlowScenario {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 assertThat(get(ServiceName.NOTIFICATION, "/alerts?orderId=" + orderId).get("total").asInt())
                         .isEqualTo(6));
+        assertThat(JSON.readTree(reported.body()).get("beforeService").asBoolean())
+                .as("breach-report knows the order was served").isFalse();
         for (String type : List.of("breach.reported", "session.missed")) {
             var alerts = get(ServiceName.NOTIFICATION, "/alerts?orderId=" + orderId).get("items").valueStream()
                     .filter(a -> a.get("sourceEventType").asString().equals(type)).toList();
@@ -109,6 +112,38 @@ abstract class SkeletonFlowScenario {
 
         assertEveryRecordIsAValidEventWithoutTheVictimsDetails(orderId);
         assertNoLogHoldsTheVictimsDetails();
+    }
+
+    /** Serves the order and varies it; both read models must reach the new version before a report is made. */
+    void serveAndVary(String orderId) throws Exception {
+        ObjectNode serve = JSON.createObjectNode().put("servedAt", Instant.now().minusSeconds(3600).toString());
+        serve.putObject("servedBy").put("personId", "demo-oic").put("agencyId", "demo-police");
+        var served = post(ServiceName.ORDER_REGISTRY, "/orders/" + orderId + "/service", serve);
+        assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
+
+        ObjectNode vary = JSON.createObjectNode().put("reason", "Court added a no-approach prohibition");
+        var conditions = JSON.readTree(served.body()).get("conditions").deepCopy();
+        ((tools.jackson.databind.node.ArrayNode) conditions).addObject().put("category", "NO_APPROACH")
+                .put("description", "Not to come within 100 metres of the protected person").put("distanceMetres", 100);
+        vary.set("conditions", conditions);
+        vary.putObject("variedBy").put("personId", "demo-oic").put("agencyId", "demo-police");
+        var varied = post(ServiceName.ORDER_REGISTRY, "/orders/" + orderId + "/variations", vary);
+        assertThat(varied.statusCode()).as(varied.body()).isEqualTo(200);
+        assertThat(JSON.readTree(varied.body()).get("version").asInt()).isEqualTo(3);
+
+        for (String service : List.of("breach-report", "notification")) {
+            try (var client = com.mongodb.client.MongoClients.create(stack().mongoUri("orderwatch-" + service))) {
+                var readModel = client.getDatabase("orderwatch-" + service).getCollection("orders");
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    var known = readModel.find(new org.bson.Document("_id", orderId)).first();
+                    assertThat(known).as(service + " read model").isNotNull();
+                    assertThat(known.get("version", Number.class).longValue()).isEqualTo(3);
+                    var order = known.get("order", org.bson.Document.class);
+                    assertThat(order.getString("status")).isEqualTo("SERVED");
+                    assertThat(order.getList("conditions", org.bson.Document.class)).hasSize(3);
+                });
+            }
+        }
     }
 
     void assertEveryRecordIsAValidEventWithoutTheVictimsDetails(String orderId) {

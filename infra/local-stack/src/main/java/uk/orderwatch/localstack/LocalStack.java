@@ -90,9 +90,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startService(ServiceName name) {
-        String database = "orderwatch-" + name.id();
         var env = Map.of(
-                "MONGODB_URI", mongo != null ? mongo.uri(database) : mongoUri(config.externalMongo(), database),
+                "MONGODB_URI", mongoUri("orderwatch-" + name.id()),
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
                 // the Mongo wire server does not answer the driver's 'hello' health command; a real MongoDB does
                 "MONGO_HEALTH_ENABLED", String.valueOf(mongo == null));
@@ -166,6 +165,11 @@ public final class LocalStack implements AutoCloseable {
         services.get(name).stop();
         startService(name);
         services.get(name).awaitHealthy(Duration.ofSeconds(120));
+    }
+
+    /** The connection string of a service's database, e.g. {@code orderwatch-notification}. */
+    public String mongoUri(String database) {
+        return mongo != null ? mongo.uri(database) : mongoUri(config.externalMongo(), database);
     }
 
     /** The in-process broker, or null when the stack uses an external Kafka. */

@@ -118,6 +118,73 @@ class NotificationIT {
         assertThat(alertsFor(orderId)).isEqualTo(3);
     }
 
+    @Autowired
+    uk.orderwatch.notification.orders.OrderReadModel orders;
+
+    @Test
+    void theOrderReadModelKeepsTheNewestVersionWhateverOrderEventsArriveIn() throws Exception {
+        var example = (uk.orderwatch.schemas.events.OrderServed) CODEC.read(new String(EventCodec.class
+                .getResourceAsStream(EventType.ORDER_SERVED.exampleResource()).readAllBytes())).data();
+        String orderId = UUID.randomUUID().toString();
+        for (long version : new long[] {3, 1, 3, 2}) {
+            var o = example.order();
+            var snapshot = new uk.orderwatch.schemas.events.OrderSnapshot(orderId, version, o.orderType(),
+                    version == 3 ? uk.orderwatch.schemas.events.OrderStatus.DISCHARGED : o.status(), o.court(),
+                    o.courtCaseReference(), o.madeOn(), o.servedAt(), o.endsOn(), o.untilFurtherOrder(), o.subject(),
+                    o.protectedPersonIds(), o.conditions(), o.agencies(), null, null);
+            var event = CloudEvent.of(EventType.ORDER_SERVED, UUID.randomUUID().toString(),
+                    "/orderwatch/order-registry", Instant.now(), orderId,
+                    new uk.orderwatch.schemas.events.OrderServed(snapshot, example.servedAt(), example.servedBy()));
+            PRODUCER.send(new ProducerRecord<>(Topics.ORDERS, orderId, CODEC.write(event))).get();
+        }
+        String marker = UUID.randomUUID().toString();
+        PRODUCER.send(new ProducerRecord<>(Topics.ORDERS, orderId, CODEC.write(CloudEvent.of(EventType.ORDER_SERVED,
+                UUID.randomUUID().toString(), "/orderwatch/order-registry", Instant.now(), orderId,
+                new uk.orderwatch.schemas.events.OrderServed(withId(example.order(), marker), example.servedAt(),
+                        example.servedBy()))))).get();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> orders.find(marker).isPresent());
+        var known = orders.find(orderId).orElseThrow();
+        assertThat(known.version()).isEqualTo(3);
+        assertThat(known.order().status()).isEqualTo(uk.orderwatch.schemas.events.OrderStatus.DISCHARGED);
+    }
+
+    static uk.orderwatch.schemas.events.OrderSnapshot withId(uk.orderwatch.schemas.events.OrderSnapshot o, String id) {
+        return new uk.orderwatch.schemas.events.OrderSnapshot(id, o.version(), o.orderType(), o.status(), o.court(),
+                o.courtCaseReference(), o.madeOn(), o.servedAt(), o.endsOn(), o.untilFurtherOrder(), o.subject(),
+                o.protectedPersonIds(), o.conditions(), o.agencies(), null, null);
+    }
+
+    @Test
+    void recordingAnAgencyPublishesItOnceAndAnUnchangedOneNotAgain() throws Exception {
+        String agencyId = "pdu-" + UUID.randomUUID().toString().substring(0, 8);
+        String agency = """
+                {"kind":"PROBATION","name":"Test PDU","people":[
+                  {"personId":"pp-1","name":"P Practitioner","email":"pp@probation.example"}]}
+                """;
+        for (int i = 0; i < 2; i++) {
+            http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/directory/agencies/"
+                    + agencyId)).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(agency)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/directory/agencies/" + agencyId))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(agency.replace("Test PDU", "Renamed PDU"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        var records = TopicReader.readUntil(BOOTSTRAP, Topics.ALERTS,
+                recs -> recs.stream().filter(r -> agencyId.equals(r.key())).count() >= 2, Duration.ofSeconds(20))
+                .stream().filter(r -> agencyId.equals(r.key())).toList();
+        assertThat(TopicReader.readAll(BOOTSTRAP, Topics.ALERTS, Duration.ofSeconds(2)))
+                .filteredOn(r -> agencyId.equals(r.key())).hasSize(2);
+        var versions = records.stream().map(r -> (uk.orderwatch.schemas.events.AgencyRecorded) CODEC.read(r.value())
+                .data()).toList();
+        assertThat(versions).extracting(uk.orderwatch.schemas.events.AgencyRecorded::version).containsExactly(1L, 2L);
+        assertThat(versions.get(1).name()).isEqualTo("Renamed PDU");
+        assertThat(records.get(0).value()).as("staff contact details stay in notification")
+                .doesNotContain("pp@probation.example");
+    }
+
     @Test
     void anUnknownAlertIsNotFoundAsAProblem() throws Exception {
         var response = http.send(HttpRequest.newBuilder(
