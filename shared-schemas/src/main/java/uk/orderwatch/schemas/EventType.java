@@ -12,7 +12,11 @@ import uk.orderwatch.schemas.events.OrderRenewed;
 import uk.orderwatch.schemas.events.OrderServed;
 import uk.orderwatch.schemas.events.OrderSuperseded;
 import uk.orderwatch.schemas.events.OrderVaried;
-import uk.orderwatch.schemas.events.SessionMissed;
+import uk.orderwatch.schemas.events.EnforcementReviewRequired;
+import uk.orderwatch.schemas.events.NotificationRequirementOverdue;
+import uk.orderwatch.schemas.events.SessionConcernRaised;
+import uk.orderwatch.schemas.events.SessionOutcome;
+import uk.orderwatch.schemas.events.SessionUnrecorded;
 
 /**
  * Every event type orderwatch publishes: its name, schema version, topic and Java record.
@@ -28,7 +32,16 @@ public enum EventType {
     ORDER_EXPIRED("order.expired", 1, Topics.ORDERS, OrderExpired.class),
     ORDER_SUPERSEDED("order.superseded", 1, Topics.ORDERS, OrderSuperseded.class),
     BREACH_REPORTED("breach.reported", 1, Topics.COMPLIANCE, BreachReported.class),
-    SESSION_MISSED("session.missed", 1, Topics.COMPLIANCE, SessionMissed.class),
+    SESSION_MISSED("session.missed", 1, Topics.COMPLIANCE, SessionOutcome.class),
+    SESSION_ATTENDED("session.attended", 1, Topics.COMPLIANCE, SessionOutcome.class),
+    SESSION_ABSENCE_EXCUSED("session.absence-excused", 1, Topics.COMPLIANCE, SessionOutcome.class),
+    SESSION_CANCELLED("session.cancelled", 1, Topics.COMPLIANCE, SessionOutcome.class),
+    SESSION_CONCERN_RAISED("session.concern-raised", 1, Topics.COMPLIANCE, SessionConcernRaised.class),
+    SESSION_UNRECORDED("session.unrecorded", 1, Topics.COMPLIANCE, SessionUnrecorded.class),
+    NOTIFICATION_REQUIREMENT_OVERDUE("notification-requirement.overdue", 1, Topics.COMPLIANCE,
+            NotificationRequirementOverdue.class),
+    ENFORCEMENT_REVIEW_REQUIRED("enforcement.review-required", 1, Topics.COMPLIANCE,
+            EnforcementReviewRequired.class),
     ALERT_RAISED("alert.raised", 1, Topics.ALERTS, AlertRaised.class),
     AGENCY_RECORDED("agency.recorded", 1, Topics.ALERTS, AgencyRecorded.class);
 

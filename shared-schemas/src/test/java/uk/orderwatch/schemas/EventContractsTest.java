@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import uk.orderwatch.schemas.events.OrderRegistered;
-import uk.orderwatch.schemas.events.SessionMissed;
+import uk.orderwatch.schemas.events.SessionOutcome;
 
 class EventContractsTest {
 
@@ -101,15 +101,24 @@ class EventContractsTest {
 
     @Test
     void aProducerCannotWriteAnEventWhoseDataBreaksItsSchema() throws IOException {
-        SessionMissed valid = (SessionMissed) codec.read(example(EventType.SESSION_MISSED)).data();
-        SessionMissed noProgramme = new SessionMissed(valid.sessionId(), valid.orderId(), valid.orderVersion(),
+        SessionOutcome valid = (SessionOutcome) codec.read(example(EventType.SESSION_MISSED)).data();
+        SessionOutcome noProgramme = new SessionOutcome(valid.sessionId(), valid.orderId(), valid.orderVersion(),
                 valid.conditionId(), "", valid.sessionStart(), valid.recordedAt(), valid.recordedBy(),
-                valid.subject(), valid.agencies());
-        CloudEvent<SessionMissed> event = CloudEvent.of(EventType.SESSION_MISSED, UUID.randomUUID().toString(),
+                valid.subject(), valid.agencies(), valid.attended(), null, false);
+        CloudEvent<SessionOutcome> event = CloudEvent.of(EventType.SESSION_MISSED, UUID.randomUUID().toString(),
                 "/orderwatch/breach-report", Instant.now(), valid.orderId(), noProgramme);
 
         assertThatThrownBy(() -> codec.write(event)).isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("programmeName");
+    }
+
+    @Test
+    void aSessionOutcomeMustMatchTheTypeItIsPublishedAs() throws IOException {
+        SessionOutcome attended = (SessionOutcome) codec.read(example(EventType.SESSION_ATTENDED)).data();
+        CloudEvent<SessionOutcome> asMissed = CloudEvent.of(EventType.SESSION_MISSED, UUID.randomUUID().toString(),
+                "/orderwatch/breach-report", Instant.now(), attended.orderId(), attended);
+
+        assertThatThrownBy(() -> codec.write(asMissed)).isInstanceOf(InvalidEventException.class);
     }
 
     @Test

@@ -5,6 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import uk.orderwatch.compliance.attendance.SessionDocument;
 import uk.orderwatch.compliance.breaches.BreachDocument;
+import uk.orderwatch.compliance.enforcement.EnforcementReview;
+import uk.orderwatch.compliance.requirements.NotificationRequirement;
 import uk.orderwatch.support.outbox.OutboxCollection;
 
 /** breach-report: the compliance picture of every order: breaches reported and programme attendance. */
@@ -23,5 +25,15 @@ public class BreachReportApplication {
     @Bean
     OutboxCollection sessionsOutbox() {
         return new OutboxCollection(SessionDocument.COLLECTION);
+    }
+
+    @Bean
+    OutboxCollection notificationRequirementsOutbox() {
+        return new OutboxCollection(NotificationRequirement.COLLECTION);
+    }
+
+    @Bean
+    OutboxCollection enforcementReviewsOutbox() {
+        return new OutboxCollection(EnforcementReview.COLLECTION);
     }
 }

@@ -41,12 +41,22 @@ import uk.orderwatch.schemas.Topics;
 import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.OrderRegistered;
 import uk.orderwatch.schemas.events.OrderSnapshot;
-import uk.orderwatch.schemas.events.SessionMissed;
+import uk.orderwatch.schemas.events.SessionOutcome;
 import uk.orderwatch.schemas.events.Severity;
 
 /** breach-report over real HTTP, fed by order events on the in-process broker, storing in the Mongo wire server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.context.annotation.Import(ComplianceIT.TestClock.class)
 class ComplianceIT {
+
+    @org.springframework.boot.test.context.TestConfiguration
+    static class TestClock {
+        @org.springframework.context.annotation.Bean
+        uk.orderwatch.infra.MutableClock clock() {
+            return new uk.orderwatch.infra.MutableClock();
+        }
+    }
+
 
     static final String BOOTSTRAP = SharedTestInfra.kafka(Topics.allTopics()).bootstrapServers();
     static final EventCodec CODEC = new EventCodec();
@@ -68,6 +78,7 @@ class ComplianceIT {
         registry.add("spring.mongodb.uri", () -> SharedTestInfra.mongo().uri("compliance-" + UUID.randomUUID()));
         registry.add("spring.cloud.stream.kafka.binder.brokers", () -> BOOTSTRAP);
         registry.add("management.health.mongodb.enabled", () -> "false");
+        registry.add("orderwatch.timer-interval", () -> "1h");
     }
 
     @AfterAll
@@ -82,7 +93,20 @@ class ComplianceIT {
         var o = example.order();
         return new OrderSnapshot(orderId, version, o.orderType(), o.status(), o.court(), o.courtCaseReference(),
                 LocalDate.now().minusDays(30), o.servedAt(), o.endsOn(), o.untilFurtherOrder(), o.subject(),
-                o.protectedPersonIds(), o.conditions(), o.agencies(), null, null);
+                o.protectedPersonIds(), unscheduled(o.conditions()), o.agencies(), null, null);
+    }
+
+    /** The example's conditions without a programme schedule, so no sessions are planned unless a test asks. */
+    static List<uk.orderwatch.schemas.events.Condition> unscheduled(List<uk.orderwatch.schemas.events.Condition> cs) {
+        return cs.stream().map(c -> c.programme() == null ? c : new uk.orderwatch.schemas.events.Condition(
+                c.conditionId(), c.category(), c.description(), c.supervisingAgencyId(),
+                new uk.orderwatch.schemas.events.Programme(c.programme().name(), c.programme().provider(),
+                        c.programme().sessions(), null), c.distanceMetres(), c.policeStation())).toList();
+    }
+
+    static void publish(EventType type, String orderId, Object data) throws Exception {
+        PRODUCER.send(new ProducerRecord<>(type.topic(), orderId, CODEC.write(CloudEvent.of(type,
+                UUID.randomUUID().toString(), "/orderwatch/order-registry", Instant.now(), orderId, data)))).get();
     }
 
     static void publishOrder(OrderSnapshot order) throws Exception {
@@ -150,7 +174,7 @@ class ComplianceIT {
     }
 
     @Test
-    void aMissedSessionIsPublishedAndAnExcusedOneIsStoredWithoutAnEvent() throws Exception {
+    void anExcusedAbsenceAndAMissedSessionEachPublishTheirOwnEvent() throws Exception {
         String orderId = knownOrder();
         ObjectNode excused = attendance("NO");
         excused.put("didSessionHappen", false).put("noSessionReason", "POP_ACCEPTABLE")
@@ -159,9 +183,10 @@ class ComplianceIT {
         assertThat(post("/orders/" + orderId + "/attendance", excused).statusCode()).isEqualTo(201);
         assertThat(post("/orders/" + orderId + "/attendance", attendance("NO")).statusCode()).isEqualTo(201);
 
-        var records = complianceEvents(orderId, 1, Duration.ofSeconds(20));
-        assertThat(records).extracting(r -> r.headers().get("ce_type")).containsExactly("session.missed");
-        assertThat(((SessionMissed) CODEC.read(records.get(0).value()).data()).programmeName())
+        var records = complianceEvents(orderId, 2, Duration.ofSeconds(20));
+        assertThat(records).extracting(r -> r.headers().get("ce_type"))
+                .containsExactly("session.absence-excused", "session.missed");
+        assertThat(((SessionOutcome) CODEC.read(records.get(1).value()).data()).programmeName())
                 .isEqualTo("Stalking Perpetrator Programme");
         assertThat(mongo.count(orderQuery(orderId), SessionDocument.class)).isEqualTo(2);
     }
@@ -255,5 +280,236 @@ class ComplianceIT {
         assertThat(dead).anyMatch(r -> key.equals(r.key()));
         var record = dead.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
         assertThat(record.headers()).containsKey("x-exception-message");
+    }
+
+    // --- outcomes, corrections, schedules and deadlines ------------------------------------------------------
+
+    @Autowired
+    uk.orderwatch.infra.MutableClock clock;
+    @Autowired
+    uk.orderwatch.compliance.attendance.SessionService sessions;
+    @Autowired
+    uk.orderwatch.compliance.requirements.NotificationRequirementService requirements;
+
+    static OrderSnapshot variant(OrderSnapshot o, long version, uk.orderwatch.schemas.events.OrderStatus status,
+                                 Instant servedAt, uk.orderwatch.schemas.events.Programme.Schedule schedule) {
+        var conditions = o.conditions().stream().map(c -> c.programme() == null ? c
+                : new uk.orderwatch.schemas.events.Condition(c.conditionId(), c.category(), c.description(),
+                c.supervisingAgencyId(), new uk.orderwatch.schemas.events.Programme(c.programme().name(),
+                c.programme().provider(), 3, schedule), null, null)).toList();
+        return new OrderSnapshot(o.orderId(), version, o.orderType(), status, o.court(), o.courtCaseReference(),
+                o.madeOn(), servedAt, o.endsOn(), o.untilFurtherOrder(), o.subject(), o.protectedPersonIds(),
+                conditions, o.agencies(), null, null);
+    }
+
+    ObjectNode outcome(String attended, String reason) {
+        ObjectNode o = JSON.createObjectNode();
+        if (attended != null) {
+            o.put("attended", attended);
+        }
+        if (reason != null) {
+            o.put("didSessionHappen", false).put("noSessionReason", reason);
+        }
+        o.putObject("recordedBy").put("personId", "demo-practitioner").put("agencyId", "demo-probation");
+        return o;
+    }
+
+    @Test
+    void eachOutcomePublishesExactlyOneEventOfItsType() throws Exception {
+        String orderId = knownOrder();
+        Object[][] cases = {{"YES", null, "session.attended"}, {"LATE", null, "session.attended"},
+            {"NO", null, "session.missed"}, {null, "POP_UNACCEPTABLE", "session.missed"},
+            {null, "POP_ACCEPTABLE", "session.absence-excused"}, {null, "LOGISTICS", "session.cancelled"}};
+        for (int i = 0; i < cases.length; i++) {
+            ObjectNode a = outcome((String) cases[i][0], (String) cases[i][1]).put("conditionId", "c2")
+                    .put("sessionStart", Instant.now().minusSeconds(86_400L * (i + 1)).toString());
+            var response = post("/orders/" + orderId + "/attendance", a);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        }
+        ObjectNode concern = outcome("YES", null).put("conditionId", "c2")
+                .put("sessionStart", Instant.now().minusSeconds(86_400L * 9).toString());
+        concern.putObject("concern").put("description", "Asked where SENTINEL-VICTIM lives now")
+                .put("tellPractitioner", true).put("risk", true);
+        assertThat(post("/orders/" + orderId + "/attendance", concern).statusCode()).isEqualTo(201);
+
+        var records = complianceEvents(orderId, 9, Duration.ofSeconds(20));
+        // the second miss reaches the enforcement threshold of 2
+        assertThat(records).extracting(r -> r.headers().get("ce_type")).containsExactly("session.attended",
+                "session.attended", "session.missed", "session.missed", "enforcement.review-required",
+                "session.absence-excused", "session.cancelled", "session.attended", "session.concern-raised");
+        assertThat(records).allSatisfy(r -> {
+            assertThat(CODEC.validate(r.value())).isEmpty();
+            assertThat(r.value()).doesNotContain("SENTINEL-VICTIM");
+        });
+        var concernEvent = (uk.orderwatch.schemas.events.SessionConcernRaised) CODEC.read(records.get(8).value())
+                .data();
+        assertThat(concernEvent.risk()).isTrue();
+        assertThat(complianceEvents(orderId, 10, Duration.ofSeconds(3))).hasSize(9);
+    }
+
+    @Test
+    void aCorrectionIsANewEntryWithItsReasonAndBothAreKept() throws Exception {
+        String orderId = knownOrder();
+        ObjectNode first = attendance("NO");
+        assertThat(post("/orders/" + orderId + "/attendance", first).statusCode()).isEqualTo(201);
+
+        var corrected = post("/orders/" + orderId + "/attendance", first.deepCopy().put("attended", "LATE")
+                .put("correctionReason", "He arrived 20 minutes late; the register was wrong"));
+
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
+        var outcomes = JSON.readTree(corrected.body()).get("outcomes");
+        assertThat(outcomes).hasSize(2);
+        assertThat(outcomes.get(0).get("outcome").asString()).isEqualTo("MISSED");
+        assertThat(outcomes.get(1).get("outcome").asString()).isEqualTo("ATTENDED");
+        var records = complianceEvents(orderId, 2, Duration.ofSeconds(20));
+        assertThat(records).extracting(r -> r.headers().get("ce_type"))
+                .containsExactly("session.missed", "session.attended");
+        assertThat(((SessionOutcome) CODEC.read(records.get(1).value()).data()).correction()).isTrue();
+    }
+
+    @Test
+    void aScheduleBecomesSessionsAndOnesLeftUnrecordedAreFlaggedOnceEvenWhenTwoTimersRace() throws Exception {
+        String orderId = UUID.randomUUID().toString();
+        Instant first = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).minus(Duration.ofDays(3));
+        publish(EventType.ORDER_REGISTERED, orderId, new OrderRegistered(variant(order(orderId, 1), 1,
+                uk.orderwatch.schemas.events.OrderStatus.GRANTED, null,
+                new uk.orderwatch.schemas.events.Programme.Schedule(first, 2, 90)),
+                new uk.orderwatch.schemas.events.Actor("demo-oic", "demo-police")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sessions.ofOrder(orderId).size() == 3);
+        var planned = sessions.ofOrder(orderId);
+        assertThat(planned).extracting(s -> s.start()).containsExactly(first, first.plus(Duration.ofDays(2)),
+                first.plus(Duration.ofDays(4)));
+        var firstDay = java.time.LocalDate.ofInstant(first, java.time.ZoneId.of("Europe/London"));
+        assertThat(get("/sessions/due?practitionerId=demo-practitioner&date=" + firstDay).get("items")
+                .findValuesAsString("orderId")).contains(orderId);
+        // the first session is recorded; the second ended a day ago, still within its 24 h grace
+        ObjectNode attended = outcome("YES", null);
+        assertThat(post("/orders/" + orderId + "/sessions/" + planned.get(0).sessionId() + "/outcomes", attended)
+                .statusCode()).isEqualTo(201);
+
+        clock.advance(Duration.ofHours(25));
+        var a = java.util.concurrent.CompletableFuture.supplyAsync(sessions::raiseUnrecorded);
+        var b = java.util.concurrent.CompletableFuture.supplyAsync(sessions::raiseUnrecorded);
+        int raised = a.join() + b.join();
+        clock.set(Instant.now());
+
+        var unrecorded = complianceEvents(orderId, 2, Duration.ofSeconds(20)).stream()
+                .filter(r -> "session.unrecorded".equals(r.headers().get("ce_type"))).toList();
+        assertThat(unrecorded).hasSize(1);
+        assertThat(raised).isGreaterThanOrEqualTo(1);
+        assertThat(((uk.orderwatch.schemas.events.SessionUnrecorded) CODEC.read(unrecorded.get(0).value()).data())
+                .sessionId()).isEqualTo(planned.get(1).sessionId());
+        assertThat(JSON.readTree(get("/orders/" + orderId + "/compliance").toString()).get("openDeadlines")
+                .findValuesAsString("kind")).containsExactly("session-outcome");
+    }
+
+    @Test
+    void aServedSpoWhoseSubjectDoesNotNotifyWithinThreeDaysRaisesOneOverdueEventAndANotifiedOneNone()
+            throws Exception {
+        String silent = UUID.randomUUID().toString();
+        String notified = UUID.randomUUID().toString();
+        Instant servedAt = clock.instant().minus(Duration.ofHours(1));
+        for (String orderId : List.of(silent, notified)) {
+            publish(EventType.ORDER_SERVED, orderId, new uk.orderwatch.schemas.events.OrderServed(variant(
+                    order(orderId, 2), 2, uk.orderwatch.schemas.events.OrderStatus.SERVED, servedAt, null), servedAt,
+                    new uk.orderwatch.schemas.events.Actor("demo-oic", "demo-police")));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> requirements.find(silent).isPresent()
+                && requirements.find(notified).isPresent());
+        ObjectNode notification = JSON.createObjectNode().put("kind", "INITIAL")
+                .put("notifiedAt", clock.instant().toString());
+        notification.putObject("recordedBy").put("personId", "demo-oic").put("agencyId", "demo-police");
+        assertThat(post("/orders/" + notified + "/notification-requirement/notifications", notification)
+                .statusCode()).isEqualTo(201);
+        assertThat(requirements.raiseOverdue()).as("not due yet").isZero();
+
+        clock.advance(Duration.ofDays(3));
+        requirements.raiseOverdue();
+        requirements.raiseOverdue();
+        clock.set(Instant.now());
+
+        assertThat(complianceEvents(silent, 1, Duration.ofSeconds(20))).extracting(r -> r.headers().get("ce_type"))
+                .containsExactly("notification-requirement.overdue");
+        assertThat(complianceEvents(notified, 1, Duration.ofSeconds(2))).isEmpty();
+        assertThat(get("/orders/" + silent + "/notification-requirement").get("status").asString())
+                .isEqualTo("OVERDUE");
+        assertThat(get("/orders/" + notified + "/notification-requirement").get("status").asString())
+                .isEqualTo("MET");
+    }
+
+    @Test
+    void aSecondBreachReachesTheThresholdOnceAndAThirdRaisesNothingMore() throws Exception {
+        String orderId = knownOrder();
+        for (int i = 0; i < 3; i++) {
+            assertThat(post("/orders/" + orderId + "/breaches", breach()).statusCode()).isEqualTo(201);
+        }
+
+        var records = complianceEvents(orderId, 4, Duration.ofSeconds(20));
+        assertThat(records).extracting(r -> r.headers().get("ce_type")).containsExactly("breach.reported",
+                "breach.reported", "enforcement.review-required", "breach.reported");
+        var review = (uk.orderwatch.schemas.events.EnforcementReviewRequired) CODEC.read(records.get(2).value())
+                .data();
+        assertThat(review.count()).isEqualTo(2);
+        assertThat(get("/orders/" + orderId + "/compliance").get("nonCompliance").get("breaches").asInt())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void whenTheOrderEndsItsSessionsToComeAreWithdrawnAndLaterBreachesRefused() throws Exception {
+        String orderId = UUID.randomUUID().toString();
+        Instant first = clock.instant().plus(Duration.ofDays(1));
+        var schedule = new uk.orderwatch.schemas.events.Programme.Schedule(first, 7, 60);
+        publish(EventType.ORDER_REGISTERED, orderId, new OrderRegistered(variant(order(orderId, 1), 1,
+                uk.orderwatch.schemas.events.OrderStatus.GRANTED, null, schedule),
+                new uk.orderwatch.schemas.events.Actor("demo-oic", "demo-police")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sessions.ofOrder(orderId).size() == 3);
+        var yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(1);
+
+        publish(EventType.ORDER_DISCHARGED, orderId, new uk.orderwatch.schemas.events.OrderDischarged(variant(
+                order(orderId, 2), 2, uk.orderwatch.schemas.events.OrderStatus.DISCHARGED, null, schedule),
+                yesterday, "Discharged", new uk.orderwatch.schemas.events.Actor("demo-oic", "demo-police")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sessions.ofOrder(orderId).stream()
+                .allMatch(s -> s.status() == uk.orderwatch.compliance.attendance.SessionStatus.WITHDRAWN));
+        assertThat(get("/orders/" + orderId + "/compliance").get("openDeadlines")).isEmpty();
+        var afterEnd = breach().put("occurredAt", Instant.now().minusSeconds(60).toString());
+        assertThat(post("/orders/" + orderId + "/breaches", afterEnd).statusCode()).isEqualTo(422);
+        var beforeEnd = breach().put("occurredAt", yesterday.atTime(12, 0)
+                .atZone(java.time.ZoneId.of("Europe/London")).toInstant().toString());
+        assertThat(post("/orders/" + orderId + "/breaches", beforeEnd).statusCode()).isEqualTo(201);
+    }
+
+    HttpResponse<String> postWithKey(String path, JsonNode body, String key) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aRetriedReportWithTheSameIdempotencyKeyReturnsTheFirstAndReportsNothingNew() throws Exception {
+        String orderId = knownOrder();
+        String key = UUID.randomUUID().toString();
+        ObjectNode report = breach();
+
+        var first = postWithKey("/orders/" + orderId + "/breaches", report, key);
+        var retry = postWithKey("/orders/" + orderId + "/breaches", report, key);
+        var reused = postWithKey("/orders/" + orderId + "/breaches", report.deepCopy().put("description", "other"),
+                key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(retry.body()).get("breachId").asString())
+                .isEqualTo(JSON.readTree(first.body()).get("breachId").asString());
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(mongo.count(orderQuery(orderId), BreachDocument.class)).isEqualTo(1);
+        assertThat(complianceEvents(orderId, 2, Duration.ofSeconds(3))).hasSize(1);
+    }
+
+    JsonNode get(String path) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 }

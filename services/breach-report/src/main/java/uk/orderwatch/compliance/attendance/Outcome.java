@@ -1,13 +1,25 @@
 package uk.orderwatch.compliance.attendance;
 
+import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.support.web.Problem;
 
 /** What a recorded session outcome means for compliance. The one place this classification lives. */
 public enum Outcome {
-    ATTENDED,
-    MISSED,
-    EXCUSED,
-    CANCELLED;
+    ATTENDED(EventType.SESSION_ATTENDED),
+    MISSED(EventType.SESSION_MISSED),
+    EXCUSED(EventType.SESSION_ABSENCE_EXCUSED),
+    CANCELLED(EventType.SESSION_CANCELLED);
+
+    private final EventType eventType;
+
+    Outcome(EventType eventType) {
+        this.eventType = eventType;
+    }
+
+    /** The event published when an outcome of this kind is recorded. */
+    public EventType eventType() {
+        return eventType;
+    }
 
     /**
      * A session that happened is classified by attendance (NO is a miss); one that did not happen by its reason

@@ -8,22 +8,48 @@ import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.support.outbox.OutboxEvent;
 
 /**
- * One programme session of an order and the outcomes recorded for it, each with who recorded it and when (entries
- * are appended, never overwritten).
+ * One programme session of an order: when it is (and every reschedule), the outcomes recorded for it, each with who
+ * recorded it and when (a correction is a new entry with its reason, never an overwrite), its unrecorded-session
+ * timer, and its events until they are published. {@code version} guards every change (compare-and-set).
+ *
+ * @param sequence        the session's place in the requirement's schedule; null for a session added by hand
+ * @param practitionerId  the probation practitioner of the order when the session was planned
+ * @param currentOutcome  the classification of the latest outcome entry, null while none is recorded
+ * @param unrecordedDueAt when the session counts as unrecorded if no outcome is recorded; null once it cannot be
  */
 @Document(SessionDocument.COLLECTION)
 public record SessionDocument(
         @Id String sessionId,
+        long version,
         String orderId,
         String conditionId,
-        Instant sessionStart,
+        Integer sequence,
+        Instant start,
+        int durationMinutes,
+        SessionStatus status,
+        String practitionerId,
+        Outcome currentOutcome,
+        Instant unrecordedDueAt,
+        List<Reschedule> reschedules,
         List<OutcomeEntry> outcomes,
         List<OutboxEvent> outbox) {
 
     public static final String COLLECTION = "sessions";
 
+    public Instant end() {
+        return start.plusSeconds(durationMinutes * 60L);
+    }
+
+    public record Reschedule(Instant from, Instant to, String reason, Actor by, Instant at) {
+    }
+
+    /** One recorded outcome, in the vocabulary of HMPPS "Refer and monitor an intervention". */
     public record OutcomeEntry(boolean sessionHappened, Attendance attended, String lateReason,
-                               NoSessionReason noSessionReason, Outcome outcome, Instant recordedAt,
-                               Actor recordedBy) {
+                               NoSessionReason noSessionReason, Outcome outcome, Concern concern,
+                               String correctionReason, Instant recordedAt, Actor recordedBy) {
+    }
+
+    /** A behaviour concern: what happened (stays here), whether to tell the practitioner, and whether it is a risk. */
+    public record Concern(String description, boolean tellPractitioner, boolean risk) {
     }
 }

@@ -3,11 +3,14 @@ package uk.orderwatch.compliance.attendance;
 import java.time.Instant;
 import java.util.List;
 
-/** A programme session and the outcomes recorded for it. */
-public record SessionView(String sessionId, String orderId, String conditionId, Instant sessionStart,
-                          List<SessionDocument.OutcomeEntry> outcomes) {
+/** A programme session as probation sees it. */
+public record SessionView(String sessionId, String orderId, String conditionId, Integer sequence, Instant start,
+                          int durationMinutes, SessionStatus status, Outcome currentOutcome, Instant unrecordedDueAt,
+                          List<SessionDocument.Reschedule> reschedules, List<SessionDocument.OutcomeEntry> outcomes) {
 
-    static SessionView of(SessionDocument s) {
-        return new SessionView(s.sessionId(), s.orderId(), s.conditionId(), s.sessionStart(), s.outcomes());
+    public static SessionView of(SessionDocument s) {
+        return new SessionView(s.sessionId(), s.orderId(), s.conditionId(), s.sequence(), s.start(),
+                s.durationMinutes(), s.status(), s.currentOutcome(), s.unrecordedDueAt(), s.reschedules(),
+                s.outcomes());
     }
 }

@@ -1,8 +1,12 @@
 package uk.orderwatch.compliance.breaches;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.RequestHeader;
 import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.orderwatch.support.web.Problem;
 
 @RestController
+@Validated
 @RequestMapping(path = "/orders/{orderId}/breaches", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Breaches", description = "Breaches of an order reported by police, probation or an advocate")
 public class BreachController {
@@ -30,9 +35,13 @@ public class BreachController {
             description = "Publishes breach.reported; the police, probation and advocate of the order are alerted. "
                     + "A breach before the order was served is accepted and flagged beforeService.")
     public ResponseEntity<BreachView> report(@PathVariable String orderId,
-                                             @Valid @RequestBody ReportBreachRequest request) {
-        var breach = breaches.report(orderId, request);
-        return ResponseEntity.created(URI.create("/orders/" + orderId + "/breaches/" + breach.breachId()))
+            @Parameter(description = "makes a retried POST return the first result instead of a second report")
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 128) String idempotencyKey,
+            @Valid @RequestBody ReportBreachRequest request) {
+        var reported = breaches.report(orderId, request, idempotencyKey);
+        var breach = reported.breach();
+        return ResponseEntity.status(reported.created() ? 201 : 200)
+                .location(URI.create("/orders/" + orderId + "/breaches/" + breach.breachId()))
                 .body(BreachView.of(breach));
     }
 

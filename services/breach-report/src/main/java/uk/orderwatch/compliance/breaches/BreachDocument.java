@@ -9,7 +9,11 @@ import uk.orderwatch.schemas.events.ConditionCategory;
 import uk.orderwatch.schemas.events.Severity;
 import uk.orderwatch.support.outbox.OutboxEvent;
 
-/** A reported breach with its {@code breach.reported} event until that is published. */
+/**
+ * A reported breach with its {@code breach.reported} event until that is published.
+ *
+ * @param requestHash a digest of the request, so a retry with the same Idempotency-Key but another body is refused
+ */
 @Document(BreachDocument.COLLECTION)
 public record BreachDocument(
         @Id String breachId,
@@ -25,6 +29,7 @@ public record BreachDocument(
         List<String> evidenceReferences,
         Severity severity,
         boolean beforeService,
+        String requestHash,
         List<OutboxEvent> outbox) {
 
     public static final String COLLECTION = "breaches";

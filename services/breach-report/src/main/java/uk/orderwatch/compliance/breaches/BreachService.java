@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.dao.DuplicateKeyException;
+import uk.orderwatch.compliance.enforcement.NonComplianceService;
 import uk.orderwatch.compliance.orders.KnownOrder;
+import uk.orderwatch.compliance.orders.OrderLifecycle;
 import uk.orderwatch.compliance.orders.OrderReadModel;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.Actor;
@@ -28,19 +31,33 @@ public class BreachService {
     private final OutboxPublisher publisher;
     private final Clock clock;
     private final Duration orderPatience;
+    private final NonComplianceService nonCompliance;
+    private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
     public BreachService(MongoTemplate mongo, OrderReadModel orders, EventFactory events, OutboxPublisher publisher,
                          Clock clock,
-            @Value("${orderwatch.order-patience:2s}") Duration orderPatience) {
+            @Value("${orderwatch.order-patience:2s}") Duration orderPatience, NonComplianceService nonCompliance) {
         this.mongo = mongo;
         this.orders = orders;
         this.events = events;
         this.publisher = publisher;
         this.clock = clock;
         this.orderPatience = orderPatience;
+        this.nonCompliance = nonCompliance;
     }
 
-    public BreachDocument report(String orderId, ReportBreachRequest r) {
+    /** The breach stored for a report, and whether this call created it (false: an idempotent retry). */
+    public record Reported(BreachDocument breach, boolean created) {
+    }
+
+    public Reported report(String orderId, ReportBreachRequest r, String idempotencyKey) {
+        String requestHash = hash(orderId, r);
+        if (idempotencyKey != null) {
+            var earlier = mongo.findById(breachId(orderId, idempotencyKey), BreachDocument.class);
+            if (earlier != null) {
+                return repeat(earlier, requestHash);
+            }
+        }
         KnownOrder known = orders.require(orderId, orderPatience);
         var order = known.order();
         Condition condition = order.condition(r.conditionId()).orElseThrow(() -> Problem.rule(
@@ -49,13 +66,19 @@ public class BreachService {
         if (r.occurredAt().isAfter(now)) {
             throw Problem.rule("occurred-in-future", "occurredAt", "a breach cannot be reported before it happens");
         }
-        Instant made = order.madeOn().atStartOfDay(java.time.ZoneId.of("Europe/London")).toInstant();
+        Instant made = order.madeOn().atStartOfDay(OrderLifecycle.COURT_ZONE).toInstant();
         if (r.occurredAt().isBefore(made)) {
             throw Problem.rule("occurred-outside-order", "occurredAt",
                     "the order was made on " + order.madeOn() + "; nothing before that can breach it");
         }
+        if (known.endedOn() != null
+                && !r.occurredAt().isBefore(known.endedOn().plusDays(1).atStartOfDay(OrderLifecycle.COURT_ZONE)
+                .toInstant())) {
+            throw Problem.rule("occurred-outside-order", "occurredAt",
+                    "the order ended on " + known.endedOn() + "; nothing after that can breach it");
+        }
         boolean beforeService = order.servedAt() == null || r.occurredAt().isBefore(order.servedAt());
-        String breachId = UUID.randomUUID().toString();
+        String breachId = idempotencyKey != null ? breachId(orderId, idempotencyKey) : UUID.randomUUID().toString();
         var severity = BreachSeverity.of(condition.category());
         var reporter = new Actor(r.reportedBy().personId(), r.reportedBy().agencyId());
         var event = events.create(EventType.BREACH_REPORTED, orderId, new BreachReported(breachId, orderId,
@@ -64,10 +87,40 @@ public class BreachService {
         var breach = new BreachDocument(breachId, orderId, order.version(), condition.conditionId(),
                 condition.category(), r.occurredAt(), now, r.description(), r.location(), reporter,
                 r.evidenceReferences() == null ? List.of() : r.evidenceReferences(), severity, beforeService,
-                List.of(event));
-        mongo.insert(breach);
+                requestHash, List.of(event));
+        try {
+            mongo.insert(breach);
+        } catch (DuplicateKeyException e) {
+            // the same Idempotency-Key, sent twice at once: the other request stored it
+            return repeat(mongo.findById(breachId, BreachDocument.class), requestHash);
+        }
         publisher.publishAfterWrite(BreachDocument.COLLECTION, breachId, breach.outbox());
-        return breach;
+        nonCompliance.check(known);
+        return new Reported(breach, true);
+    }
+
+    private static Reported repeat(BreachDocument earlier, String requestHash) {
+        if (!earlier.requestHash().equals(requestHash)) {
+            throw Problem.rule("idempotency-key-reused", "Idempotency-Key",
+                    "this key was used for a different report; use a new key for a new report");
+        }
+        return new Reported(earlier, false);
+    }
+
+    /** A report retried with the same Idempotency-Key finds the breach the first one stored. */
+    static String breachId(String orderId, String idempotencyKey) {
+        return UUID.nameUUIDFromBytes(("breach|" + orderId + "|" + idempotencyKey)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    private String hash(String orderId, ReportBreachRequest r) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    (orderId + "|" + json.writeValueAsString(r)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public java.util.Optional<BreachDocument> find(String orderId, String breachId) {

@@ -12,7 +12,7 @@ public record BreachView(String breachId, String orderId, String conditionId, Co
                          Actor reportedBy, List<String> evidenceReferences, Severity severity,
                          boolean beforeService) {
 
-    static BreachView of(BreachDocument b) {
+    public static BreachView of(BreachDocument b) {
         return new BreachView(b.breachId(), b.orderId(), b.conditionId(), b.conditionCategory(), b.occurredAt(),
                 b.reportedAt(), b.description(), b.location(), b.reportedBy(), b.evidenceReferences(), b.severity(),
                 b.beforeService());

@@ -1,29 +1,35 @@
 package uk.orderwatch.compliance.messaging;
 
+import java.time.LocalDate;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import uk.orderwatch.compliance.orders.OrderReadModel;
+import uk.orderwatch.compliance.orders.OrderLifecycle;
+import uk.orderwatch.schemas.events.OrderDischarged;
 import uk.orderwatch.schemas.events.OrderEvent;
+import uk.orderwatch.schemas.events.OrderExpired;
+import uk.orderwatch.schemas.events.OrderSuperseded;
 import uk.orderwatch.support.messaging.EventDecoder;
 
-/** Consumes order-registry's topic (every order life-cycle event) into the order read model (binding {@code orderEvents-in-0}). */
+/** Consumes order-registry's topic: every order life-cycle event (binding {@code orderEvents-in-0}). */
 @Configuration
 public class OrderEventsConsumer {
 
-    private static final Logger log = LoggerFactory.getLogger(OrderEventsConsumer.class);
-
     @Bean
-    Consumer<Message<byte[]>> orderEvents(EventDecoder decoder, OrderReadModel orders) {
+    Consumer<Message<byte[]>> orderEvents(EventDecoder decoder, OrderLifecycle lifecycle) {
         return message -> {
             var event = decoder.decode(message);
             if (event.data() instanceof OrderEvent orderEvent) {
-                orders.apply(orderEvent.order());
-            } else {
-                log.debug("Ignoring {} {}", event.type(), event.id());
+                LocalDate endedOn = null;
+                if (orderEvent instanceof OrderDischarged discharged) {
+                    endedOn = discharged.dischargedOn();
+                } else if (orderEvent instanceof OrderExpired expired) {
+                    endedOn = expired.endedOn();
+                } else if (orderEvent instanceof OrderSuperseded) {
+                    endedOn = LocalDate.ofInstant(event.time(), OrderLifecycle.COURT_ZONE);
+                }
+                lifecycle.apply(orderEvent.order(), endedOn);
             }
         };
     }

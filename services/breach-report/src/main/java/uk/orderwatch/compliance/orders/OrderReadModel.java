@@ -1,6 +1,8 @@
 package uk.orderwatch.compliance.orders;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,10 +30,18 @@ public class OrderReadModel {
         this.mongo = mongo;
     }
 
-    /** Stores {@code snapshot} unless a version as high or higher is already stored; true when it was stored. */
-    public boolean apply(OrderSnapshot snapshot) {
+    /**
+     * Stores the order an event carries unless a version as high or higher is already stored; true when it was
+     * stored. {@code endedOn} is the order's last day when the event ended it, else null.
+     */
+    public boolean apply(OrderSnapshot snapshot, LocalDate endedOn) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("order", mongo.getConverter().convertToMongoType(snapshot));
+        if (endedOn != null) {
+            fields.put("endedOn", mongo.getConverter().convertToMongoType(endedOn));
+        }
         boolean stored = VersionedUpsert.apply(mongo, KnownOrder.COLLECTION, snapshot.orderId(), snapshot.version(),
-                Map.of("order", mongo.getConverter().convertToMongoType(snapshot)));
+                fields);
         if (!stored) {
             log.debug("Ignored order {} version {}: already have it or a newer one", snapshot.orderId(),
                     snapshot.version());

@@ -3,12 +3,13 @@ package uk.orderwatch.notification.alerts;
 import java.util.ArrayList;
 import java.util.List;
 import uk.orderwatch.schemas.CloudEvent;
+import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.AgencyAssignments;
 import uk.orderwatch.schemas.events.Assignment;
 import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.Recipient;
 import uk.orderwatch.schemas.events.RecipientRole;
-import uk.orderwatch.schemas.events.SessionMissed;
+import uk.orderwatch.schemas.events.SessionOutcome;
 import uk.orderwatch.schemas.events.Severity;
 
 /**
@@ -26,7 +27,7 @@ public final class AlertRouting {
                     + (b.beforeService() ? " (before service)" : "") + ": " + b.conditionCategory()
                     + " condition, " + b.subject().displayName());
         }
-        if (event.data() instanceof SessionMissed s) {
+        if (event.type().equals(EventType.SESSION_MISSED.type()) && event.data() instanceof SessionOutcome s) {
             return everyone(s.agencies(), Severity.MEDIUM, "Programme session missed: " + s.programmeName() + ", "
                     + s.subject().displayName());
         }

@@ -14,7 +14,7 @@ import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.ConditionCategory;
 import uk.orderwatch.schemas.events.Recipient;
 import uk.orderwatch.schemas.events.RecipientRole;
-import uk.orderwatch.schemas.events.SessionMissed;
+import uk.orderwatch.schemas.events.SessionOutcome;
 import uk.orderwatch.schemas.events.Severity;
 import uk.orderwatch.schemas.events.SubjectSummary;
 
@@ -57,13 +57,21 @@ class AlertRoutingTest {
                 .containsExactly(RecipientRole.OFFICER_IN_CHARGE);
     }
 
+    static CloudEvent<?> session(EventType type, String attended, String reason) {
+        return CloudEvent.of(type, UUID.randomUUID().toString(), "/orderwatch/breach-report", Instant.now(), "o-1",
+                new SessionOutcome("s-1", "o-1", 1, "c2", "Stalking Perpetrator Programme", Instant.now(),
+                        Instant.now(), new Actor("pp", "pdu"), SUBJECT, ALL, attended, reason, false));
+    }
+
+    @Test
+    void anAttendedOrExcusedSessionAlertsNobody() {
+        assertThat(AlertRouting.route(session(EventType.SESSION_ATTENDED, "YES", null))).isEmpty();
+        assertThat(AlertRouting.route(session(EventType.SESSION_ABSENCE_EXCUSED, null, "POP_ACCEPTABLE"))).isEmpty();
+    }
+
     @Test
     void aMissedSessionAlertsAllThreeAtMediumPriority() {
-        var event = CloudEvent.of(EventType.SESSION_MISSED, UUID.randomUUID().toString(), "/orderwatch/breach-report",
-                Instant.now(), "o-1", new SessionMissed("s-1", "o-1", 1, "c2", "Stalking Perpetrator Programme",
-                        Instant.now(), Instant.now(), new Actor("pp", "pdu"), SUBJECT, ALL));
-
-        var alerts = AlertRouting.route(event);
+        var alerts = AlertRouting.route(session(EventType.SESSION_MISSED, "NO", null));
 
         assertThat(alerts).hasSize(3).extracting(RoutedAlert::priority).containsOnly(Severity.MEDIUM);
         assertThat(alerts.get(2).title()).isEqualTo(

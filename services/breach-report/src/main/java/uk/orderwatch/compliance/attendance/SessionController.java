@@ -1,0 +1,70 @@
+package uk.orderwatch.compliance.attendance;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/orders/{orderId}", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Sessions", description = "Programme sessions and their outcomes, recorded by probation")
+public class SessionController {
+
+    private final SessionService sessions;
+
+    public SessionController(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/sessions")
+    @Operation(summary = "The order's programme sessions with their outcomes, earliest first")
+    public List<SessionView> list(@PathVariable String orderId) {
+        return sessions.ofOrder(orderId).stream().map(SessionView::of).toList();
+    }
+
+    @PostMapping(path = "/sessions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add a session to a programme requirement")
+    public ResponseEntity<SessionView> add(@PathVariable String orderId,
+                                           @Valid @RequestBody SessionRequests.Add request) {
+        var s = sessions.add(orderId, request);
+        return ResponseEntity.created(URI.create("/orders/" + orderId + "/sessions/" + s.sessionId()))
+                .body(SessionView.of(s));
+    }
+
+    @PostMapping(path = "/sessions/{sessionId}/reschedule", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Move a session still to come to another time")
+    public SessionView reschedule(@PathVariable String orderId, @PathVariable String sessionId,
+                                  @Valid @RequestBody SessionRequests.Reschedule request) {
+        return SessionView.of(sessions.reschedule(orderId, sessionId, request));
+    }
+
+    @PostMapping(path = "/sessions/{sessionId}/outcomes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record (or correct) a session's outcome",
+            description = "attended YES/LATE → session.attended; NO, or not happened POP_UNACCEPTABLE → "
+                    + "session.missed; POP_ACCEPTABLE → session.absence-excused; LOGISTICS → session.cancelled; a "
+                    + "concern → session.concern-raised. A second outcome needs a correctionReason and is kept "
+                    + "beside the first.")
+    public ResponseEntity<SessionView> outcome(@PathVariable String orderId, @PathVariable String sessionId,
+                                               @Valid @RequestBody SessionRequests.Outcome request) {
+        return ResponseEntity.status(201).body(SessionView.of(sessions.record(orderId, sessionId, request)));
+    }
+
+    @PostMapping(path = "/attendance", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record the outcome of the session of a requirement that started at sessionStart",
+            description = "Finds the planned session with that start, or records one that was not planned.")
+    public ResponseEntity<SessionView> attendance(@PathVariable String orderId,
+                                                  @Valid @RequestBody SessionRequests.ByStart request) {
+        var s = sessions.recordByStart(orderId, request);
+        return ResponseEntity.created(URI.create("/orders/" + orderId + "/sessions/" + s.sessionId()))
+                .body(SessionView.of(s));
+    }
+}

@@ -1,0 +1,104 @@
+package uk.orderwatch.compliance.compliance;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.orderwatch.compliance.attendance.SessionService;
+import uk.orderwatch.compliance.attendance.SessionStatus;
+import uk.orderwatch.compliance.attendance.SessionView;
+import uk.orderwatch.compliance.breaches.BreachDocument;
+import uk.orderwatch.compliance.breaches.BreachView;
+import uk.orderwatch.compliance.enforcement.NonComplianceService;
+import uk.orderwatch.compliance.orders.OrderLifecycle;
+import uk.orderwatch.compliance.orders.OrderReadModel;
+import uk.orderwatch.compliance.requirements.NotificationRequirementService;
+import uk.orderwatch.schemas.events.OrderSnapshot;
+import uk.orderwatch.support.web.PageResult;
+
+@RestController
+@Validated
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Compliance", description = "The compliance picture of an order, and probation's day")
+public class ComplianceController {
+
+    private final OrderReadModel orders;
+    private final SessionService sessions;
+    private final NotificationRequirementService requirements;
+    private final NonComplianceService nonCompliance;
+    private final MongoTemplate mongo;
+    private final Duration orderPatience;
+
+    public ComplianceController(OrderReadModel orders, SessionService sessions,
+                                NotificationRequirementService requirements, NonComplianceService nonCompliance,
+                                MongoTemplate mongo, @Value("${orderwatch.order-patience:2s}") Duration orderPatience) {
+        this.orders = orders;
+        this.sessions = sessions;
+        this.requirements = requirements;
+        this.nonCompliance = nonCompliance;
+        this.mongo = mongo;
+        this.orderPatience = orderPatience;
+    }
+
+    /** Everything breach-report knows about an order's compliance. */
+    public record ComplianceView(OrderSnapshot order, LocalDate endedOn, List<SessionView> sessions,
+                                 List<BreachView> breaches, Map<String, Long> sessionOutcomes,
+                                 NonComplianceService.Counts nonCompliance, int enforcementThreshold,
+                                 Instant enforcementReviewRaisedAt, List<Deadline> openDeadlines) {
+    }
+
+    /** A deadline still running: what, which record, due when. */
+    public record Deadline(String kind, String id, Instant dueAt) {
+    }
+
+    @GetMapping("/orders/{orderId}/compliance")
+    @Operation(summary = "An order's compliance: sessions with outcomes, breaches, counts and open deadlines")
+    public ComplianceView compliance(@PathVariable String orderId) {
+        var known = orders.require(orderId, orderPatience);
+        var sessionList = sessions.ofOrder(orderId).stream().map(SessionView::of).toList();
+        var breaches = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("orderId").is(orderId))
+                .with(Sort.by("occurredAt")), BreachDocument.class).stream().map(BreachView::of).toList();
+        Map<String, Long> outcomes = new TreeMap<>();
+        sessionList.stream().filter(s -> s.currentOutcome() != null)
+                .forEach(s -> outcomes.merge(s.currentOutcome().name(), 1L, Long::sum));
+        List<Deadline> deadlines = new ArrayList<>();
+        sessionList.stream().filter(s -> s.status() == SessionStatus.SCHEDULED && s.unrecordedDueAt() != null)
+                .forEach(s -> deadlines.add(new Deadline("session-outcome", s.sessionId(), s.unrecordedDueAt())));
+        requirements.find(orderId).filter(r -> r.dueAt() != null)
+                .ifPresent(r -> deadlines.add(new Deadline("notification-requirement", orderId, r.dueAt())));
+        return new ComplianceView(known.order(), known.endedOn(), sessionList, breaches, outcomes,
+                nonCompliance.count(orderId), nonCompliance.threshold(),
+                nonCompliance.review(orderId).map(r -> r.raisedAt()).orElse(null), deadlines);
+    }
+
+    @GetMapping("/sessions/due")
+    @Operation(summary = "A practitioner's sessions on a day (default today, UK time), earliest first")
+    public PageResult<SessionView> due(@RequestParam String practitionerId,
+                                       @RequestParam(required = false) LocalDate date,
+                                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                                       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        LocalDate day = date != null ? date : LocalDate.now(OrderLifecycle.COURT_ZONE);
+        Instant from = day.atStartOfDay(OrderLifecycle.COURT_ZONE).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(OrderLifecycle.COURT_ZONE).toInstant();
+        return new PageResult<>(sessions.between(practitionerId, from, to, page, size).stream()
+                .map(SessionView::of).toList(), page, size, sessions.countBetween(practitionerId, from, to));
+    }
+}

@@ -1,0 +1,52 @@
+package uk.orderwatch.compliance.requirements;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import uk.orderwatch.support.web.Problem;
+
+@RestController
+@RequestMapping(path = "/orders/{orderId}/notification-requirement", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Notification requirement", description = "The subject's duty to notify names and address after service")
+public class NotificationRequirementController {
+
+    private final NotificationRequirementService requirements;
+
+    public NotificationRequirementController(NotificationRequirementService requirements) {
+        this.requirements = requirements;
+    }
+
+    @GetMapping
+    @Operation(summary = "The requirement's clock and the notifications recorded")
+    public NotificationRequirementView get(@PathVariable String orderId) {
+        return requirements.find(orderId).map(NotificationRequirementView::of)
+                .orElseThrow(() -> Problem.notFound("Notification requirement", orderId));
+    }
+
+    @PostMapping(path = "/notifications", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record that the subject notified the police (INITIAL names and address, or a CHANGE)",
+            description = "The INITIAL notification stops the 3-day clock. If the clock runs out first, "
+                    + "notification-requirement.overdue alerts the officer in charge.")
+    public ResponseEntity<NotificationRequirementView> record(@PathVariable String orderId,
+            @Valid @RequestBody NotificationRequirementService.Record request) {
+        return ResponseEntity.status(201).body(NotificationRequirementView.of(requirements.record(orderId, request)));
+    }
+
+    /** The requirement as the police see it. */
+    public record NotificationRequirementView(String orderId, java.time.Instant servedAt, java.time.Instant dueAt,
+                                              NotificationRequirement.RequirementStatus status,
+                                              java.util.List<NotificationRequirement.Notification> notifications) {
+        static NotificationRequirementView of(NotificationRequirement r) {
+            return new NotificationRequirementView(r.orderId(), r.servedAt(), r.dueAt(), r.status(),
+                    r.notifications());
+        }
+    }
+}

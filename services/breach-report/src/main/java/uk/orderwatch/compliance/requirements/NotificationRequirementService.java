@@ -1,0 +1,154 @@
+package uk.orderwatch.compliance.requirements;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import uk.orderwatch.compliance.orders.KnownOrder;
+import uk.orderwatch.compliance.orders.OrderReadModel;
+import uk.orderwatch.compliance.requirements.NotificationRequirement.NotificationKind;
+import uk.orderwatch.compliance.requirements.NotificationRequirement.RequirementStatus;
+import uk.orderwatch.schemas.EventType;
+import uk.orderwatch.schemas.events.Actor;
+import uk.orderwatch.schemas.events.NotificationRequirementOverdue;
+import uk.orderwatch.schemas.events.OrderStatus;
+import uk.orderwatch.schemas.events.OrderType;
+import uk.orderwatch.support.events.EventFactory;
+import uk.orderwatch.support.outbox.OutboxPublisher;
+import uk.orderwatch.support.web.Problem;
+
+/** The 3-day clock that starts when an SPO or DAPO is served, and the notifications that stop it. */
+@Service
+public class NotificationRequirementService {
+
+    /** Stalking Protection Act 2019 s.9; Domestic Abuse Act 2021 s.41: within 3 days of service. */
+    public static final Duration PERIOD = Duration.ofDays(3);
+    static final Set<OrderType> WITH_REQUIREMENT = Set.of(OrderType.SPO, OrderType.INTERIM_SPO, OrderType.DAPO);
+
+    private final MongoTemplate mongo;
+    private final OrderReadModel orders;
+    private final EventFactory events;
+    private final OutboxPublisher publisher;
+    private final Clock clock;
+
+    public NotificationRequirementService(MongoTemplate mongo, OrderReadModel orders, EventFactory events,
+                                          OutboxPublisher publisher, Clock clock) {
+        this.mongo = mongo;
+        this.orders = orders;
+        this.events = events;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** A notification the police record. */
+    public record Record(@NotNull NotificationKind kind, @NotNull Instant notifiedAt,
+                         @NotNull @Valid Recorder recordedBy) {
+    }
+
+    public record Recorder(@NotBlank @Size(max = 64) String personId, @NotBlank @Size(max = 64) String agencyId) {
+    }
+
+    /** Starts the clock of a served SPO, interim SPO or DAPO, once. */
+    public void startIfDue(KnownOrder known) {
+        var order = known.order();
+        if (!WITH_REQUIREMENT.contains(order.orderType()) || order.status() != OrderStatus.SERVED
+                || order.servedAt() == null) {
+            return;
+        }
+        try {
+            mongo.insert(new NotificationRequirement(order.orderId(), 1, order.servedAt(),
+                    order.servedAt().plus(PERIOD), RequirementStatus.OPEN, List.of(), List.of()));
+        } catch (DuplicateKeyException e) {
+            // already started: service is recorded once
+        }
+    }
+
+    /** The order ended: a clock still running stops. */
+    public void stop(String orderId) {
+        mongo.updateFirst(query(where("_id").is(orderId).and("status").is(RequirementStatus.OPEN)),
+                new Update().set("status", RequirementStatus.STOPPED).unset("dueAt").inc("version", 1),
+                NotificationRequirement.class);
+    }
+
+    public NotificationRequirement record(String orderId, Record r) {
+        var requirement = find(orderId).orElseThrow(() -> new Problem(org.springframework.http.HttpStatus.NOT_FOUND,
+                "no-notification-requirement", "No notification requirement", "Order " + orderId + " has no "
+                + "notification requirement: it is not a served SPO, interim SPO or DAPO", List.of()));
+        Instant now = clock.instant();
+        if (r.notifiedAt().isAfter(now)) {
+            throw Problem.rule("notified-in-future", "notifiedAt", "a notification is recorded once it was made");
+        }
+        if (r.notifiedAt().isBefore(requirement.servedAt())) {
+            throw Problem.rule("notified-before-service", "notifiedAt", "the order was served at "
+                    + requirement.servedAt());
+        }
+        if (r.kind() == NotificationKind.INITIAL && requirement.notifications().stream()
+                .anyMatch(n -> n.kind() == NotificationKind.INITIAL)) {
+            throw Problem.conflict("initial-notification-once", "the first notification is already recorded; "
+                    + "record later ones as CHANGE");
+        }
+        var notifications = new ArrayList<>(requirement.notifications());
+        notifications.add(new NotificationRequirement.Notification(r.kind(), r.notifiedAt(),
+                new Actor(r.recordedBy().personId(), r.recordedBy().agencyId()), now));
+        boolean first = r.kind() == NotificationKind.INITIAL;
+        var status = first && requirement.status() == RequirementStatus.OPEN ? RequirementStatus.MET
+                : requirement.status();
+        var updated = new NotificationRequirement(orderId, requirement.version() + 1, requirement.servedAt(),
+                first ? null : requirement.dueAt(), status, notifications, requirement.outbox());
+        if (mongo.replace(query(where("_id").is(orderId).and("version").is(requirement.version())), updated)
+                .getMatchedCount() == 0) {
+            throw Problem.conflict("concurrent-change", "the notification requirement of order " + orderId
+                    + " changed at the same time; try again");
+        }
+        return updated;
+    }
+
+    /**
+     * Raises {@code notification-requirement.overdue} for every open clock that ran out. The event goes into the
+     * requirement's outbox in the same conditional update that marks it overdue: raised once, whichever instance
+     * gets there first.
+     */
+    public int raiseOverdue() {
+        Instant now = clock.instant();
+        int raised = 0;
+        for (var r : mongo.find(query(where("status").is(RequirementStatus.OPEN).and("dueAt").lte(now)).limit(200),
+                NotificationRequirement.class)) {
+            var known = orders.find(r.orderId());
+            if (known.isEmpty()) {
+                continue;
+            }
+            var order = known.get().order();
+            var event = events.create(EventType.NOTIFICATION_REQUIREMENT_OVERDUE, r.orderId(),
+                    new NotificationRequirementOverdue(r.orderId(), order.version(), r.servedAt(), r.dueAt(),
+                            order.subject(), order.agencies()));
+            var claimed = mongo.updateFirst(query(where("_id").is(r.orderId()).and("version").is(r.version())
+                            .and("status").is(RequirementStatus.OPEN)),
+                    new Update().set("status", RequirementStatus.OVERDUE).unset("dueAt").inc("version", 1)
+                            .push("outbox", mongo.getConverter().convertToMongoType(event)),
+                    NotificationRequirement.class);
+            if (claimed.getModifiedCount() == 1) {
+                publisher.publishAfterWrite(NotificationRequirement.COLLECTION, r.orderId(), List.of(event));
+                raised++;
+            }
+        }
+        return raised;
+    }
+
+    public Optional<NotificationRequirement> find(String orderId) {
+        return Optional.ofNullable(mongo.findById(orderId, NotificationRequirement.class));
+    }
+}
