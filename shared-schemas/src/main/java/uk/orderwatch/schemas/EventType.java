@@ -3,6 +3,10 @@ package uk.orderwatch.schemas;
 import java.util.Arrays;
 import java.util.Optional;
 import uk.orderwatch.schemas.events.AgencyRecorded;
+import uk.orderwatch.schemas.events.AlertAcknowledged;
+import uk.orderwatch.schemas.events.AlertDelivered;
+import uk.orderwatch.schemas.events.AlertEscalated;
+import uk.orderwatch.schemas.events.AlertFailed;
 import uk.orderwatch.schemas.events.AlertRaised;
 import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.OrderDischarged;
@@ -43,6 +47,10 @@ public enum EventType {
     ENFORCEMENT_REVIEW_REQUIRED("enforcement.review-required", 1, Topics.COMPLIANCE,
             EnforcementReviewRequired.class),
     ALERT_RAISED("alert.raised", 1, Topics.ALERTS, AlertRaised.class),
+    ALERT_DELIVERED("alert.delivered", 1, Topics.ALERTS, AlertDelivered.class),
+    ALERT_FAILED("alert.failed", 1, Topics.ALERTS, AlertFailed.class),
+    ALERT_ACKNOWLEDGED("alert.acknowledged", 1, Topics.ALERTS, AlertAcknowledged.class),
+    ALERT_ESCALATED("alert.escalated", 1, Topics.ALERTS, AlertEscalated.class),
     AGENCY_RECORDED("agency.recorded", 1, Topics.ALERTS, AgencyRecorded.class);
 
     private final String type;

@@ -22,5 +22,6 @@ public record BreachReported(
         Severity severity,
         boolean beforeService,
         SubjectSummary subject,
-        AgencyAssignments agencies) {
+        AgencyAssignments agencies)
+        implements ComplianceEvent {
 }

@@ -9,5 +9,6 @@ import java.util.List;
  */
 public record EnforcementReviewRequired(String orderId, long orderVersion, int count, int threshold,
                                         List<String> occurrences, SubjectSummary subject,
-                                        AgencyAssignments agencies) {
+                                        AgencyAssignments agencies)
+        implements ComplianceEvent {
 }

@@ -7,5 +7,6 @@ import java.time.Instant;
  * days) to notify the police of their names and home address; the police have not recorded that they did.
  */
 public record NotificationRequirementOverdue(String orderId, long orderVersion, Instant servedAt, Instant dueBy,
-                                             SubjectSummary subject, AgencyAssignments agencies) {
+                                             SubjectSummary subject, AgencyAssignments agencies)
+        implements ComplianceEvent {
 }

@@ -12,5 +12,6 @@ import java.time.Instant;
 public record SessionConcernRaised(String sessionId, String orderId, long orderVersion, String conditionId,
                                    Instant sessionStart, Instant recordedAt, Actor recordedBy,
                                    boolean tellPractitioner, boolean risk, SubjectSummary subject,
-                                   AgencyAssignments agencies) {
+                                   AgencyAssignments agencies)
+        implements ComplianceEvent {
 }

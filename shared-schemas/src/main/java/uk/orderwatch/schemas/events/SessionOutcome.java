@@ -24,5 +24,6 @@ public record SessionOutcome(
         AgencyAssignments agencies,
         String attended,
         String noSessionReason,
-        boolean correction) {
+        boolean correction)
+        implements ComplianceEvent {
 }

@@ -8,5 +8,6 @@ import java.time.Instant;
  */
 public record SessionUnrecorded(String sessionId, String orderId, long orderVersion, String conditionId,
                                 String programmeName, Instant sessionStart, Instant sessionEnd, Instant dueBy,
-                                SubjectSummary subject, AgencyAssignments agencies) {
+                                SubjectSummary subject, AgencyAssignments agencies)
+        implements ComplianceEvent {
 }

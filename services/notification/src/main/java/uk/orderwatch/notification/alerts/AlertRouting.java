@@ -7,47 +7,74 @@ import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.AgencyAssignments;
 import uk.orderwatch.schemas.events.Assignment;
 import uk.orderwatch.schemas.events.BreachReported;
+import uk.orderwatch.schemas.events.ComplianceEvent;
+import uk.orderwatch.schemas.events.OrderEvent;
 import uk.orderwatch.schemas.events.Recipient;
 import uk.orderwatch.schemas.events.RecipientRole;
-import uk.orderwatch.schemas.events.SessionOutcome;
+import uk.orderwatch.schemas.events.SessionConcernRaised;
 import uk.orderwatch.schemas.events.Severity;
 
 /**
- * Who is alerted of what: a pure function of the event (which carries the order's agency assignments). The one
- * table of routing rules. Titles name the subject and the order, never a protected person.
+ * Who is alerted of what, and how urgently: a pure function of the event, which carries the order's agency
+ * assignments. The one table of routing rules:
+ *
+ * <pre>
+ * breach.reported                  officer in charge, practitioner, caseworker   the breach's severity
+ * session.missed                   officer in charge, practitioner, caseworker   MEDIUM
+ * session.unrecorded               practitioner                                  MEDIUM
+ * session.concern-raised           practitioner (+ officer in charge if risk)    HIGH if risk, else MEDIUM
+ * notification-requirement.overdue officer in charge                             MEDIUM
+ * enforcement.review-required      practitioner, officer in charge               MEDIUM
+ * order.served/varied/discharged/expired  caseworker                             LOW
+ * </pre>
+ * A routed recipient the order has no one assigned for goes to the duty desk instead: nothing is dropped.
+ * Other events (attended, excused, cancelled, registered, renewed, superseded) alert nobody.
  */
 public final class AlertRouting {
+
+    static final RecipientRole OIC = RecipientRole.OFFICER_IN_CHARGE;
+    static final RecipientRole PP = RecipientRole.PROBATION_PRACTITIONER;
+    static final RecipientRole CW = RecipientRole.ADVOCATE_CASEWORKER;
 
     private AlertRouting() {
     }
 
-    public static List<RoutedAlert> route(CloudEvent<?> event) {
-        if (event.data() instanceof BreachReported b) {
-            return everyone(b.agencies(), b.severity(), "Breach reported"
-                    + (b.beforeService() ? " (before service)" : "") + ": " + b.conditionCategory()
-                    + " condition, " + b.subject().displayName());
-        }
-        if (event.type().equals(EventType.SESSION_MISSED.type()) && event.data() instanceof SessionOutcome s) {
-            return everyone(s.agencies(), Severity.MEDIUM, "Programme session missed: " + s.programmeName() + ", "
-                    + s.subject().displayName());
-        }
-        return List.of();
+    public static List<RoutedAlert> route(CloudEvent<?> event, Recipient dutyDesk) {
+        EventType type = EventType.fromType(event.type()).orElseThrow();
+        Object data = event.data();
+        return switch (type) {
+            case BREACH_REPORTED -> to(agencies(data), ((BreachReported) data).severity(), dutyDesk, OIC, PP, CW);
+            case SESSION_MISSED -> to(agencies(data), Severity.MEDIUM, dutyDesk, OIC, PP, CW);
+            case SESSION_UNRECORDED -> to(agencies(data), Severity.MEDIUM, dutyDesk, PP);
+            case SESSION_CONCERN_RAISED -> ((SessionConcernRaised) data).risk()
+                    ? to(agencies(data), Severity.HIGH, dutyDesk, PP, OIC)
+                    : to(agencies(data), Severity.MEDIUM, dutyDesk, PP);
+            case NOTIFICATION_REQUIREMENT_OVERDUE -> to(agencies(data), Severity.MEDIUM, dutyDesk, OIC);
+            case ENFORCEMENT_REVIEW_REQUIRED -> to(agencies(data), Severity.MEDIUM, dutyDesk, PP, OIC);
+            case ORDER_SERVED, ORDER_VARIED, ORDER_DISCHARGED, ORDER_EXPIRED ->
+                    to(((OrderEvent) data).order().agencies(), Severity.LOW, dutyDesk, CW);
+            default -> List.of();
+        };
     }
 
-    /** The officer in charge, the probation practitioner and the advocate's caseworker, where assigned. */
-    private static List<RoutedAlert> everyone(AgencyAssignments a, Severity priority, String title) {
+    private static AgencyAssignments agencies(Object data) {
+        return ((ComplianceEvent) data).agencies();
+    }
+
+    private static List<RoutedAlert> to(AgencyAssignments agencies, Severity priority, Recipient dutyDesk,
+                                        RecipientRole... roles) {
         List<RoutedAlert> alerts = new ArrayList<>();
-        add(alerts, a.police(), RecipientRole.OFFICER_IN_CHARGE, priority, title);
-        add(alerts, a.probation(), RecipientRole.PROBATION_PRACTITIONER, priority, title);
-        add(alerts, a.advocacy(), RecipientRole.ADVOCATE_CASEWORKER, priority, title);
-        return alerts;
-    }
-
-    private static void add(List<RoutedAlert> alerts, Assignment assignment, RecipientRole role, Severity priority,
-                            String title) {
-        if (assignment != null) {
-            alerts.add(new RoutedAlert(new Recipient(assignment.personId(), assignment.agencyId(), role), priority,
-                    title));
+        for (RecipientRole role : roles) {
+            Assignment assignment = switch (role) {
+                case OFFICER_IN_CHARGE -> agencies.police();
+                case PROBATION_PRACTITIONER -> agencies.probation();
+                case ADVOCATE_CASEWORKER -> agencies.advocacy();
+                default -> null;
+            };
+            alerts.add(assignment != null
+                    ? new RoutedAlert(new Recipient(assignment.personId(), assignment.agencyId(), role), priority)
+                    : new RoutedAlert(dutyDesk, priority));
         }
+        return alerts.stream().distinct().toList();
     }
 }

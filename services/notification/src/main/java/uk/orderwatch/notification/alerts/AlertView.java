@@ -1,15 +1,21 @@
 package uk.orderwatch.notification.alerts;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import uk.orderwatch.schemas.events.Recipient;
 import uk.orderwatch.schemas.events.Severity;
 
 /** An alert as its recipient sees it in the inbox. */
 public record AlertView(String alertId, String orderId, String sourceEventType, String sourceEventId,
-                        Recipient recipient, Severity priority, String title, Instant raisedAt) {
+                        Recipient recipient, Severity priority, String title, Map<String, String> fields,
+                        Instant raisedAt, int escalationLevel, String rootAlertId, Instant acknowledgeBy,
+                        AlertDocument.Acknowledgement acknowledgement, Instant readAt, String escalatedToAlertId,
+                        List<AlertDocument.Delivery> deliveries) {
 
-    static AlertView of(AlertDocument a) {
+    public static AlertView of(AlertDocument a) {
         return new AlertView(a.alertId(), a.orderId(), a.sourceEventType(), a.sourceEventId(), a.recipient(),
-                a.priority(), a.title(), a.raisedAt());
+                a.priority(), a.title(), a.fields(), a.raisedAt(), a.escalationLevel(), a.rootAlertId(),
+                a.acknowledgeBy(), a.acknowledgement(), a.readAt(), a.escalatedToAlertId(), a.deliveries());
     }
 }

@@ -3,6 +3,6 @@ package uk.orderwatch.notification.alerts;
 import uk.orderwatch.schemas.events.Recipient;
 import uk.orderwatch.schemas.events.Severity;
 
-/** One alert the routing decided on: who gets it, how urgent, and its title. */
-public record RoutedAlert(Recipient recipient, Severity priority, String title) {
+/** One alert the routing decided on: who gets it and how urgent it is. */
+public record RoutedAlert(Recipient recipient, Severity priority) {
 }

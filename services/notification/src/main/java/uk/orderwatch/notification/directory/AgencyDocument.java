@@ -7,16 +7,27 @@ import uk.orderwatch.schemas.events.AgencyKind;
 import uk.orderwatch.support.outbox.OutboxEvent;
 
 /**
- * An agency in the directory and the people there who receive alerts, with its {@code agency.recorded} event until
- * that is published. {@code version} grows with every change.
+ * An agency in the directory: its people and how to reach them, its optional webhook into the agency's own case
+ * system, and its escalation chain. Stored with its {@code agency.recorded} event until that is published;
+ * {@code version} grows with every change.
+ *
+ * @param escalationChain the people (of this agency) an unacknowledged alert goes to next, in order
  */
 @Document(AgencyDocument.COLLECTION)
 public record AgencyDocument(@Id String agencyId, long version, AgencyKind kind, String name, List<Person> people,
-                             List<OutboxEvent> outbox) {
+                             Webhook webhook, List<String> escalationChain, List<OutboxEvent> outbox) {
 
     public static final String COLLECTION = "agencies";
 
-    /** Someone who receives alerts: the in-app inbox always, email when given. */
-    public record Person(String personId, String name, String jobTitle, String email) {
+    /** Someone who receives alerts: the in-app inbox always; email and SMS when given. */
+    public record Person(String personId, String name, String jobTitle, String email, String mobile) {
+    }
+
+    /** The agency's case-system endpoint and the secret shared with it for signatures (never shown back). */
+    public record Webhook(String url, String secret) {
+    }
+
+    public java.util.Optional<Person> person(String personId) {
+        return people.stream().filter(p -> p.personId().equals(personId)).findFirst();
     }
 }

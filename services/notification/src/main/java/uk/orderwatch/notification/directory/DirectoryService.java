@@ -45,10 +45,20 @@ public class DirectoryService {
             }
         }
         var people = request.people().stream()
-                .map(p -> new AgencyDocument.Person(p.personId(), p.name(), p.jobTitle(), p.email())).toList();
+                .map(p -> new AgencyDocument.Person(p.personId(), p.name(), p.jobTitle(), p.email(), p.mobile()))
+                .toList();
+        List<String> chain = request.escalationChain() == null ? List.of() : request.escalationChain();
+        for (int i = 0; i < chain.size(); i++) {
+            if (!ids.contains(chain.get(i))) {
+                throw Problem.invalid("escalationChain[" + i + "]", "is not one of the agency's people");
+            }
+        }
+        var webhook = request.webhook() == null ? null
+                : new AgencyDocument.Webhook(request.webhook().url(), request.webhook().secret());
         AgencyDocument current = mongo.findById(agencyId, AgencyDocument.class);
         if (current != null && current.kind() == request.kind() && current.name().equals(request.name())
-                && current.people().equals(people)) {
+                && current.people().equals(people) && java.util.Objects.equals(current.webhook(), webhook)
+                && current.escalationChain().equals(chain)) {
             return false;
         }
         long version = current == null ? 1 : current.version() + 1;
@@ -57,7 +67,8 @@ public class DirectoryService {
                 .map(p -> new AgencyRecorded.Member(p.personId(), p.name(), p.jobTitle())).toList()));
         List<OutboxEvent> outbox = new ArrayList<>(current == null ? List.of() : current.outbox());
         outbox.add(event);
-        var agency = new AgencyDocument(agencyId, version, request.kind(), request.name(), people, outbox);
+        var agency = new AgencyDocument(agencyId, version, request.kind(), request.name(), people, webhook, chain,
+                outbox);
         if (current == null) {
             try {
                 mongo.insert(agency);

@@ -4,19 +4,25 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import uk.orderwatch.notification.alerts.AlertService;
 import uk.orderwatch.notification.orders.OrderReadModel;
 import uk.orderwatch.schemas.events.OrderEvent;
 import uk.orderwatch.support.messaging.EventDecoder;
 
-/** Consumes order-registry's topic into notification's order read model (binding {@code orderEvents-in-0}). */
+/**
+ * Consumes order-registry's topic into notification's order read model, and raises the alerts order changes call for
+ * (binding {@code orderEvents-in-0}).
+ */
 @Configuration
 public class OrderEventsConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> orderEvents(EventDecoder decoder, OrderReadModel orders) {
+    Consumer<Message<byte[]>> orderEvents(EventDecoder decoder, OrderReadModel orders, AlertService alerts) {
         return message -> {
-            if (decoder.decode(message).data() instanceof OrderEvent event) {
-                orders.apply(event.order());
+            var event = decoder.decode(message);
+            if (event.data() instanceof OrderEvent orderEvent) {
+                orders.apply(orderEvent.order());
+                alerts.raiseFor(event);
             }
         };
     }

@@ -2,79 +2,99 @@ package uk.orderwatch.notification.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.UUID;
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import uk.orderwatch.schemas.CloudEvent;
+import uk.orderwatch.schemas.EventCodec;
 import uk.orderwatch.schemas.EventType;
-import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.AgencyAssignments;
 import uk.orderwatch.schemas.events.Assignment;
 import uk.orderwatch.schemas.events.BreachReported;
-import uk.orderwatch.schemas.events.ConditionCategory;
 import uk.orderwatch.schemas.events.Recipient;
 import uk.orderwatch.schemas.events.RecipientRole;
-import uk.orderwatch.schemas.events.SessionOutcome;
+import uk.orderwatch.schemas.events.SessionConcernRaised;
 import uk.orderwatch.schemas.events.Severity;
-import uk.orderwatch.schemas.events.SubjectSummary;
 
+/** Every row of the routing table, from each event type's published example. */
 class AlertRoutingTest {
 
-    static final AgencyAssignments ALL = new AgencyAssignments(new Assignment("pol", "oic"),
-            new Assignment("pdu", "pp"), new Assignment("adv", "cw"));
-    static final SubjectSummary SUBJECT = new SubjectSummary("John Example", null, null);
+    static final EventCodec CODEC = new EventCodec();
+    static final Recipient DUTY = new Recipient("duty-desk", "orderwatch-duty", RecipientRole.DUTY_DESK);
+    static final RecipientRole OIC = RecipientRole.OFFICER_IN_CHARGE;
+    static final RecipientRole PP = RecipientRole.PROBATION_PRACTITIONER;
+    static final RecipientRole CW = RecipientRole.ADVOCATE_CASEWORKER;
 
-    static CloudEvent<?> breach(AgencyAssignments agencies, Severity severity, boolean beforeService) {
-        return CloudEvent.of(EventType.BREACH_REPORTED, UUID.randomUUID().toString(), "/orderwatch/breach-report",
-                Instant.now(), "o-1", new BreachReported("b-1", "o-1", 1, "c1", ConditionCategory.NO_CONTACT,
-                        Instant.now(), Instant.now(), new Actor("cw", "adv"), severity, beforeService, SUBJECT,
-                        agencies));
+    static CloudEvent<?> example(EventType type) {
+        try (var in = EventCodec.class.getResourceAsStream(type.exampleResource())) {
+            return CODEC.read(new String(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Stream<Arguments> table() {
+        return Stream.of(
+                Arguments.of(EventType.BREACH_REPORTED, List.of(OIC, PP, CW), Severity.HIGH),
+                Arguments.of(EventType.SESSION_MISSED, List.of(OIC, PP, CW), Severity.MEDIUM),
+                Arguments.of(EventType.SESSION_UNRECORDED, List.of(PP), Severity.MEDIUM),
+                Arguments.of(EventType.SESSION_CONCERN_RAISED, List.of(PP, OIC), Severity.HIGH),
+                Arguments.of(EventType.NOTIFICATION_REQUIREMENT_OVERDUE, List.of(OIC), Severity.MEDIUM),
+                Arguments.of(EventType.ENFORCEMENT_REVIEW_REQUIRED, List.of(PP, OIC), Severity.MEDIUM),
+                Arguments.of(EventType.ORDER_SERVED, List.of(CW), Severity.LOW),
+                Arguments.of(EventType.ORDER_VARIED, List.of(CW), Severity.LOW),
+                Arguments.of(EventType.ORDER_DISCHARGED, List.of(CW), Severity.LOW),
+                Arguments.of(EventType.ORDER_EXPIRED, List.of(CW), Severity.LOW),
+                Arguments.of(EventType.ORDER_REGISTERED, List.of(), null),
+                Arguments.of(EventType.ORDER_RENEWED, List.of(), null),
+                Arguments.of(EventType.ORDER_SUPERSEDED, List.of(), null),
+                Arguments.of(EventType.SESSION_ATTENDED, List.of(), null),
+                Arguments.of(EventType.SESSION_ABSENCE_EXCUSED, List.of(), null),
+                Arguments.of(EventType.SESSION_CANCELLED, List.of(), null),
+                Arguments.of(EventType.ALERT_RAISED, List.of(), null),
+                Arguments.of(EventType.AGENCY_RECORDED, List.of(), null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("table")
+    void eachEventTypeAlertsItsRowOfRecipientsAtItsPriority(EventType type, List<RecipientRole> roles,
+                                                            Severity priority) {
+        var alerts = AlertRouting.route(example(type), DUTY);
+
+        assertThat(alerts).extracting(a -> a.recipient().role()).containsExactlyElementsOf(roles);
+        assertThat(alerts).allSatisfy(a -> assertThat(a.priority()).isEqualTo(priority));
+        assertThat(alerts).extracting(a -> a.recipient().personId()).doesNotContain("duty-desk");
     }
 
     @Test
-    void aBreachAlertsTheOfficerInChargeThePractitionerAndTheCaseworkerAtItsSeverity() {
-        var alerts = AlertRouting.route(breach(ALL, Severity.HIGH, false));
+    void aConcernWithoutRiskGoesToThePractitionerOnlyAtMediumPriority() {
+        var c = (SessionConcernRaised) example(EventType.SESSION_CONCERN_RAISED).data();
+        var noRisk = CloudEvent.of(EventType.SESSION_CONCERN_RAISED, "e-1", "/orderwatch/breach-report",
+                java.time.Instant.now(), c.orderId(), new SessionConcernRaised(c.sessionId(), c.orderId(),
+                        c.orderVersion(), c.conditionId(), c.sessionStart(), c.recordedAt(), c.recordedBy(), true,
+                        false, c.subject(), c.agencies()));
 
-        assertThat(alerts).extracting(RoutedAlert::recipient).containsExactly(
-                new Recipient("oic", "pol", RecipientRole.OFFICER_IN_CHARGE),
-                new Recipient("pp", "pdu", RecipientRole.PROBATION_PRACTITIONER),
-                new Recipient("cw", "adv", RecipientRole.ADVOCATE_CASEWORKER));
-        assertThat(alerts).extracting(RoutedAlert::priority).containsOnly(Severity.HIGH);
-        assertThat(alerts.get(0).title()).isEqualTo("Breach reported: NO_CONTACT condition, John Example");
+        assertThat(AlertRouting.route(noRisk, DUTY)).singleElement()
+                .satisfies(a -> assertThat(a.recipient().role()).isEqualTo(PP))
+                .satisfies(a -> assertThat(a.priority()).isEqualTo(Severity.MEDIUM));
     }
 
     @Test
-    void aBreachBeforeServiceSaysSoInItsTitle() {
-        assertThat(AlertRouting.route(breach(ALL, Severity.MEDIUM, true)).get(0).title())
-                .startsWith("Breach reported (before service)");
-    }
-
-    @Test
-    void anAgencyNotAssignedToTheOrderIsNotAlerted() {
+    void aRecipientTheOrderHasNobodyForGoesToTheDutyDeskSoNothingIsDropped() {
+        var b = (BreachReported) example(EventType.BREACH_REPORTED).data();
         var policeOnly = new AgencyAssignments(new Assignment("pol", "oic"), null, null);
+        var event = CloudEvent.of(EventType.BREACH_REPORTED, "e-2", "/orderwatch/breach-report",
+                java.time.Instant.now(), b.orderId(), new BreachReported(b.breachId(), b.orderId(), 1,
+                        b.conditionId(), b.conditionCategory(), b.occurredAt(), b.reportedAt(), b.reportedBy(),
+                        Severity.HIGH, false, b.subject(), policeOnly));
 
-        assertThat(AlertRouting.route(breach(policeOnly, Severity.HIGH, false))).extracting(a -> a.recipient().role())
-                .containsExactly(RecipientRole.OFFICER_IN_CHARGE);
-    }
+        var alerts = AlertRouting.route(event, DUTY);
 
-    static CloudEvent<?> session(EventType type, String attended, String reason) {
-        return CloudEvent.of(type, UUID.randomUUID().toString(), "/orderwatch/breach-report", Instant.now(), "o-1",
-                new SessionOutcome("s-1", "o-1", 1, "c2", "Stalking Perpetrator Programme", Instant.now(),
-                        Instant.now(), new Actor("pp", "pdu"), SUBJECT, ALL, attended, reason, false));
-    }
-
-    @Test
-    void anAttendedOrExcusedSessionAlertsNobody() {
-        assertThat(AlertRouting.route(session(EventType.SESSION_ATTENDED, "YES", null))).isEmpty();
-        assertThat(AlertRouting.route(session(EventType.SESSION_ABSENCE_EXCUSED, null, "POP_ACCEPTABLE"))).isEmpty();
-    }
-
-    @Test
-    void aMissedSessionAlertsAllThreeAtMediumPriority() {
-        var alerts = AlertRouting.route(session(EventType.SESSION_MISSED, "NO", null));
-
-        assertThat(alerts).hasSize(3).extracting(RoutedAlert::priority).containsOnly(Severity.MEDIUM);
-        assertThat(alerts.get(2).title()).isEqualTo(
-                "Programme session missed: Stalking Perpetrator Programme, John Example");
+        assertThat(alerts).extracting(RoutedAlert::recipient)
+                .containsExactly(new Recipient("oic", "pol", OIC), DUTY);
     }
 }

@@ -1,0 +1,155 @@
+package uk.orderwatch.notification.alerts;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import uk.orderwatch.notification.orders.KnownOrder;
+import uk.orderwatch.schemas.CloudEvent;
+import uk.orderwatch.schemas.EventType;
+import uk.orderwatch.schemas.events.BreachReported;
+import uk.orderwatch.schemas.events.ComplianceEvent;
+import uk.orderwatch.schemas.events.EnforcementReviewRequired;
+import uk.orderwatch.schemas.events.NotificationRequirementOverdue;
+import uk.orderwatch.schemas.events.OrderEvent;
+import uk.orderwatch.schemas.events.RecipientRole;
+import uk.orderwatch.schemas.events.SessionConcernRaised;
+import uk.orderwatch.schemas.events.SessionOutcome;
+import uk.orderwatch.schemas.events.SessionUnrecorded;
+import uk.orderwatch.schemas.events.Severity;
+
+/**
+ * What an alert says, per recipient role: every field an event could give, then only those the role is allowed
+ * (one allowlist per role, in one place). An advocate is told what happened, when, the police reference and what
+ * the police are doing; probation never gets anything beyond its own work; nobody gets a protected person's data,
+ * which no event carries anyway.
+ */
+public final class AlertContent {
+
+    /** Message fields in the order they are shown. */
+    public static final List<String> FIELDS = List.of("what", "when", "subject", "policeReference", "condition",
+            "beforeService", "programme", "dueBy", "count", "risk", "reportedBy", "orderStatus", "policeAction",
+            "priority");
+
+    static final Map<RecipientRole, Set<String>> ALLOWED = new EnumMap<>(Map.of(
+            RecipientRole.OFFICER_IN_CHARGE, Set.copyOf(FIELDS),
+            RecipientRole.PROBATION_PRACTITIONER, Set.of("what", "when", "subject", "policeReference", "condition",
+                    "programme", "dueBy", "count", "risk", "reportedBy", "orderStatus", "priority"),
+            RecipientRole.ADVOCATE_CASEWORKER, Set.of("what", "when", "subject", "policeReference", "condition",
+                    "orderStatus", "policeAction", "priority"),
+            RecipientRole.ESCALATION_CONTACT, Set.copyOf(FIELDS),
+            RecipientRole.DUTY_DESK, Set.of("what", "when", "subject", "policeReference", "orderStatus",
+                    "priority")));
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm")
+            .withZone(ZoneId.of("Europe/London"));
+
+    /** Title, fields and body of one alert. */
+    public record Message(String title, Map<String, String> fields, String body) {
+    }
+
+    private AlertContent() {
+    }
+
+    public static Message render(CloudEvent<?> event, RecipientRole role, Severity priority, KnownOrder order,
+                                 String policeAction) {
+        Map<String, String> all = new LinkedHashMap<>();
+        Object data = event.data();
+        EventType type = EventType.fromType(event.type()).orElseThrow();
+        String subject = data instanceof ComplianceEvent c ? c.subject().displayName()
+                : data instanceof OrderEvent o ? o.order().subject().displayName() : null;
+        String title;
+        switch (type) {
+            case BREACH_REPORTED -> {
+                var b = (BreachReported) data;
+                title = "Breach reported: " + b.conditionCategory() + " condition";
+                all.put("what", "A breach of the " + b.conditionCategory() + " condition was reported.");
+                all.put("when", when(b.occurredAt()));
+                all.put("condition", b.conditionCategory().name());
+                all.put("reportedBy", b.reportedBy().agencyId());
+                if (b.beforeService()) {
+                    all.put("beforeService", "It happened before the order was served: it cannot be prosecuted as "
+                            + "a breach of the order.");
+                }
+            }
+            case SESSION_MISSED -> {
+                var s = (SessionOutcome) data;
+                title = "Programme session missed: " + s.programmeName();
+                all.put("what", "A " + s.programmeName() + " session was missed without an acceptable reason.");
+                all.put("when", when(s.sessionStart()));
+                all.put("programme", s.programmeName());
+                all.put("reportedBy", s.recordedBy().agencyId());
+            }
+            case SESSION_UNRECORDED -> {
+                var s = (SessionUnrecorded) data;
+                title = "Session outcome not recorded: " + s.programmeName();
+                all.put("what", "Nobody recorded whether the " + s.programmeName() + " session happened.");
+                all.put("when", when(s.sessionStart()));
+                all.put("programme", s.programmeName());
+                all.put("dueBy", when(s.dueBy()));
+            }
+            case SESSION_CONCERN_RAISED -> {
+                var s = (SessionConcernRaised) data;
+                title = "Behaviour concern at a programme session" + (s.risk() ? " (risk)" : "");
+                all.put("what", "The provider recorded a behaviour concern at a session.");
+                all.put("when", when(s.sessionStart()));
+                all.put("risk", s.risk() ? "It may put the protected person at risk." : "No risk flagged.");
+            }
+            case NOTIFICATION_REQUIREMENT_OVERDUE -> {
+                var n = (NotificationRequirementOverdue) data;
+                title = "Notification requirement overdue";
+                all.put("what", "The subject has not notified the police of names and home address within 3 days "
+                        + "of service.");
+                all.put("when", when(n.servedAt()));
+                all.put("dueBy", when(n.dueBy()));
+            }
+            case ENFORCEMENT_REVIEW_REQUIRED -> {
+                var r = (EnforcementReviewRequired) data;
+                title = "Enforcement review required";
+                all.put("what", r.count() + " unacceptable absences and breaches reached the threshold of "
+                        + r.threshold() + ".");
+                all.put("count", String.valueOf(r.count()));
+            }
+            default -> {
+                var o = (OrderEvent) data;
+                String verb = type.type().substring("order.".length());
+                title = "Order " + verb;
+                all.put("what", "The order was " + verb + ".");
+                all.put("when", when(event.time()));
+                all.put("orderStatus", o.order().status().name());
+            }
+        }
+        if (subject != null) {
+            all.put("subject", subject);
+            title = title + ", " + subject;
+        }
+        if (order != null) {
+            all.put("policeReference", order.order().courtCaseReference() + " at " + order.order().court().name()
+                    + " (order " + order.orderId() + ")");
+        } else {
+            all.put("policeReference", "order " + event.subject());
+        }
+        if (policeAction != null) {
+            all.put("policeAction", policeAction);
+        }
+        all.put("priority", priority.name());
+        Set<String> allowed = ALLOWED.get(role);
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String key : FIELDS) {
+            if (all.containsKey(key) && allowed.contains(key)) {
+                fields.put(key, all.get(key));
+            }
+        }
+        StringBuilder body = new StringBuilder();
+        fields.forEach((k, v) -> body.append(k).append(": ").append(v).append('\n'));
+        return new Message(title.length() > 200 ? title.substring(0, 200) : title, fields, body.toString());
+    }
+
+    private static String when(Instant instant) {
+        return WHEN.format(instant) + " UK time";
+    }
+}

@@ -1,0 +1,54 @@
+package uk.orderwatch.notification.alerts;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Live alerts per recipient as Server-Sent Events: event id = alert id, so a portal that reconnects with
+ * {@code Last-Event-ID} gets what it missed first.
+ */
+@Component
+public class AlertStream {
+
+    private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+
+    public SseEmitter subscribe(String personId, List<AlertView> missed) {
+        SseEmitter emitter = new SseEmitter(0L);
+        var list = subscribers.computeIfAbsent(personId, k -> new CopyOnWriteArrayList<>());
+        list.add(emitter);
+        Runnable remove = () -> list.remove(emitter);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(e -> remove.run());
+        try {
+            emitter.send(SseEmitter.event().comment("orderwatch alerts for " + personId));
+            for (AlertView alert : missed) {
+                send(emitter, alert);
+            }
+        } catch (IOException e) {
+            remove.run();
+        }
+        return emitter;
+    }
+
+    /** Pushes an alert to every open stream of its recipient. */
+    public void publish(AlertView alert) {
+        for (SseEmitter emitter : subscribers.getOrDefault(alert.recipient().personId(), List.of())) {
+            try {
+                send(emitter, alert);
+            } catch (IOException | IllegalStateException e) {
+                subscribers.get(alert.recipient().personId()).remove(emitter);
+            }
+        }
+    }
+
+    private static void send(SseEmitter emitter, AlertView alert) throws IOException {
+        emitter.send(SseEmitter.event().id(alert.alertId()).name("alert").data(alert, MediaType.APPLICATION_JSON));
+    }
+}

@@ -1,0 +1,9 @@
+package uk.orderwatch.notification.channels;
+
+/** The ways an alert reaches a person. INBOX always; the others when the directory has an address for them. */
+public enum ChannelType {
+    INBOX,
+    EMAIL,
+    SMS,
+    WEBHOOK
+}

@@ -1,0 +1,55 @@
+package uk.orderwatch.notification.channels;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import uk.orderwatch.notification.alerts.AlertDocument;
+import uk.orderwatch.notification.directory.AgencyDocument;
+
+/** Email through SMTP (Spring Mail). */
+@Component
+public class EmailChannel implements Channel {
+
+    private final JavaMailSender mail;
+    private final String from;
+
+    public EmailChannel(JavaMailSender mail, @Value("${orderwatch.email.from:alerts@orderwatch.test}") String from) {
+        this.mail = mail;
+        this.from = from;
+    }
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.EMAIL;
+    }
+
+    @Override
+    public boolean canReach(AgencyDocument.Person person, AgencyDocument agency) {
+        return person != null && person.email() != null && !person.email().isBlank();
+    }
+
+    @Override
+    public Sent send(AlertDocument alert, AgencyDocument.Person person, AgencyDocument agency) {
+        try {
+            var message = mail.createMimeMessage();
+            var helper = new MimeMessageHelper(message, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(new InternetAddress(person.email(), true));
+            helper.setSubject("[orderwatch " + alert.priority() + "] " + alert.title());
+            helper.setText("Dear " + person.name() + ",\n\n" + alert.body() + "\nAlert " + alert.alertId()
+                    + ": read and acknowledge it in orderwatch.\n");
+            message.setHeader("X-Orderwatch-Alert", alert.alertId());
+            mail.send(message);
+            return new Sent(null, true);
+        } catch (AddressException e) {
+            throw new PermanentFailure("invalid email address");
+        } catch (MessagingException | MailException e) {
+            throw new IllegalStateException("SMTP: " + e.getMessage(), e);
+        }
+    }
+}

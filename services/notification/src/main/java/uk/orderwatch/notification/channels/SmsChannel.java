@@ -1,0 +1,59 @@
+package uk.orderwatch.notification.channels;
+
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import uk.gov.service.notify.NotificationClient;
+import uk.gov.service.notify.NotificationClientException;
+import uk.orderwatch.notification.alerts.AlertDocument;
+import uk.orderwatch.notification.directory.AgencyDocument;
+
+/**
+ * SMS through GOV.UK Notify's own Java client. Off unless {@code orderwatch.sms.notify-api-key} is set. The text is
+ * the alert's title only (an SMS is short and may be read by anyone near the phone); Notify's delivery callbacks
+ * report whether it arrived.
+ */
+@Component
+public class SmsChannel implements Channel {
+
+    private final NotificationClient client;
+    private final String templateId;
+
+    public SmsChannel(@Value("${orderwatch.sms.notify-api-key:}") String apiKey,
+                      @Value("${orderwatch.sms.notify-base-url:https://api.notifications.service.gov.uk}")
+                      String baseUrl,
+                      @Value("${orderwatch.sms.template-id:}") String templateId) {
+        this.client = apiKey.isBlank() ? null : new NotificationClient(apiKey, baseUrl);
+        this.templateId = templateId;
+    }
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.SMS;
+    }
+
+    public boolean enabled() {
+        return client != null;
+    }
+
+    @Override
+    public boolean canReach(AgencyDocument.Person person, AgencyDocument agency) {
+        return enabled() && person != null && person.mobile() != null && !person.mobile().isBlank();
+    }
+
+    @Override
+    public Sent send(AlertDocument alert, AgencyDocument.Person person, AgencyDocument agency) {
+        try {
+            var response = client.sendSms(templateId, person.mobile(), Map.of(
+                    "priority", alert.priority().name(), "title", alert.title(), "alert_id", alert.alertId()),
+                    alert.alertId());
+            return new Sent(response.getNotificationId().toString(), false);
+        } catch (NotificationClientException e) {
+            int status = e.getHttpResult();
+            if (status == 400 || status == 403) {
+                throw new PermanentFailure("Notify refused the SMS (HTTP " + status + ")");
+            }
+            throw new IllegalStateException("Notify (HTTP " + status + ")", e);
+        }
+    }
+}

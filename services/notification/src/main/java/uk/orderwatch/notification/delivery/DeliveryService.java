@@ -1,0 +1,245 @@
+package uk.orderwatch.notification.delivery;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import uk.orderwatch.notification.alerts.AlertDocument;
+import uk.orderwatch.notification.alerts.AlertDocument.Delivery;
+import uk.orderwatch.notification.alerts.AlertService;
+import uk.orderwatch.notification.alerts.DeliveryStatus;
+import uk.orderwatch.notification.channels.Channel;
+import uk.orderwatch.notification.channels.ChannelType;
+import uk.orderwatch.notification.channels.ResilientChannels;
+import uk.orderwatch.notification.directory.AgencyDocument;
+import uk.orderwatch.notification.directory.DirectoryService;
+import uk.orderwatch.schemas.EventType;
+import uk.orderwatch.schemas.events.AlertDelivered;
+import uk.orderwatch.schemas.events.AlertFailed;
+import uk.orderwatch.support.events.EventFactory;
+import uk.orderwatch.support.outbox.OutboxEvent;
+import uk.orderwatch.support.outbox.OutboxPublisher;
+
+/**
+ * Delivers alerts beyond the inbox. Channels are tried in the recipient's order (email, SMS, the agency's webhook)
+ * until one reaches them; a failed one is kept with its status and retried from the store with backoff while the
+ * next channel is tried. When every channel has failed, {@code alert.failed} is published and the alert escalates.
+ * An alert is worked on by one instance at a time: it is claimed first (compare-and-set), then sent, then the
+ * outcome stored. Nothing is dropped: the inbox copy is always there.
+ */
+@Service
+public class DeliveryService {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
+    static final List<ChannelType> ORDER = List.of(ChannelType.EMAIL, ChannelType.SMS, ChannelType.WEBHOOK);
+
+    private final MongoTemplate mongo;
+    private final ResilientChannels channels;
+    private final DirectoryService directory;
+    private final AlertService alerts;
+    private final EventFactory events;
+    private final OutboxPublisher publisher;
+    private final Clock clock;
+    private final int maxAttempts;
+    private final Duration retryAfter;
+    private final ExecutorService fastPath = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "alert-delivery");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public DeliveryService(MongoTemplate mongo, ResilientChannels channels, DirectoryService directory,
+                           AlertService alerts, EventFactory events, OutboxPublisher publisher, Clock clock,
+                           @Value("${orderwatch.delivery.max-attempts:8}") int maxAttempts,
+                           @Value("${orderwatch.delivery.retry-after:30s}") Duration retryAfter) {
+        this.mongo = mongo;
+        this.channels = channels;
+        this.directory = directory;
+        this.alerts = alerts;
+        this.events = events;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+        this.retryAfter = retryAfter;
+        alerts.onRaised(id -> fastPath.submit(() -> deliver(id)));
+    }
+
+    /** Delivers every alert whose next attempt is due (the worker; also repairs what a crash interrupted). */
+    public int deliverDue() {
+        int worked = 0;
+        for (var alert : mongo.find(query(where("deliveryDueAt").lte(clock.instant())).limit(200),
+                AlertDocument.class)) {
+            if (deliver(alert.alertId())) {
+                worked++;
+            }
+        }
+        return worked;
+    }
+
+    /** Works on one alert if no one else is; true when it did. */
+    public boolean deliver(String alertId) {
+        try {
+            return work(alertId);
+        } catch (RuntimeException e) {
+            log.warn("Delivery of alert {} failed, the worker retries it: {}", alertId, e.toString());
+            return false;
+        }
+    }
+
+    private boolean work(String alertId) {
+        Instant now = clock.instant();
+        var claimed = mongo.findAndModify(query(where("_id").is(alertId).and("deliveryDueAt").lte(now)
+                        .orOperator(where("deliveryClaimedUntil").is(null), where("deliveryClaimedUntil").lt(now))),
+                new Update().set("deliveryClaimedUntil", now.plusSeconds(60)).inc("version", 1),
+                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
+                AlertDocument.class);
+        if (claimed == null) {
+            return false;
+        }
+        AgencyDocument agency = directory.find(claimed.recipient().agencyId()).orElse(null);
+        AgencyDocument.Person person = agency == null ? null : agency.person(claimed.recipient().personId())
+                .orElse(null);
+        List<Delivery> deliveries = new ArrayList<>(claimed.deliveries());
+        List<OutboxEvent> newEvents = new ArrayList<>();
+        boolean reached = deliveries.stream().anyMatch(d -> d.channel() != ChannelType.INBOX
+                && d.status().reached());
+        List<ChannelType> reachable = ORDER.stream()
+                .filter(t -> channels.channel(t) != null && channels.channel(t).canReach(person, agency)).toList();
+        for (ChannelType type : reachable) {
+            if (reached) {
+                break;
+            }
+            Delivery d = deliveries.stream().filter(x -> x.channel() == type).findFirst()
+                    .orElse(new Delivery(type, DeliveryStatus.CREATED, 0, null, null, null, null));
+            if (!due(d, now)) {
+                continue;
+            }
+            Delivery outcome;
+            try {
+                Channel.Sent sent = channels.send(type, claimed, person, agency);
+                outcome = new Delivery(type, sent.deliveredNow() ? DeliveryStatus.DELIVERED : DeliveryStatus.SENDING,
+                        d.attempts() + 1, now, null, sent.providerReference(), null);
+                if (sent.deliveredNow()) {
+                    newEvents.add(delivered(claimed, type, now));
+                }
+                reached = true;
+            } catch (Channel.PermanentFailure e) {
+                outcome = new Delivery(type, DeliveryStatus.PERMANENT_FAILURE, d.attempts() + 1, now, null, null,
+                        e.getMessage());
+            } catch (RuntimeException e) {
+                int attempts = d.attempts() + 1;
+                outcome = new Delivery(type, attempts >= maxAttempts ? DeliveryStatus.TECHNICAL_FAILURE
+                        : DeliveryStatus.TEMPORARY_FAILURE, attempts, now,
+                        attempts >= maxAttempts ? null : now.plus(retryAfter.multipliedBy(1L << Math.min(attempts - 1,
+                                6))), null, rootMessage(e));
+            }
+            replace(deliveries, outcome);
+        }
+        boolean allFailed = !reached && !reachable.isEmpty();
+        boolean reportFailure = allFailed && !claimed.failureReported();
+        if (reportFailure) {
+            newEvents.add(events.create(EventType.ALERT_FAILED, claimed.orderId(), new AlertFailed(claimed.alertId(),
+                    claimed.orderId(), claimed.recipient(), reachable.stream().map(Enum::name).toList(), now)));
+        }
+        Instant nextDue = reached ? null : deliveries.stream().map(Delivery::nextAttemptAt).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(null);
+        var update = new Update().set("deliveries", mongo.getConverter().convertToMongoType(deliveries))
+                .unset("deliveryClaimedUntil").inc("version", 1);
+        if (nextDue == null) {
+            update.unset("deliveryDueAt");
+        } else {
+            update.set("deliveryDueAt", nextDue);
+        }
+        if (reportFailure) {
+            update.set("failureReported", true);
+        }
+        for (OutboxEvent e : newEvents) {
+            update.push("outbox", mongo.getConverter().convertToMongoType(e));
+        }
+        var stored = mongo.updateFirst(query(where("_id").is(alertId).and("version").is(claimed.version())), update,
+                AlertDocument.class);
+        if (stored.getModifiedCount() == 1) {
+            publisher.publishAfterWrite(AlertDocument.COLLECTION, alertId, newEvents);
+            if (reportFailure) {
+                alerts.escalate(alerts.require(alertId), "not-delivered");
+            }
+        }
+        return true;
+    }
+
+    /** A delivery status reported later by the provider (GOV.UK Notify's callback), by its reference. */
+    public boolean updateStatus(String providerReference, DeliveryStatus status) {
+        var alert = mongo.findOne(query(where("deliveries.providerReference").is(providerReference)),
+                AlertDocument.class);
+        if (alert == null) {
+            return false;
+        }
+        List<Delivery> deliveries = new ArrayList<>(alert.deliveries());
+        var current = deliveries.stream().filter(d -> providerReference.equals(d.providerReference())).findFirst()
+                .orElseThrow();
+        if (current.status() == status) {
+            return true;
+        }
+        Instant now = clock.instant();
+        replace(deliveries, new Delivery(current.channel(), status, current.attempts(), current.lastAttemptAt(),
+                null, providerReference, status.reached() ? null : "reported " + status));
+        var update = new Update().set("deliveries", mongo.getConverter().convertToMongoType(deliveries))
+                .inc("version", 1);
+        List<OutboxEvent> newEvents = new ArrayList<>();
+        if (status == DeliveryStatus.DELIVERED) {
+            newEvents.add(delivered(alert, current.channel(), now));
+        } else if (!status.reached()) {
+            update.set("deliveryDueAt", now); // try the next channel
+        }
+        newEvents.forEach(e -> update.push("outbox", mongo.getConverter().convertToMongoType(e)));
+        if (mongo.updateFirst(query(where("_id").is(alert.alertId()).and("version").is(alert.version())), update,
+                AlertDocument.class).getModifiedCount() == 1) {
+            publisher.publishAfterWrite(AlertDocument.COLLECTION, alert.alertId(), newEvents);
+            if (!status.reached()) {
+                fastPath.submit(() -> deliver(alert.alertId()));
+            }
+        }
+        return true;
+    }
+
+    private OutboxEvent delivered(AlertDocument alert, ChannelType type, Instant now) {
+        return events.create(EventType.ALERT_DELIVERED, alert.orderId(), new AlertDelivered(alert.alertId(),
+                alert.orderId(), alert.recipient(), type.name(), now));
+    }
+
+    private static boolean due(Delivery d, Instant now) {
+        return switch (d.status()) {
+            case CREATED -> true;
+            case TEMPORARY_FAILURE -> d.nextAttemptAt() != null && !d.nextAttemptAt().isAfter(now);
+            default -> false;
+        };
+    }
+
+    private static void replace(List<Delivery> deliveries, Delivery d) {
+        deliveries.removeIf(x -> x.channel() == d.channel());
+        deliveries.add(d);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return message.length() > 300 ? message.substring(0, 300) : message;
+    }
+}

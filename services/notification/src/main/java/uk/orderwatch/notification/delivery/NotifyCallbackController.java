@@ -1,0 +1,52 @@
+package uk.orderwatch.notification.delivery;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import uk.orderwatch.notification.alerts.DeliveryStatus;
+import uk.orderwatch.support.web.Problem;
+
+/** GOV.UK Notify's delivery-status callback: Notify POSTs each SMS's status with the bearer token agreed with it. */
+@RestController
+@Tag(name = "Callbacks", description = "Delivery receipts from GOV.UK Notify")
+public class NotifyCallbackController {
+
+    private final DeliveryService deliveries;
+    private final String token;
+
+    public NotifyCallbackController(DeliveryService deliveries,
+                                    @Value("${orderwatch.sms.callback-token:}") String token) {
+        this.deliveries = deliveries;
+        this.token = token;
+    }
+
+    /** The fields of Notify's callback that orderwatch uses (Notify sends more; they are ignored). */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record Receipt(@NotBlank String id, String reference, @NotBlank String status) {
+    }
+
+    @PostMapping("/callbacks/notify")
+    @Operation(summary = "Notify delivery receipt: updates the SMS delivery of the alert")
+    public ResponseEntity<Void> receipt(@RequestHeader(name = "Authorization", required = false) String authorization,
+                                        @Valid @RequestBody Receipt receipt) {
+        if (token.isBlank() || authorization == null || !MessageDigest.isEqual(
+                authorization.getBytes(StandardCharsets.UTF_8), ("Bearer " + token).getBytes(StandardCharsets.UTF_8))) {
+            throw new Problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Not authorised",
+                    "the callback needs the bearer token agreed with GOV.UK Notify", java.util.List.of());
+        }
+        if (!deliveries.updateStatus(receipt.id(), DeliveryStatus.fromNotify(receipt.status()))) {
+            throw Problem.notFound("Delivery", receipt.id());
+        }
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,468 @@
+package uk.orderwatch.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import uk.orderwatch.infra.MutableClock;
+import uk.orderwatch.infra.Ports;
+import uk.orderwatch.infra.SharedTestInfra;
+import uk.orderwatch.infra.TopicReader;
+import uk.orderwatch.notification.alerts.AlertService;
+import uk.orderwatch.schemas.CloudEvent;
+import uk.orderwatch.schemas.EventCodec;
+import uk.orderwatch.schemas.EventType;
+import uk.orderwatch.schemas.Topics;
+import uk.orderwatch.schemas.events.AgencyAssignments;
+import uk.orderwatch.schemas.events.Assignment;
+import uk.orderwatch.schemas.events.BreachReported;
+import uk.orderwatch.schemas.events.Severity;
+
+/**
+ * Each channel against a real peer or a stand-in for an external service: GreenMail (SMTP), a local stand-in for
+ * GOV.UK Notify's API that checks what the official client sends, and a webhook receiver that verifies the Standard
+ * Webhooks signature; then fallback, escalation, acknowledgement and the live stream.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ChannelsIT.TestClock.class)
+class ChannelsIT {
+
+    static final String BOOTSTRAP = SharedTestInfra.kafka(Topics.allTopics()).bootstrapServers();
+    static final EventCodec CODEC = new EventCodec();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final int SMTP_PORT = Ports.free();
+    static final String SERVICE_ID = UUID.randomUUID().toString();
+    static final String NOTIFY_SECRET = UUID.randomUUID().toString();
+    static final String WEBHOOK_SECRET = "a-secret-shared-with-the-agency-0123";
+    static final NotifyStandIn NOTIFY = new NotifyStandIn();
+    static final WebhookReceiver WEBHOOK = new WebhookReceiver();
+    static final KafkaProducer<String, String> PRODUCER = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all"),
+            new StringSerializer(), new StringSerializer());
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(SMTP_PORT, null, "smtp"))
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        MutableClock clock() {
+            return new MutableClock();
+        }
+    }
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> SharedTestInfra.mongo().uri("channels-" + UUID.randomUUID()));
+        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> BOOTSTRAP);
+        registry.add("management.health.mongodb.enabled", () -> "false");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("orderwatch.sms.notify-api-key", () -> "orderwatch_test-" + SERVICE_ID + "-" + NOTIFY_SECRET);
+        registry.add("orderwatch.sms.notify-base-url", () -> "http://localhost:" + NOTIFY.port());
+        registry.add("orderwatch.sms.template-id", () -> "f33517ff-2a88-4f6e-b855-c550268ce08a");
+        registry.add("orderwatch.sms.callback-token", () -> "notify-callback-token");
+        registry.add("orderwatch.channels.first-backoff", () -> "20ms");
+        registry.add("orderwatch.channels.breaker-open-for", () -> "500ms");
+        registry.add("orderwatch.alert-timer-interval", () -> "1h");
+    }
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    AlertService alerts;
+    final HttpClient http = HttpClient.newHttpClient();
+    String agency;
+
+    @AfterAll
+    static void stop() {
+        PRODUCER.close();
+        NOTIFY.server.stop(0);
+        WEBHOOK.server.stop(0);
+    }
+
+    @BeforeEach
+    void recordTheAgency() throws Exception {
+        NOTIFY.failing.set(false);
+        WEBHOOK.failing.set(false);
+        agency = "itest-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = """
+                {"kind":"POLICE","name":"Test Constabulary",
+                 "people":[
+                   {"personId":"by-email","name":"DC Email","email":"dc.email@police.test"},
+                   {"personId":"by-sms","name":"DC Sms","mobile":"07700900456"},
+                   {"personId":"by-webhook","name":"DC Webhook"},
+                   {"personId":"inspector","name":"Insp. Duty","email":"duty@police.test"}],
+                 "webhook":{"url":"http://localhost:%d/hook","secret":"%s"},
+                 "escalationChain":["inspector"]}
+                """.formatted(WEBHOOK.port(), WEBHOOK_SECRET);
+        var response = http.send(HttpRequest.newBuilder(URI.create(url("/directory/agencies/" + agency)))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    JsonNode get(String path) throws Exception {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url(path))).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    /**
+     * A HIGH breach whose officer in charge is {@code person} of the test agency; answers the order id. The order
+     * has no probation or advocacy assignment, so the duty desk is alerted too.
+     */
+    String breachFor(String person) throws Exception {
+        var example = (BreachReported) CODEC.read(new String(EventCodec.class
+                .getResourceAsStream(EventType.BREACH_REPORTED.exampleResource()).readAllBytes())).data();
+        String orderId = UUID.randomUUID().toString();
+        var data = new BreachReported(UUID.randomUUID().toString(), orderId, 1, example.conditionId(),
+                example.conditionCategory(), example.occurredAt(), example.reportedAt(), example.reportedBy(),
+                Severity.HIGH, false, example.subject(),
+                new AgencyAssignments(new Assignment(agency, person), null, null));
+        var event = CloudEvent.of(EventType.BREACH_REPORTED, UUID.randomUUID().toString(),
+                "/orderwatch/breach-report", Instant.now(), orderId, data);
+        PRODUCER.send(new ProducerRecord<>(Topics.COMPLIANCE, orderId, CODEC.write(event))).get();
+        return orderId;
+    }
+
+    JsonNode alertOf(String orderId, String person) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/alerts?orderId=" + orderId + "&personId=" + person)
+                .get("total").asInt() == 1);
+        return get("/alerts?orderId=" + orderId + "&personId=" + person).get("items").get(0);
+    }
+
+    JsonNode delivery(String alertId, String channel) throws Exception {
+        for (JsonNode d : get("/alerts/" + alertId).get("deliveries")) {
+            if (d.get("channel").asString().equals(channel)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** The types of the events about one alert, in the order published. */
+    List<String> alertEvents(String alertId, int atLeast) {
+        return TopicReader.readUntil(BOOTSTRAP, Topics.ALERTS, recs -> recs.stream()
+                .filter(r -> r.value().contains("\"alertId\":\"" + alertId)).count() >= atLeast,
+                Duration.ofSeconds(20)).stream()
+                .filter(r -> r.value().contains("\"alertId\":\"" + alertId)).map(r -> {
+                    assertThat(CODEC.validate(r.value())).isEmpty();
+                    return r.headers().get("ce_type");
+                }).toList();
+    }
+
+    @Test
+    void anAlertIsEmailedThroughSmtp() throws Exception {
+        String orderId = breachFor("by-email");
+        String alertId = alertOf(orderId, "by-email").get("alertId").asString();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> greenMail.getReceivedMessages().length > 0
+                && List.of(greenMail.getReceivedMessages()).stream().anyMatch(m -> header(m).equals(alertId)));
+        var mail = List.of(greenMail.getReceivedMessages()).stream().filter(m -> header(m).equals(alertId))
+                .findFirst().orElseThrow();
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("dc.email@police.test");
+        assertThat(mail.getSubject()).startsWith("[orderwatch HIGH] Breach reported");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(
+                delivery(alertId, "EMAIL").get("status").asString()));
+        assertThat(alertEvents(alertId, 2)).containsExactly("alert.raised", "alert.delivered");
+    }
+
+    static String header(jakarta.mail.internet.MimeMessage m) {
+        try {
+            String[] values = m.getHeader("X-Orderwatch-Alert");
+            return values == null ? "" : values[0];
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
+    @Test
+    void anSmsGoesThroughNotifysClientAndItsDeliveryCallbackMarksItDelivered() throws Exception {
+        String orderId = breachFor("by-sms");
+        String alertId = alertOf(orderId, "by-sms").get("alertId").asString();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> NOTIFY.requests.stream()
+                .anyMatch(r -> r.body().contains(alertId)));
+        var request = NOTIFY.requests.stream().filter(r -> r.body().contains(alertId)).findFirst().orElseThrow();
+        assertThat(request.path()).isEqualTo("/v2/notifications/sms");
+        assertThat(request.tokenValid()).as("the client signs a JWT with the key's secret").isTrue();
+        JsonNode sms = JSON.readTree(request.body());
+        assertThat(sms.get("phone_number").asString()).isEqualTo("07700900456");
+        assertThat(sms.get("template_id").asString()).isEqualTo("f33517ff-2a88-4f6e-b855-c550268ce08a");
+        assertThat(sms.get("reference").asString()).isEqualTo(alertId);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sending".equals(
+                delivery(alertId, "SMS").get("status").asString()));
+        String notificationId = delivery(alertId, "SMS").get("providerReference").asString();
+
+        var unauthorised = callback(notificationId, "delivered", "wrong-token");
+        var receipt = callback(notificationId, "delivered", "notify-callback-token");
+
+        assertThat(unauthorised.statusCode()).isEqualTo(401);
+        assertThat(receipt.statusCode()).isEqualTo(204);
+        assertThat(delivery(alertId, "SMS").get("status").asString()).isEqualTo("delivered");
+        assertThat(alertEvents(alertId, 2)).containsExactly("alert.raised", "alert.delivered");
+    }
+
+    HttpResponse<String> callback(String id, String status, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url("/callbacks/notify")))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\",\"reference\":\"x\",\"status\":\""
+                        + status + "\",\"to\":\"07700900456\",\"notification_type\":\"sms\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aWebhookIsSignedSoTheAgencyCanVerifyIt() throws Exception {
+        String orderId = breachFor("by-webhook");
+        String alertId = alertOf(orderId, "by-webhook").get("alertId").asString();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> WEBHOOK.received.stream().anyMatch(b -> b.contains(alertId)));
+        assertThat(WEBHOOK.rejected).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(
+                delivery(alertId, "WEBHOOK").get("status").asString()));
+    }
+
+    @Test
+    void whenSmsIsDownTheAlertFallsBackToTheWebhook() throws Exception {
+        NOTIFY.failing.set(true);
+        String orderId = breachFor("by-sms");
+        String alertId = alertOf(orderId, "by-sms").get("alertId").asString();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> delivery(alertId, "WEBHOOK") != null
+                && "delivered".equals(delivery(alertId, "WEBHOOK").get("status").asString()));
+        assertThat(delivery(alertId, "SMS").get("status").asString()).isEqualTo("temporary-failure");
+        assertThat(delivery(alertId, "SMS").get("nextAttemptAt").isNull()).as("kept for a later retry").isFalse();
+        assertThat(alertEvents(alertId, 2)).containsExactly("alert.raised", "alert.delivered");
+    }
+
+    @Test
+    void whenEveryChannelFailsTheAlertIsReportedFailedAndEscalates() throws Exception {
+        NOTIFY.failing.set(true);
+        WEBHOOK.failing.set(true);
+        String orderId = breachFor("by-sms");
+        String alertId = alertOf(orderId, "by-sms").get("alertId").asString();
+
+        var escalated = alertOf(orderId, "inspector");
+
+        assertThat(escalated.get("recipient").get("role").asString()).isEqualTo("ESCALATION_CONTACT");
+        assertThat(escalated.get("title").asString()).startsWith("Escalated (not delivered)");
+        assertThat(get("/alerts/" + alertId).get("escalatedToAlertId").asString())
+                .isEqualTo(escalated.get("alertId").asString());
+        assertThat(alertEvents(alertId, 3)).containsExactly("alert.raised", "alert.failed", "alert.escalated");
+    }
+
+    @Test
+    void anUnacknowledgedHighAlertEscalatesAfter15MinutesAndAnAcknowledgedOneDoesNot() throws Exception {
+        String ignored = breachFor("by-webhook");
+        String handled = breachFor("by-email");
+        String ignoredId = alertOf(ignored, "by-webhook").get("alertId").asString();
+        String handledId = alertOf(handled, "by-email").get("alertId").asString();
+        var ack = http.send(HttpRequest.newBuilder(URI.create(url("/alerts/" + handledId + "/acknowledgements")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"personId\":\"by-email\",\"note\":\"On my way\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ack.statusCode()).as(ack.body()).isEqualTo(201);
+        var wrongPerson = http.send(HttpRequest.newBuilder(URI.create(url("/alerts/" + ignoredId
+                        + "/acknowledgements"))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"personId\":\"by-email\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongPerson.statusCode()).isEqualTo(422);
+
+        clock.advance(Duration.ofMinutes(16));
+        alerts.escalateOverdue();
+        alerts.escalateOverdue();
+        clock.set(Instant.now());
+
+        assertThat(alertOf(ignored, "inspector").get("escalationLevel").asInt()).isEqualTo(1);
+        assertThat(get("/alerts?orderId=" + handled + "&agencyId=" + agency).get("total").asInt()).isEqualTo(1);
+        assertThat(get("/alerts?orderId=" + ignored + "&agencyId=" + agency).get("total").asInt()).isEqualTo(2);
+        assertThat(alertEvents(handledId, 3)).contains("alert.acknowledged").doesNotContain("alert.escalated");
+        assertThat(alertEvents(ignoredId, 3)).contains("alert.escalated");
+        assertThat(get("/alerts?personId=by-email&unacknowledged=true&orderId=" + handled).get("total").asInt())
+                .isZero();
+    }
+
+    @Test
+    void theLiveStreamShowsANewAlertAndResumesAfterTheLastEventId() throws Exception {
+        String person = "by-webhook";
+        var lines = new CopyOnWriteArrayList<String>();
+        var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(url("/alerts/stream?personId=" + person)))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        var reading = stream.thenAccept(r -> r.body().forEach(lines::add));
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(l -> l.startsWith(":")));
+
+        String first = breachFor(person);
+        String firstId = alertOf(first, person).get("alertId").asString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("id:" + firstId));
+        reading.cancel(true);
+        String second = breachFor(person);
+        String secondId = alertOf(second, person).get("alertId").asString();
+
+        var resumed = new CopyOnWriteArrayList<String>();
+        http.sendAsync(HttpRequest.newBuilder(URI.create(url("/alerts/stream?personId=" + person)))
+                .header("Accept", "text/event-stream").header("Last-Event-ID", firstId).build(),
+                HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(resumed::add));
+        await().atMost(Duration.ofSeconds(10)).until(() -> resumed.contains("id:" + secondId));
+        assertThat(resumed).doesNotContain("id:" + firstId);
+    }
+
+    /** A local stand-in for GOV.UK Notify's API: checks the client's JWT and answers like Notify. */
+    static final class NotifyStandIn {
+        record Request(String path, String body, boolean tokenValid) {
+        }
+
+        final List<Request> requests = new CopyOnWriteArrayList<>();
+        final AtomicBoolean failing = new AtomicBoolean();
+        final HttpServer server;
+
+        NotifyStandIn() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            server.createContext("/", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                requests.add(new Request(exchange.getRequestURI().getPath(), body,
+                        validToken(exchange.getRequestHeaders().getFirst("Authorization"))));
+                byte[] answer;
+                int status;
+                if (failing.get()) {
+                    status = 500;
+                    answer = "{\"errors\":[{\"error\":\"Exception\",\"message\":\"Internal server error\"}],\"status_code\":500}"
+                            .getBytes(StandardCharsets.UTF_8);
+                } else {
+                    status = 201;
+                    answer = ("{\"id\":\"" + UUID.randomUUID() + "\",\"reference\":\"r\",\"content\":{\"body\":\"b\","
+                            + "\"from_number\":\"GOVUK\"},\"uri\":\"http://x/v2/notifications/1\",\"template\":"
+                            + "{\"id\":\"f33517ff-2a88-4f6e-b855-c550268ce08a\",\"version\":1,\"uri\":\"http://x\"}}")
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(status, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        static boolean validToken(String authorization) {
+            if (authorization == null || !authorization.startsWith("Bearer ")) {
+                return false;
+            }
+            String[] parts = authorization.substring(7).split("\\.");
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(NOTIFY_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                String expected = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        mac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.UTF_8)));
+                String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+                return expected.equals(parts[2]) && payload.contains(SERVICE_ID);
+            } catch (Exception e) {
+                return false;
+            }
+        }
+    }
+
+    /** An agency's case system: accepts a webhook only with a valid Standard Webhooks signature. */
+    static final class WebhookReceiver {
+        final List<String> received = new CopyOnWriteArrayList<>();
+        final List<String> rejected = new CopyOnWriteArrayList<>();
+        final AtomicBoolean failing = new AtomicBoolean();
+        final HttpServer server;
+
+        WebhookReceiver() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            server.createContext("/hook", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                var h = exchange.getRequestHeaders();
+                String id = h.getFirst("webhook-id");
+                String timestamp = h.getFirst("webhook-timestamp");
+                String signature = h.getFirst("webhook-signature");
+                boolean fresh = timestamp != null
+                        && Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) < 300;
+                int status;
+                if (failing.get()) {
+                    status = 503;
+                } else if (fresh && signature != null && signature.equals("v1," + hmac(id + "." + timestamp + "."
+                        + body))) {
+                    received.add(body);
+                    status = 204;
+                } else {
+                    rejected.add(body);
+                    status = 401;
+                }
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        static String hmac(String content) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
