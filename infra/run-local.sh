@@ -2,7 +2,7 @@
 # Runs orderwatch on this machine: a real Kafka broker and a Mongo wire server in-process, the three services as
 # separate processes, demo agencies seeded. Builds what it needs first. Ctrl-C stops everything; data stays in .data/.
 # Options (all optional): --kafka-port=9092 --kafka-controller-port=9093 --mongo-port=27017 --order-registry-port=8081
-#   --breach-report-port=8082 --notification-port=8083 --data-dir=.data
+#   --breach-report-port=8082 --notification-port=8083 --smtp-port=3025 --pop3-port=3110 --data-dir=.data
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

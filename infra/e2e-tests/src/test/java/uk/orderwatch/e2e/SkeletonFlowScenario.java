@@ -96,19 +96,48 @@ abstract class SkeletonFlowScenario {
         var recorded = post(ServiceName.BREACH_REPORT, "/orders/" + orderId + "/attendance", missed);
         assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
 
+        // breach and missed session: officer in charge, practitioner, caseworker each; served and varied: the
+        // caseworker; the two together reach the enforcement threshold: practitioner and officer in charge
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 assertThat(get(ServiceName.NOTIFICATION, "/alerts?orderId=" + orderId).get("total").asInt())
-                        .isEqualTo(6));
+                        .isEqualTo(10));
         assertThat(JSON.readTree(reported.body()).get("beforeService").asBoolean())
                 .as("breach-report knows the order was served").isFalse();
+        var all = get(ServiceName.NOTIFICATION, "/alerts?orderId=" + orderId).get("items");
         for (String type : List.of("breach.reported", "session.missed")) {
-            var alerts = get(ServiceName.NOTIFICATION, "/alerts?orderId=" + orderId).get("items").valueStream()
-                    .filter(a -> a.get("sourceEventType").asString().equals(type)).toList();
+            var alerts = all.valueStream().filter(a -> a.get("sourceEventType").asString().equals(type)).toList();
             assertThat(alerts).extracting(a -> a.get("recipient").get("personId").asString())
                     .as(type).containsExactlyInAnyOrder("demo-oic", "demo-practitioner", "demo-caseworker");
         }
-        assertThat(get(ServiceName.NOTIFICATION, "/alerts?orderId=" + orderId + "&personId=demo-caseworker")
-                .get("total").asInt()).isEqualTo(2);
+        assertThat(all.valueStream().filter(a -> a.get("sourceEventType").asString().startsWith("order."))
+                .map(a -> a.get("recipient").get("personId").asString())).containsOnly("demo-caseworker").hasSize(2);
+        assertThat(all.valueStream().filter(a -> a.get("sourceEventType").asString()
+                .equals("enforcement.review-required")).map(a -> a.get("recipient").get("personId").asString()))
+                .containsExactlyInAnyOrder("demo-practitioner", "demo-oic");
+        var caseworker = get(ServiceName.NOTIFICATION, "/alerts?orderId=" + orderId + "&personId=demo-caseworker"
+                + "&priority=HIGH").get("items").get(0);
+        assertThat(caseworker.get("fields").get("policeAction").asString()).contains("officer in charge");
+        assertThat(caseworker.get("fields").has("reportedBy")).isFalse();
+
+        // the officer in charge reads the breach alert in the demo mailbox and acknowledges it
+        var oicBreach = all.valueStream().filter(a -> a.get("recipient").get("personId").asString().equals("demo-oic")
+                && a.get("sourceEventType").asString().equals("breach.reported")).findFirst().orElseThrow();
+        String oicAlertId = oicBreach.get("alertId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> java.util.Arrays.stream(stack().mail()
+                .getReceivedMessagesForDomain("police.orderwatch.test")).anyMatch(m -> {
+                    try {
+                        return oicAlertId.equals(m.getHeader("X-Orderwatch-Alert")[0]);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                }));
+        ObjectNode ack = JSON.createObjectNode().put("personId", "demo-oic").put("note", "Arrest planned");
+        var acknowledged = post(ServiceName.NOTIFICATION, "/alerts/" + oicAlertId + "/acknowledgements", ack);
+        assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(201);
+        // still to acknowledge: the missed session and the enforcement review
+        assertThat(get(ServiceName.NOTIFICATION, "/alerts?personId=demo-oic&unacknowledged=true&orderId=" + orderId)
+                .get("items").findValuesAsString("sourceEventType"))
+                .containsExactlyInAnyOrder("session.missed", "enforcement.review-required");
 
         assertEveryRecordIsAValidEventWithoutTheVictimsDetails(orderId);
         assertNoLogHoldsTheVictimsDetails();
@@ -148,9 +177,11 @@ abstract class SkeletonFlowScenario {
 
     void assertEveryRecordIsAValidEventWithoutTheVictimsDetails(String orderId) {
         String bootstrap = stack().config().kafkaBootstrap();
-        var alertsForOrder = TopicReader.readUntil(bootstrap, Topics.ALERTS,
-                recs -> recs.stream().filter(r -> orderId.equals(r.key())).count() >= 6, Duration.ofSeconds(30));
-        assertThat(alertsForOrder).filteredOn(r -> orderId.equals(r.key())).hasSize(6);
+        var alertsForOrder = TopicReader.readUntil(bootstrap, Topics.ALERTS, recs -> recs.stream()
+                .filter(r -> orderId.equals(r.key()) && "alert.raised".equals(r.headers().get("ce_type"))).count() >= 10,
+                Duration.ofSeconds(30));
+        assertThat(alertsForOrder).filteredOn(r -> orderId.equals(r.key()))
+                .filteredOn(r -> "alert.raised".equals(r.headers().get("ce_type"))).hasSize(10);
         for (String topic : Topics.allTopics()) {
             List<TopicReader.Rec> records = topic.endsWith(".dlq")
                     ? TopicReader.readAll(bootstrap, topic, Duration.ofSeconds(1))

@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.orderwatch.infra.KafkaBroker;
@@ -37,6 +40,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
     private KafkaBroker kafka;
     private MongoWireServer mongo;
+    private GreenMail mail;
 
     public LocalStack(StackConfig config) {
         this.config = config;
@@ -59,6 +63,11 @@ public final class LocalStack implements AutoCloseable {
                         : MongoWireServer.inMemory(config.mongoPort());
                 log.info("Mongo wire server ready on port {}", mongo.port());
             }
+            mail = new GreenMail(new ServerSetup[] {new ServerSetup(config.smtpPort(), "localhost", "smtp"),
+                    new ServerSetup(config.pop3Port(), "localhost", "pop3")})
+                    .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+            mail.start();
+            log.info("Demo mail server ready: SMTP on port {}, POP3 on port {}", config.smtpPort(), config.pop3Port());
             for (ServiceName name : ServiceName.values()) {
                 startService(name);
             }
@@ -84,6 +93,8 @@ public final class LocalStack implements AutoCloseable {
         if (config.externalMongo() == null) {
             Ports.requireFree(config.mongoPort(), "Mongo server", "--mongo-port");
         }
+        Ports.requireFree(config.smtpPort(), "demo SMTP server", "--smtp-port");
+        Ports.requireFree(config.pop3Port(), "demo POP3 server", "--pop3-port");
         for (ServiceName s : ServiceName.values()) {
             Ports.requireFree(config.ports().get(s), s.id(), s.portOption());
         }
@@ -93,6 +104,8 @@ public final class LocalStack implements AutoCloseable {
         var env = Map.of(
                 "MONGODB_URI", mongoUri("orderwatch-" + name.id()),
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
+                "MAIL_HOST", "localhost",
+                "MAIL_PORT", String.valueOf(config.smtpPort()),
                 // the Mongo wire server does not answer the driver's 'hello' health command; a real MongoDB does
                 "MONGO_HEALTH_ENABLED", String.valueOf(mongo == null));
         var process = new ServiceProcess(name, config.jars().get(name), config.ports().get(name), env,
@@ -172,6 +185,11 @@ public final class LocalStack implements AutoCloseable {
         return mongo != null ? mongo.uri(database) : mongoUri(config.externalMongo(), database);
     }
 
+    /** The demo mail server every alert email goes to. */
+    public GreenMail mail() {
+        return mail;
+    }
+
     /** The in-process broker, or null when the stack uses an external Kafka. */
     public KafkaBroker kafka() {
         return kafka;
@@ -189,6 +207,10 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         services.values().parallelStream().forEach(ServiceProcess::stop);
+        if (mail != null) {
+            mail.stop();
+            mail = null;
+        }
         if (mongo != null) {
             mongo.close();
             mongo = null;

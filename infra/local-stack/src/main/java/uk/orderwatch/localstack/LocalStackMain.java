@@ -13,7 +13,7 @@ import uk.orderwatch.infra.Ports;
 /**
  * {@code infra/run-local.sh}: starts the local stack, prints where everything is, and stops it all on Ctrl-C.
  * Options: --data-dir, --kafka-port, --kafka-controller-port, --mongo-port, --order-registry-port,
- * --breach-report-port, --notification-port, --repo-root.
+ * --breach-report-port, --notification-port, --smtp-port, --pop3-port, --repo-root.
  */
 public final class LocalStackMain {
 
@@ -33,6 +33,8 @@ public final class LocalStackMain {
                 intOption(options, "kafka-port", StackConfig.DEFAULT_KAFKA_PORT),
                 intOption(options, "kafka-controller-port", StackConfig.DEFAULT_KAFKA_CONTROLLER_PORT),
                 intOption(options, "mongo-port", StackConfig.DEFAULT_MONGO_PORT),
+                intOption(options, "smtp-port", StackConfig.DEFAULT_SMTP_PORT),
+                intOption(options, "pop3-port", StackConfig.DEFAULT_POP3_PORT),
                 ports, StackConfig.builtJars(repoRoot, version()), true, true, null, null);
 
         var stack = new LocalStack(config);
@@ -66,6 +68,10 @@ public final class LocalStackMain {
         }
         s.append(String.format("  %-15s %s%n", "Kafka", c.kafkaBootstrap()));
         s.append(String.format("  %-15s mongodb://localhost:%d%n", "MongoDB (wire)", c.mongoPort()));
+        s.append(String.format("  %-15s SMTP localhost:%d, read with POP3 on localhost:%d (any password), e.g.%n",
+                "Demo mailbox", c.smtpPort(), c.pop3Port()));
+        s.append(String.format("  %-15s curl -s pop3://localhost:%d/1 -u 'alex.morgan@police.orderwatch.test:x'%n",
+                "", c.pop3Port()));
         s.append(String.format("  %-15s %s%n", "Data and logs", c.dataDir()));
         s.append("\nDemo agencies: demo-police (officer in charge demo-oic), demo-probation (practitioner ")
                 .append("demo-practitioner), demo-advocacy (caseworker demo-caseworker).\n");
@@ -81,7 +87,7 @@ public final class LocalStackMain {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 System.err.println("Unknown argument '" + arg + "'. Options take the form --name=value: --data-dir, "
                         + "--kafka-port, --kafka-controller-port, --mongo-port, --order-registry-port, "
-                        + "--breach-report-port, --notification-port, --repo-root");
+                        + "--breach-report-port, --notification-port, --smtp-port, --pop3-port, --repo-root");
                 System.exit(2);
             }
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));

@@ -13,9 +13,9 @@ import java.util.Map;
  * @param externalKafka bootstrap servers of a Kafka cluster to use instead of the in-process broker, or null
  * @param externalMongo connection string (without database) of a MongoDB to use instead of the wire server, or null
  */
-public record StackConfig(Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
-                          Map<ServiceName, Integer> ports, Map<ServiceName, Path> jars, boolean persistent,
-                          boolean seedDemoData, String externalKafka, String externalMongo) {
+public record StackConfig(Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort, int smtpPort,
+                          int pop3Port, Map<ServiceName, Integer> ports, Map<ServiceName, Path> jars,
+                          boolean persistent, boolean seedDemoData, String externalKafka, String externalMongo) {
 
     /** Free ports, Mongo in memory, demo data seeded: for tests. */
     public static StackConfig ephemeral(Path dataDir, Map<ServiceName, Path> jars) {
@@ -24,18 +24,21 @@ public record StackConfig(Path dataDir, int kafkaPort, int kafkaControllerPort, 
             ports.put(s, uk.orderwatch.infra.Ports.free());
         }
         return new StackConfig(dataDir, uk.orderwatch.infra.Ports.free(), uk.orderwatch.infra.Ports.free(),
-                uk.orderwatch.infra.Ports.free(), ports, jars, false, true, null, null);
+                uk.orderwatch.infra.Ports.free(), uk.orderwatch.infra.Ports.free(), uk.orderwatch.infra.Ports.free(),
+                ports, jars, false, true, null, null);
     }
 
     /** The same stack against an existing Kafka cluster and MongoDB (e.g. containers). */
     public StackConfig withExternal(String kafkaBootstrap, String mongoConnectionString) {
-        return new StackConfig(dataDir, kafkaPort, kafkaControllerPort, mongoPort, ports, jars, persistent,
-                seedDemoData, kafkaBootstrap, mongoConnectionString);
+        return new StackConfig(dataDir, kafkaPort, kafkaControllerPort, mongoPort, smtpPort, pop3Port, ports, jars,
+                persistent, seedDemoData, kafkaBootstrap, mongoConnectionString);
     }
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
     public static final int DEFAULT_MONGO_PORT = 27017;
+    public static final int DEFAULT_SMTP_PORT = 3025;
+    public static final int DEFAULT_POP3_PORT = 3110;
 
     /** The jars built by {@code ./mvnw package} in the repository at {@code repoRoot}. */
     public static Map<ServiceName, Path> builtJars(Path repoRoot, String version) {
