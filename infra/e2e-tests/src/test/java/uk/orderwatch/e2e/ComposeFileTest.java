@@ -42,8 +42,9 @@ class ComposeFileTest {
 
     @Test
     void itRunsRealKafkaAMongoReplicaSetTheirInitJobsAndTheThreeServices() {
-        assertThat(services).containsOnlyKeys("kafka", "kafka-init", "mongo", "mongo-init", "order-registry",
+        assertThat(services).containsOnlyKeys("kafka", "kafka-init", "mongo", "mongo-init", "mail", "order-registry",
                 "breach-report", "notification");
+        assertThat((Map<String, Object>) service("notification").get("environment")).containsEntry("MAIL_HOST", "mail");
         assertThat((List<String>) service("mongo").get("command")).contains("--replSet");
         assertThat(Files.exists(ROOT.resolve("infra/compose/mongo-init.js"))).isTrue();
         assertThat(service("kafka").get("environment").toString()).contains("KAFKA_AUTO_CREATE_TOPICS_ENABLE=false");
