@@ -1,14 +1,12 @@
 package uk.orderwatch.e2e;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
-import uk.orderwatch.localstack.LocalStack;
 
 /**
  * The same scenario against real Apache Kafka (KRaft) and a real MongoDB replica set in containers. Runs wherever
@@ -24,23 +22,9 @@ class ContainersE2EIT extends SkeletonFlowScenario {
 
     @TempDir
     static Path dataDir;
-    static LocalStack stack;
 
     @BeforeAll
     static void start() {
-        stack = new LocalStack(baseConfig(dataDir).withExternal(KAFKA.getBootstrapServers(),
-                MONGO.getReplicaSetUrl())).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    @Override
-    LocalStack stack() {
-        return stack;
+        start(baseConfig(dataDir).withExternal(KAFKA.getBootstrapServers(), MONGO.getReplicaSetUrl()));
     }
 }

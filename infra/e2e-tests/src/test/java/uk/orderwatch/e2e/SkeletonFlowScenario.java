@@ -40,7 +40,24 @@ abstract class SkeletonFlowScenario {
     static final EventCodec CODEC = new EventCodec();
     final HttpClient http = HttpClient.newHttpClient();
 
-    abstract LocalStack stack();
+    static LocalStack stack;
+
+    /** Starts the stack with the given config for the test class; stopped after it. */
+    static void start(StackConfig config) {
+        stack = new LocalStack(config).start();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+            stack = null;
+        }
+    }
+
+    LocalStack stack() {
+        return stack;
+    }
 
     static StackConfig baseConfig(Path dataDir) {
         Path repoRoot = Path.of(System.getProperty("orderwatch.repo-root", "../.."));

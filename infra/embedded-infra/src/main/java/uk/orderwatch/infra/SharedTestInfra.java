@@ -1,6 +1,14 @@
 package uk.orderwatch.infra;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * One in-process Kafka broker and one in-memory Mongo wire server per test JVM, started on first use on free ports
@@ -10,6 +18,7 @@ public final class SharedTestInfra {
 
     private static KafkaBroker kafka;
     private static MongoWireServer mongo;
+    private static KafkaProducer<String, String> producer;
 
     private SharedTestInfra() {
     }
@@ -21,6 +30,37 @@ public final class SharedTestInfra {
         }
         kafka.createTopics(topics, 3);
         return kafka;
+    }
+
+    /**
+     * The settings that point a service under test at the shared broker and a fresh database of its own named
+     * {@code database-<random>}; register each with Spring's {@code DynamicPropertyRegistry}.
+     */
+    public static Map<String, Supplier<Object>> serviceProperties(Collection<String> topics, String database) {
+        String bootstrap = kafka(topics).bootstrapServers();
+        Map<String, Supplier<Object>> properties = new LinkedHashMap<>();
+        properties.put("spring.mongodb.uri", () -> mongo().uri(database + "-" + UUID.randomUUID()));
+        properties.put("spring.cloud.stream.kafka.binder.brokers", () -> bootstrap);
+        // the Mongo wire server does not answer the driver's 'hello' health command
+        properties.put("management.health.mongodb.enabled", () -> "false");
+        return properties;
+    }
+
+    /** Sends a record to the shared broker and waits for its acknowledgement (acks=all). */
+    public static synchronized void send(String topic, String key, String value) {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+            Runtime.getRuntime().addShutdownHook(new Thread(producer::close, "test-producer-stop"));
+        }
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("sending to " + topic + " failed", e.getCause());
+        }
     }
 
     public static synchronized MongoWireServer mongo() {

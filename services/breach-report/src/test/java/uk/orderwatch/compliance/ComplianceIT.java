@@ -11,14 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,9 +55,6 @@ class ComplianceIT {
     static final String BOOTSTRAP = SharedTestInfra.kafka(Topics.allTopics()).bootstrapServers();
     static final EventCodec CODEC = new EventCodec();
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final KafkaProducer<String, String> PRODUCER = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all"),
-            new StringSerializer(), new StringSerializer());
     final HttpClient http = HttpClient.newHttpClient();
 
     @Value("${local.server.port}")
@@ -75,15 +66,8 @@ class ComplianceIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> SharedTestInfra.mongo().uri("compliance-" + UUID.randomUUID()));
-        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> BOOTSTRAP);
-        registry.add("management.health.mongodb.enabled", () -> "false");
+        SharedTestInfra.serviceProperties(Topics.allTopics(), "compliance").forEach(registry::add);
         registry.add("orderwatch.timer-interval", () -> "1h");
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        PRODUCER.close();
     }
 
     /** An order as order-registry would publish it, at {@code version}, with a fresh id. */
@@ -105,15 +89,15 @@ class ComplianceIT {
     }
 
     static void publish(EventType type, String orderId, Object data) throws Exception {
-        PRODUCER.send(new ProducerRecord<>(type.topic(), orderId, CODEC.write(CloudEvent.of(type,
-                UUID.randomUUID().toString(), "/orderwatch/order-registry", Instant.now(), orderId, data)))).get();
+        SharedTestInfra.send(type.topic(), orderId, CODEC.write(CloudEvent.of(type,
+                UUID.randomUUID().toString(), "/orderwatch/order-registry", Instant.now(), orderId, data)));
     }
 
     static void publishOrder(OrderSnapshot order) throws Exception {
         var event = CloudEvent.of(EventType.ORDER_REGISTERED, UUID.randomUUID().toString(),
                 "/orderwatch/order-registry", Instant.now(), order.orderId(),
                 new OrderRegistered(order, new uk.orderwatch.schemas.events.Actor("demo-oic", "demo-police")));
-        PRODUCER.send(new ProducerRecord<>(Topics.ORDERS, order.orderId(), CODEC.write(event))).get();
+        SharedTestInfra.send(Topics.ORDERS, order.orderId(), CODEC.write(event));
     }
 
     String knownOrder() throws Exception {
@@ -272,7 +256,7 @@ class ComplianceIT {
     @Test
     void aRecordThatIsNotAValidEventGoesToTheDeadLetterTopic() throws Exception {
         String key = "poison-" + UUID.randomUUID();
-        PRODUCER.send(new ProducerRecord<>(Topics.ORDERS, key, "{not an event")).get();
+        SharedTestInfra.send(Topics.ORDERS, key, "{not an event");
 
         var dead = TopicReader.readUntil(BOOTSTRAP, Topics.deadLetter(Topics.ORDERS, Topics.GROUP_BREACH_REPORT),
                 recs -> recs.stream().anyMatch(r -> key.equals(r.key())), Duration.ofSeconds(30));

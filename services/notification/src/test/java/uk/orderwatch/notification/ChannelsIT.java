@@ -19,16 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,9 +70,6 @@ class ChannelsIT {
     static final String WEBHOOK_SECRET = "a-secret-shared-with-the-agency-0123";
     static final NotifyStandIn NOTIFY = new NotifyStandIn();
     static final WebhookReceiver WEBHOOK = new WebhookReceiver();
-    static final KafkaProducer<String, String> PRODUCER = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all"),
-            new StringSerializer(), new StringSerializer());
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(SMTP_PORT, null, "smtp"))
@@ -93,9 +85,7 @@ class ChannelsIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> SharedTestInfra.mongo().uri("channels-" + UUID.randomUUID()));
-        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> BOOTSTRAP);
-        registry.add("management.health.mongodb.enabled", () -> "false");
+        SharedTestInfra.serviceProperties(Topics.allTopics(), "channels").forEach(registry::add);
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("orderwatch.sms.notify-api-key", () -> "orderwatch_test-" + SERVICE_ID + "-" + NOTIFY_SECRET);
         registry.add("orderwatch.sms.notify-base-url", () -> "http://localhost:" + NOTIFY.port());
@@ -117,7 +107,6 @@ class ChannelsIT {
 
     @AfterAll
     static void stop() {
-        PRODUCER.close();
         NOTIFY.server.stop(0);
         WEBHOOK.server.stop(0);
     }
@@ -166,7 +155,7 @@ class ChannelsIT {
                 new AgencyAssignments(new Assignment(agency, person), null, null));
         var event = CloudEvent.of(EventType.BREACH_REPORTED, UUID.randomUUID().toString(),
                 "/orderwatch/breach-report", Instant.now(), orderId, data);
-        PRODUCER.send(new ProducerRecord<>(Topics.COMPLIANCE, orderId, CODEC.write(event))).get();
+        SharedTestInfra.send(Topics.COMPLIANCE, orderId, CODEC.write(event));
         return orderId;
     }
 

@@ -9,13 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,9 +38,6 @@ class NotificationIT {
     static final String BOOTSTRAP = SharedTestInfra.kafka(Topics.allTopics()).bootstrapServers();
     static final EventCodec CODEC = new EventCodec();
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final KafkaProducer<String, String> PRODUCER = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all"),
-            new StringSerializer(), new StringSerializer());
     final HttpClient http = HttpClient.newHttpClient();
 
     @Value("${local.server.port}")
@@ -56,14 +47,7 @@ class NotificationIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> SharedTestInfra.mongo().uri("notification-" + UUID.randomUUID()));
-        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> BOOTSTRAP);
-        registry.add("management.health.mongodb.enabled", () -> "false");
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        PRODUCER.close();
+        SharedTestInfra.serviceProperties(Topics.allTopics(), "notification").forEach(registry::add);
     }
 
     /** The example breach.reported event, about a fresh order. */
@@ -93,8 +77,8 @@ class NotificationIT {
         String orderId = UUID.randomUUID().toString();
         String event = breachEvent(orderId);
 
-        PRODUCER.send(new ProducerRecord<>(Topics.COMPLIANCE, orderId, event)).get();
-        PRODUCER.send(new ProducerRecord<>(Topics.COMPLIANCE, orderId, event)).get();
+        SharedTestInfra.send(Topics.COMPLIANCE, orderId, event);
+        SharedTestInfra.send(Topics.COMPLIANCE, orderId, event);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> alertsFor(orderId) == 3);
         JsonNode page = get("/alerts?orderId=" + orderId);
@@ -135,13 +119,13 @@ class NotificationIT {
             var event = CloudEvent.of(EventType.ORDER_SERVED, UUID.randomUUID().toString(),
                     "/orderwatch/order-registry", Instant.now(), orderId,
                     new uk.orderwatch.schemas.events.OrderServed(snapshot, example.servedAt(), example.servedBy()));
-            PRODUCER.send(new ProducerRecord<>(Topics.ORDERS, orderId, CODEC.write(event))).get();
+            SharedTestInfra.send(Topics.ORDERS, orderId, CODEC.write(event));
         }
         String marker = UUID.randomUUID().toString();
-        PRODUCER.send(new ProducerRecord<>(Topics.ORDERS, orderId, CODEC.write(CloudEvent.of(EventType.ORDER_SERVED,
+        SharedTestInfra.send(Topics.ORDERS, orderId, CODEC.write(CloudEvent.of(EventType.ORDER_SERVED,
                 UUID.randomUUID().toString(), "/orderwatch/order-registry", Instant.now(), orderId,
                 new uk.orderwatch.schemas.events.OrderServed(withId(example.order(), marker), example.servedAt(),
-                        example.servedBy()))))).get();
+                        example.servedBy()))));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> orders.find(marker).isPresent());
         var known = orders.find(orderId).orElseThrow();

@@ -12,12 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -74,9 +69,7 @@ abstract class OrderRegistryITBase {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> SharedTestInfra.mongo().uri("orders-" + UUID.randomUUID()));
-        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> BOOTSTRAP);
-        registry.add("management.health.mongodb.enabled", () -> "false");
+        SharedTestInfra.serviceProperties(Topics.allTopics(), "orders").forEach(registry::add);
         registry.add("orderwatch.outbox.relay-interval", () -> "200ms");
         registry.add("orderwatch.outbox.relay-grace", () -> "1s");
         registry.add("orderwatch.expiry-check-interval", () -> "1h");
@@ -87,16 +80,13 @@ abstract class OrderRegistryITBase {
         if (directory.find("demo-advocacy").isPresent()) {
             return;
         }
-        try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            for (var agency : List.of(
-                    agency("demo-police", AgencyKind.POLICE, "demo-oic"),
-                    agency("demo-probation", AgencyKind.PROBATION, "demo-practitioner"),
-                    agency("demo-advocacy", AgencyKind.ADVOCACY, "demo-caseworker"))) {
-                var event = CloudEvent.of(EventType.AGENCY_RECORDED, UUID.randomUUID().toString(),
-                        "/orderwatch/notification", Instant.now(), agency.agencyId(), agency);
-                producer.send(new ProducerRecord<>(Topics.ALERTS, agency.agencyId(), CODEC.write(event))).get();
-            }
+        for (var agency : List.of(
+                agency("demo-police", AgencyKind.POLICE, "demo-oic"),
+                agency("demo-probation", AgencyKind.PROBATION, "demo-practitioner"),
+                agency("demo-advocacy", AgencyKind.ADVOCACY, "demo-caseworker"))) {
+            var event = CloudEvent.of(EventType.AGENCY_RECORDED, UUID.randomUUID().toString(),
+                    "/orderwatch/notification", Instant.now(), agency.agencyId(), agency);
+            SharedTestInfra.send(Topics.ALERTS, agency.agencyId(), CODEC.write(event));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> directory.find("demo-advocacy").isPresent()
                 && directory.find("demo-police").isPresent() && directory.find("demo-probation").isPresent());
