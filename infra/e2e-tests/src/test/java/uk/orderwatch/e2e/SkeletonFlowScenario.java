@@ -4,24 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import uk.orderwatch.infra.TopicReader;
 import uk.orderwatch.localstack.LocalStack;
-import uk.orderwatch.localstack.LocalStackMain;
 import uk.orderwatch.localstack.ServiceName;
 import uk.orderwatch.localstack.StackConfig;
 import uk.orderwatch.schemas.EventCodec;
@@ -38,7 +32,6 @@ abstract class SkeletonFlowScenario {
     static final String SENTINEL_PHONE = "07700900123";
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final EventCodec CODEC = new EventCodec();
-    final HttpClient http = HttpClient.newHttpClient();
 
     static LocalStack stack;
 
@@ -60,57 +53,29 @@ abstract class SkeletonFlowScenario {
     }
 
     static StackConfig baseConfig(Path dataDir) {
-        Path repoRoot = Path.of(System.getProperty("orderwatch.repo-root", "../.."));
-        return StackConfig.ephemeral(dataDir, StackConfig.builtJars(repoRoot, LocalStackMain.version()));
+        return StackClient.baseConfig(dataDir);
     }
 
-    String url(ServiceName service, String path) {
-        return stack().config().baseUrl(service) + path;
+    StackClient client() {
+        return new StackClient(stack());
     }
 
     HttpResponse<String> post(ServiceName service, String path, JsonNode body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(service, path)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client().post(service, path, body);
     }
 
     JsonNode get(ServiceName service, String path) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(url(service, path))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    static ObjectNode order() throws IOException {
-        try (InputStream in = SkeletonFlowScenario.class.getResourceAsStream("/spo-order.json")) {
-            ObjectNode order = (ObjectNode) JSON.readTree(in);
-            order.put("courtCaseReference", "E2E-" + UUID.randomUUID());
-            ObjectNode victim = (ObjectNode) order.get("protectedPersons").get(0);
-            victim.put("address", SENTINEL_ADDRESS).put("phone", SENTINEL_PHONE);
-            return order;
-        }
+        return client().get(service, path);
     }
 
     @Test
     void anOrdersBreachAndMissedSessionEachAlertThePoliceProbationAndTheAdvocate() throws Exception {
-        var registered = post(ServiceName.ORDER_REGISTRY, "/orders", order());
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        String orderId = JSON.readTree(registered.body()).get("orderId").asString();
+        String orderId = client().register(StackClient.order(SENTINEL_ADDRESS, SENTINEL_PHONE));
         serveAndVary(orderId);
 
-        ObjectNode breach = JSON.createObjectNode();
-        breach.put("conditionId", "c1").put("occurredAt", Instant.now().minusSeconds(600).toString())
-                .put("description", "Waited outside her workplace").put("location", "Her workplace");
-        breach.putObject("reportedBy").put("personId", "demo-caseworker").put("agencyId", "demo-advocacy");
-        var reported = post(ServiceName.BREACH_REPORT, "/orders/" + orderId + "/breaches", breach);
+        var reported = client().reportBreach(orderId);
         assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
-
-        ObjectNode missed = JSON.createObjectNode();
-        missed.put("conditionId", "c2").put("sessionStart", Instant.now().minusSeconds(7200).toString())
-                .put("attended", "NO");
-        missed.putObject("recordedBy").put("personId", "demo-practitioner").put("agencyId", "demo-probation");
-        var recorded = post(ServiceName.BREACH_REPORT, "/orders/" + orderId + "/attendance", missed);
+        var recorded = client().recordMissedSession(orderId);
         assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
 
         // breach and missed session: officer in charge, practitioner, caseworker each; served and varied: the
