@@ -51,7 +51,6 @@ class ComplianceIT {
         }
     }
 
-
     static final String BOOTSTRAP = SharedTestInfra.kafka(Topics.allTopics()).bootstrapServers();
     static final EventCodec CODEC = new EventCodec();
     static final JsonMapper JSON = JsonMapper.builder().build();
