@@ -1,6 +1,9 @@
 package uk.orderwatch.compliance.attendance;
 
 import io.swagger.v3.oas.annotations.Operation;
+import uk.orderwatch.compliance.ApiExamples;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -54,7 +57,10 @@ public class SessionController {
                     + "concern → session.concern-raised. A second outcome needs a correctionReason and is kept "
                     + "beside the first.")
     public ResponseEntity<SessionView> outcome(@PathVariable String orderId, @PathVariable String sessionId,
-                                               @Valid @RequestBody SessionRequests.Outcome request) {
+
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    value = ApiExamples.OUTCOME)))
+            @Valid @RequestBody SessionRequests.Outcome request) {
         return ResponseEntity.status(201).body(SessionView.of(sessions.record(orderId, sessionId, request)));
     }
 
@@ -62,7 +68,10 @@ public class SessionController {
     @Operation(summary = "Record the outcome of the session of a requirement that started at sessionStart",
             description = "Finds the planned session with that start, or records one that was not planned.")
     public ResponseEntity<SessionView> attendance(@PathVariable String orderId,
-                                                  @Valid @RequestBody SessionRequests.ByStart request) {
+
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    value = ApiExamples.ATTENDANCE)))
+            @Valid @RequestBody SessionRequests.ByStart request) {
         var s = sessions.recordByStart(orderId, request);
         return ResponseEntity.created(URI.create("/orders/" + orderId + "/sessions/" + s.sessionId()))
                 .body(SessionView.of(s));

@@ -1,6 +1,9 @@
 package uk.orderwatch.compliance.breaches;
 
 import io.swagger.v3.oas.annotations.Operation;
+import uk.orderwatch.compliance.ApiExamples;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -37,6 +40,8 @@ public class BreachController {
     public ResponseEntity<BreachView> report(@PathVariable String orderId,
             @Parameter(description = "makes a retried POST return the first result instead of a second report")
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 128) String idempotencyKey,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    value = ApiExamples.BREACH)))
             @Valid @RequestBody ReportBreachRequest request) {
         var reported = breaches.report(orderId, request, idempotencyKey);
         var breach = reported.breach();

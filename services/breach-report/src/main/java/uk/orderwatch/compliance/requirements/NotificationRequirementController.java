@@ -1,6 +1,9 @@
 package uk.orderwatch.compliance.requirements;
 
 import io.swagger.v3.oas.annotations.Operation;
+import uk.orderwatch.compliance.ApiExamples;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
@@ -36,6 +39,8 @@ public class NotificationRequirementController {
             description = "The INITIAL notification stops the 3-day clock. If the clock runs out first, "
                     + "notification-requirement.overdue alerts the officer in charge.")
     public ResponseEntity<NotificationRequirementView> record(@PathVariable String orderId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    value = ApiExamples.NOTIFIED)))
             @Valid @RequestBody NotificationRequirementService.Record request) {
         return ResponseEntity.status(201).body(NotificationRequirementView.of(requirements.record(orderId, request)));
     }

@@ -1,6 +1,9 @@
 package uk.orderwatch.notification.alerts;
 
 import io.swagger.v3.oas.annotations.Operation;
+import uk.orderwatch.notification.ApiExamples;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -76,7 +79,10 @@ public class AlertController {
             description = "HIGH alerts must be acknowledged within 15 minutes, MEDIUM within 4 hours; otherwise "
                     + "they go to the next person in the agency's escalation chain.")
     public ResponseEntity<AlertView> acknowledge(@PathVariable String alertId,
-                                                 @Valid @RequestBody Acknowledge request) {
+
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    value = ApiExamples.ACKNOWLEDGE)))
+            @Valid @RequestBody Acknowledge request) {
         return ResponseEntity.status(201).body(AlertView.of(alerts.acknowledge(alertId, request.personId(),
                 request.note())));
     }

@@ -1,6 +1,9 @@
 package uk.orderwatch.notification.directory;
 
 import io.swagger.v3.oas.annotations.Operation;
+import uk.orderwatch.notification.ApiExamples;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -34,6 +37,8 @@ public class DirectoryController {
                     + "agency and its people.")
     public ResponseEntity<AgencyView> put(
             @PathVariable @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,63}") String agencyId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    value = ApiExamples.AGENCY)))
             @Valid @RequestBody AgencyRequest request) {
         boolean created = directory.record(agencyId, request);
         return ResponseEntity.status(created ? 201 : 200).body(get(agencyId));

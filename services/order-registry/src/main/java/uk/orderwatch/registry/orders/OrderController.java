@@ -1,6 +1,8 @@
 package uk.orderwatch.registry.orders;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -40,7 +42,10 @@ public class OrderController {
             description = "Stores the order and publishes order.registered. The same court case reference at the "
                     + "same court is registered once: a second try answers 409. A full SPO that names "
                     + "interimOrderId supersedes that interim order (order.superseded).")
-    public ResponseEntity<OrderView> register(@Valid @RequestBody RegisterOrderRequest request) {
+    public ResponseEntity<OrderView> register(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    value = ApiExamples.SPO)))
+            @Valid @RequestBody RegisterOrderRequest request) {
         OrderDocument order = orders.register(request);
         return ResponseEntity.created(URI.create("/orders/" + order.id())).body(OrderView.of(order));
     }
@@ -48,26 +53,38 @@ public class OrderController {
     @PostMapping(path = "/{orderId}/service", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record that the order was served on the subject (order.served)",
             description = "409 serve-once when already served; 409 serve-active-only when it has ended.")
-    public OrderView serve(@PathVariable String orderId, @Valid @RequestBody Commands.Serve command) {
+    public OrderView serve(@PathVariable String orderId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    value = ApiExamples.SERVE)))
+            @Valid @RequestBody Commands.Serve command) {
         return OrderView.of(orders.serve(orderId, command));
     }
 
     @PostMapping(path = "/{orderId}/variations", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record a variation of the conditions, agencies or end (order.varied)",
             description = "The previous version stays readable at /orders/{orderId}/versions/{version}.")
-    public OrderView vary(@PathVariable String orderId, @Valid @RequestBody Commands.Vary command) {
+    public OrderView vary(@PathVariable String orderId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    value = ApiExamples.VARY)))
+            @Valid @RequestBody Commands.Vary command) {
         return OrderView.of(orders.vary(orderId, command));
     }
 
     @PostMapping(path = "/{orderId}/renewals", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record a renewal to a later end or until further order (order.renewed)")
-    public OrderView renew(@PathVariable String orderId, @Valid @RequestBody Commands.Renew command) {
+    public OrderView renew(@PathVariable String orderId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    value = ApiExamples.RENEW)))
+            @Valid @RequestBody Commands.Renew command) {
         return OrderView.of(orders.renew(orderId, command));
     }
 
     @PostMapping(path = "/{orderId}/discharge", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record that the court discharged the order (order.discharged)")
-    public OrderView discharge(@PathVariable String orderId, @Valid @RequestBody Commands.Discharge command) {
+    public OrderView discharge(@PathVariable String orderId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    value = ApiExamples.DISCHARGE)))
+            @Valid @RequestBody Commands.Discharge command) {
         return OrderView.of(orders.discharge(orderId, command));
     }
 
