@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -35,6 +37,16 @@ public class AlertStream {
             remove.run();
         }
         return emitter;
+    }
+
+    /**
+     * Ends every open stream when the service shuts down, so a graceful shutdown does not wait for them (a portal
+     * reconnects with Last-Event-ID to another instance and misses nothing).
+     */
+    @EventListener(ContextClosedEvent.class)
+    public void closeAll() {
+        subscribers.values().forEach(list -> list.forEach(SseEmitter::complete));
+        subscribers.clear();
     }
 
     /** Pushes an alert to every open stream of its recipient. */
