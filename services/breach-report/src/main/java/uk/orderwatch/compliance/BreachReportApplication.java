@@ -7,6 +7,9 @@ import uk.orderwatch.compliance.attendance.SessionDocument;
 import uk.orderwatch.compliance.breaches.BreachDocument;
 import uk.orderwatch.compliance.enforcement.EnforcementReview;
 import uk.orderwatch.compliance.requirements.NotificationRequirement;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
+import uk.orderwatch.support.mongo.MongoIndex;
 import uk.orderwatch.support.outbox.OutboxCollection;
 
 /** breach-report: the compliance picture of every order: breaches reported and programme attendance. */
@@ -15,6 +18,18 @@ public class BreachReportApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(BreachReportApplication.class, args);
+    }
+
+    @Bean
+    MongoIndex sessionsOfOrder() {
+        return new MongoIndex(SessionDocument.class, new Index().on("orderId", Sort.Direction.ASC)
+                .on("start", Sort.Direction.ASC).named("sessions_of_order"));
+    }
+
+    @Bean
+    MongoIndex unrecordedTimer() {
+        return new MongoIndex(SessionDocument.class, new Index().on("unrecordedDueAt", Sort.Direction.ASC)
+                .named("unrecorded_timer"));
     }
 
     @Bean

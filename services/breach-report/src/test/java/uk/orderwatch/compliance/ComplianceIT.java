@@ -263,6 +263,26 @@ class ComplianceIT {
         assertThat(dead).anyMatch(r -> key.equals(r.key()));
         var record = dead.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
         assertThat(record.headers()).containsKey("x-exception-message");
+
+        // an operator lists it with its reason and origin, and replays it once onto the original topic
+        JsonNode letter = null;
+        for (JsonNode d : get("/admin/dead-letters")) {
+            if (key.equals(d.path("key").asString())) {
+                letter = d;
+            }
+        }
+        assertThat(letter).isNotNull();
+        assertThat(letter.get("originalTopic").asString()).isEqualTo(Topics.ORDERS);
+        assertThat(letter.get("reason").asString()).contains("not JSON");
+        String path = "/admin/dead-letters/" + letter.get("topic").asString() + "/" + letter.get("partition").asInt()
+                + "/" + letter.get("offset").asLong() + "/replay";
+        ObjectNode who = JSON.createObjectNode().put("requestedBy", "ops-1");
+
+        assertThat(post(path, who).statusCode()).isEqualTo(200);
+        assertThat(post(path, who).statusCode()).isEqualTo(409);
+        assertThat(TopicReader.readUntil(BOOTSTRAP, Topics.ORDERS, recs -> recs.stream()
+                .filter(r -> key.equals(r.key())).count() >= 2, Duration.ofSeconds(20)))
+                .filteredOn(r -> key.equals(r.key())).hasSize(2);
     }
 
     // --- outcomes, corrections, schedules and deadlines ------------------------------------------------------

@@ -5,6 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import uk.orderwatch.notification.alerts.AlertDocument;
 import uk.orderwatch.notification.directory.AgencyDocument;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
+import uk.orderwatch.support.mongo.MongoIndex;
 import uk.orderwatch.support.outbox.OutboxCollection;
 
 /** notification: turns compliance events into alerts for the police, probation and the victim's advocate. */
@@ -13,6 +16,32 @@ public class NotificationApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(NotificationApplication.class, args);
+    }
+
+    /** Exactly one alert per (source event, recipient), even when an event is delivered again. */
+    @Bean
+    MongoIndex oneAlertPerEventAndRecipient() {
+        return new MongoIndex(AlertDocument.class, new Index().on("sourceEventId", Sort.Direction.ASC)
+                .on("recipient.personId", Sort.Direction.ASC).on("recipient.role", Sort.Direction.ASC).unique()
+                .named("one_alert_per_event_and_recipient"));
+    }
+
+    @Bean
+    MongoIndex inbox() {
+        return new MongoIndex(AlertDocument.class, new Index().on("recipient.personId", Sort.Direction.ASC)
+                .on("raisedAt", Sort.Direction.DESC).named("inbox"));
+    }
+
+    @Bean
+    MongoIndex escalationTimer() {
+        return new MongoIndex(AlertDocument.class, new Index().on("acknowledgeBy", Sort.Direction.ASC)
+                .named("escalation_timer"));
+    }
+
+    @Bean
+    MongoIndex deliveryTimer() {
+        return new MongoIndex(AlertDocument.class, new Index().on("deliveryDueAt", Sort.Direction.ASC)
+                .named("delivery_timer"));
     }
 
     @Bean

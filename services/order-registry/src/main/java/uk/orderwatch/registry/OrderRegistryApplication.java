@@ -4,6 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import uk.orderwatch.registry.orders.OrderDocument;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
+import uk.orderwatch.support.mongo.MongoIndex;
 import uk.orderwatch.support.outbox.OutboxCollection;
 
 /** order-registry: police register granted orders and keep them true through their life. */
@@ -12,6 +15,18 @@ public class OrderRegistryApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(OrderRegistryApplication.class, args);
+    }
+
+    @Bean
+    MongoIndex oneOrderPerCourtCase() {
+        return new MongoIndex(OrderDocument.class, new Index().on("court.code", Sort.Direction.ASC)
+                .on("courtCaseReference", Sort.Direction.ASC).unique().named("one_order_per_court_case"));
+    }
+
+    @Bean
+    MongoIndex expiryTimer() {
+        return new MongoIndex(OrderDocument.class, new Index().on("expiresAt", Sort.Direction.ASC)
+                .named("expiry_timer"));
     }
 
     @Bean

@@ -13,8 +13,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import uk.orderwatch.schemas.EventCodec;
+import uk.orderwatch.support.deadletters.DeadLetterController;
+import uk.orderwatch.support.deadletters.DeadLetters;
 import uk.orderwatch.support.events.EventFactory;
 import uk.orderwatch.support.messaging.EventDecoder;
+import uk.orderwatch.support.mongo.MongoIndex;
+import uk.orderwatch.support.mongo.MongoIndexes;
 import uk.orderwatch.support.messaging.KafkaEventSender;
 import uk.orderwatch.support.outbox.OutboxCollection;
 import uk.orderwatch.support.outbox.OutboxPublisher;
@@ -28,7 +32,7 @@ import uk.orderwatch.support.web.RequestSizeLimitFilter;
  */
 @AutoConfiguration
 @EnableScheduling
-@Import(ProblemDetailsAdvice.class)
+@Import({ProblemDetailsAdvice.class, DeadLetterController.class})
 public class SupportAutoConfiguration {
 
     @Bean
@@ -82,6 +86,18 @@ public class SupportAutoConfiguration {
     OutboxPublisher outboxPublisher(KafkaEventSender sender, MongoTemplate mongo,
                                     ExecutorService outboxAfterSendExecutor) {
         return new OutboxPublisher(sender, mongo, outboxAfterSendExecutor);
+    }
+
+    @Bean
+    MongoIndexes mongoIndexes(List<MongoIndex> indexes, MongoTemplate mongo) {
+        return new MongoIndexes(indexes, mongo);
+    }
+
+    @Bean
+    DeadLetters deadLetters(@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers,
+                            @Value("${spring.application.name}") String serviceName, KafkaEventSender sender,
+                            MongoTemplate mongo, Clock clock) {
+        return new DeadLetters(brokers, serviceName, sender, mongo, clock);
     }
 
     @Bean

@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import uk.orderwatch.compliance.enforcement.NonComplianceService;
@@ -65,10 +64,6 @@ public class SessionService {
         this.clock = clock;
         this.orderPatience = orderPatience;
         this.unrecordedGrace = unrecordedGrace;
-        var sessions = mongo.indexOps(SessionDocument.class);
-        sessions.createIndex(new Index().on("orderId", Sort.Direction.ASC).on("start", Sort.Direction.ASC)
-                .named("sessions_of_order"));
-        sessions.createIndex(new Index().on("unrecordedDueAt", Sort.Direction.ASC).named("unrecorded_timer"));
     }
 
     // --- planning ---------------------------------------------------------------------------------------------

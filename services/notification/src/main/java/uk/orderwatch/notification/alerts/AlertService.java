@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -73,14 +72,6 @@ public class AlertService {
         this.clock = clock;
         this.dutyDesk = new Recipient(dutyPerson, dutyAgency, RecipientRole.DUTY_DESK);
         this.acknowledgeWithin = Map.of(Severity.HIGH, high, Severity.MEDIUM, medium);
-        var alerts = mongo.indexOps(AlertDocument.class);
-        alerts.createIndex(new Index().on("sourceEventId", Sort.Direction.ASC)
-                .on("recipient.personId", Sort.Direction.ASC).on("recipient.role", Sort.Direction.ASC).unique()
-                .named("one_alert_per_event_and_recipient"));
-        alerts.createIndex(new Index().on("recipient.personId", Sort.Direction.ASC)
-                .on("raisedAt", Sort.Direction.DESC).named("inbox"));
-        alerts.createIndex(new Index().on("acknowledgeBy", Sort.Direction.ASC).named("escalation_timer"));
-        alerts.createIndex(new Index().on("deliveryDueAt", Sort.Direction.ASC).named("delivery_timer"));
     }
 
     /** Called with each new alert's id so its channels are tried at once (set by the delivery service). */

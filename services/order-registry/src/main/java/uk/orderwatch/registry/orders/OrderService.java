@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Service;
 import uk.orderwatch.registry.directory.AgencyDirectory;
 import uk.orderwatch.registry.orders.RegisterOrderRequest.ActorDto;
@@ -59,10 +57,6 @@ public class OrderService {
         this.publisher = publisher;
         this.directory = directory;
         this.clock = clock;
-        var orders = mongo.indexOps(OrderDocument.class);
-        orders.createIndex(new Index().on("court.code", Sort.Direction.ASC)
-                .on("courtCaseReference", Sort.Direction.ASC).unique().named("one_order_per_court_case"));
-        orders.createIndex(new Index().on("expiresAt", Sort.Direction.ASC).named("expiry_timer"));
     }
 
     LocalDate today() {

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -36,6 +37,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> problem(Problem p) {
         return ResponseEntity.status(p.status()).body(body(p.status(), p.code(), p.title(), p.getMessage(),
                 p.errors()));
+    }
+
+    /** The store cannot be reached: nothing was changed, and trying again later will work. */
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<Object> storeUnavailable(DataAccessResourceFailureException e) {
+        log.warn("Store unavailable: {}", e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
+                .body(body(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Temporarily unavailable",
+                        "The data store cannot be reached; nothing was changed. Try again shortly.", List.of()));
     }
 
     @ExceptionHandler(Exception.class)

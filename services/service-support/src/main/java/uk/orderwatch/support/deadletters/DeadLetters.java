@@ -1,0 +1,157 @@
+package uk.orderwatch.support.deadletters;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import uk.orderwatch.schemas.Topics;
+import uk.orderwatch.support.messaging.KafkaEventSender;
+import uk.orderwatch.support.web.Problem;
+
+/**
+ * The dead letters of this service's consumer groups: listed with the reason and where they came from (the binder's
+ * {@code x-original-*} and {@code x-exception-*} headers), and replayed onto their original topic once the cause is
+ * fixed. Each dead letter is replayed once; a replay is recorded with who asked and when.
+ */
+public class DeadLetters {
+
+    static final int PREVIEW = 2000;
+
+    private final String bootstrap;
+    private final List<String> topics;
+    private final KafkaEventSender sender;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    public DeadLetters(String bootstrap, String group, KafkaEventSender sender, MongoTemplate mongo, Clock clock) {
+        this.bootstrap = bootstrap;
+        this.topics = Topics.SUBSCRIPTIONS.stream().filter(s -> s[1].equals(group))
+                .map(s -> Topics.deadLetter(s[0], s[1])).toList();
+        this.sender = sender;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** One dead letter. {@code value} is cut to its first 2000 characters. */
+    public record DeadLetter(String topic, int partition, long offset, Instant at, String key, String originalTopic,
+                             Integer originalPartition, Long originalOffset, String reason, String value,
+                             Replay replayed) {
+    }
+
+    /** A replay: when, by whom. */
+    public record Replay(String id, Instant at, String by) {
+    }
+
+    public List<String> topics() {
+        return topics;
+    }
+
+    /** Every dead letter of this service, oldest first per topic. */
+    public List<DeadLetter> list() {
+        List<DeadLetter> all = new ArrayList<>();
+        for (String topic : topics) {
+            for (var r : read(topic)) {
+                all.add(view(r));
+            }
+        }
+        return all;
+    }
+
+    /** Sends the dead letter's record, with its key and event headers, back to the topic it came from. */
+    public DeadLetter replay(String topic, int partition, long offset, String by) {
+        if (!topics.contains(topic)) {
+            throw Problem.notFound("Dead-letter topic", topic);
+        }
+        var record = read(topic).stream().filter(r -> r.partition() == partition && r.offset() == offset)
+                .findFirst().orElseThrow(() -> Problem.notFound("Dead letter", topic + "/" + partition + "/"
+                        + offset));
+        String original = header(record, "x-original-topic");
+        if (original == null) {
+            throw Problem.conflict("no-original-topic", "the dead letter does not say which topic it came from");
+        }
+        var replay = new Replay(topic + "/" + partition + "/" + offset, clock.instant(), by);
+        try {
+            mongo.insert(replay, "deadLetterReplays");
+        } catch (DuplicateKeyException e) {
+            throw Problem.conflict("replay-once", "this dead letter was already replayed");
+        }
+        var out = new ProducerRecord<>(original, record.key(), record.value());
+        for (String name : List.of(KafkaEventSender.HEADER_ID, KafkaEventSender.HEADER_TYPE,
+                KafkaEventSender.HEADER_CONTENT_TYPE)) {
+            Header h = record.headers().lastHeader(name);
+            if (h != null) {
+                out.headers().add(h);
+            }
+        }
+        try {
+            sender.sendRecord(out);
+        } catch (RuntimeException e) {
+            mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("_id").is(replay.id())),
+                    "deadLetterReplays");
+            throw e;
+        }
+        return view(record);
+    }
+
+    private DeadLetter view(ConsumerRecord<String, String> r) {
+        String id = r.topic() + "/" + r.partition() + "/" + r.offset();
+        var replayed = Optional.ofNullable(mongo.findById(id, Replay.class, "deadLetterReplays")).orElse(null);
+        String value = r.value() == null ? null : r.value().length() > PREVIEW ? r.value().substring(0, PREVIEW)
+                : r.value();
+        return new DeadLetter(r.topic(), r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), r.key(),
+                header(r, "x-original-topic"), intHeader(r, "x-original-partition"),
+                longHeader(r, "x-original-offset"), header(r, "x-exception-message"), value, replayed);
+    }
+
+    private List<ConsumerRecord<String, String>> read(String topic) {
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
+                new StringDeserializer())) {
+            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Integer intHeader(ConsumerRecord<String, String> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null || h.value() == null || h.value().length != 4 ? null : ByteBuffer.wrap(h.value()).getInt();
+    }
+
+    private static Long longHeader(ConsumerRecord<String, String> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null || h.value() == null || h.value().length != 8 ? null : ByteBuffer.wrap(h.value()).getLong();
+    }
+}
