@@ -193,10 +193,6 @@ public final class KafkaBroker implements AutoCloseable {
         return port;
     }
 
-    public int controllerPort() {
-        return controllerPort;
-    }
-
     public Path dataDir() {
         return dataDir;
     }

@@ -173,13 +173,6 @@ public final class LocalStack implements AutoCloseable {
         return services.get(name);
     }
 
-    /** Starts a service again after it was stopped or killed. */
-    public void restart(ServiceName name) {
-        services.get(name).stop();
-        startService(name);
-        services.get(name).awaitHealthy(Duration.ofSeconds(120));
-    }
-
     /** The connection string of a service's database, e.g. {@code orderwatch-notification}. */
     public String mongoUri(String database) {
         return mongo != null ? mongo.uri(database) : mongoUri(config.externalMongo(), database);

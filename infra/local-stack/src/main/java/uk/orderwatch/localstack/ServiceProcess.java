@@ -105,28 +105,8 @@ public final class ServiceProcess {
         }
     }
 
-    /** Kills the process at once (SIGKILL), as a crash would. */
-    public void kill() {
-        if (process != null) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     public long pid() {
         return process.pid();
-    }
-
-    public boolean isAlive() {
-        return process != null && process.isAlive();
-    }
-
-    public ServiceName name() {
-        return name;
     }
 
     public Path logFile() {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import uk.orderwatch.compliance.ActorRequest;
 
 /** What probation sends about sessions. */
 public final class SessionRequests {
@@ -14,20 +15,14 @@ public final class SessionRequests {
     private SessionRequests() {
     }
 
-    public record Actor(@NotBlank @Size(max = 64) String personId, @NotBlank @Size(max = 64) String agencyId) {
-        uk.orderwatch.schemas.events.Actor toActor() {
-            return new uk.orderwatch.schemas.events.Actor(personId, agencyId);
-        }
-    }
-
     /** A session added by hand to a programme requirement. */
     public record Add(@NotBlank @Size(max = 64) String conditionId, @NotNull Instant start,
-                      @NotNull @Min(1) @Max(1440) Integer durationMinutes, @NotNull @Valid Actor addedBy) {
+                      @NotNull @Min(1) @Max(1440) Integer durationMinutes, @NotNull @Valid ActorRequest addedBy) {
     }
 
     /** A session moved to another time. */
     public record Reschedule(@NotNull Instant start, @NotBlank @Size(max = 1000) String reason,
-                             @NotNull @Valid Actor rescheduledBy) {
+                             @NotNull @Valid ActorRequest rescheduledBy) {
     }
 
     /** A behaviour concern seen at the session. */
@@ -45,7 +40,7 @@ public final class SessionRequests {
             NoSessionReason noSessionReason,
             @Valid Concern concern,
             @Size(max = 1000) String correctionReason,
-            @NotNull @Valid Actor recordedBy) {
+            @NotNull @Valid ActorRequest recordedBy) {
 
         public boolean sessionHappened() {
             return didSessionHappen == null || didSessionHappen;
@@ -63,7 +58,7 @@ public final class SessionRequests {
             NoSessionReason noSessionReason,
             @Valid Concern concern,
             @Size(max = 1000) String correctionReason,
-            @NotNull @Valid Actor recordedBy) {
+            @NotNull @Valid ActorRequest recordedBy) {
 
         Outcome outcome() {
             return new Outcome(didSessionHappen, attended, lateReason, noSessionReason, concern, correctionReason,

@@ -14,7 +14,6 @@ import uk.orderwatch.compliance.orders.KnownOrder;
 import uk.orderwatch.compliance.orders.OrderLifecycle;
 import uk.orderwatch.compliance.orders.OrderReadModel;
 import uk.orderwatch.schemas.EventType;
-import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.Condition;
 import uk.orderwatch.support.events.EventFactory;
@@ -80,7 +79,7 @@ public class BreachService {
         boolean beforeService = order.servedAt() == null || r.occurredAt().isBefore(order.servedAt());
         String breachId = idempotencyKey != null ? breachId(orderId, idempotencyKey) : UUID.randomUUID().toString();
         var severity = BreachSeverity.of(condition.category());
-        var reporter = new Actor(r.reportedBy().personId(), r.reportedBy().agencyId());
+        var reporter = r.reportedBy().toActor();
         var event = events.create(EventType.BREACH_REPORTED, orderId, new BreachReported(breachId, orderId,
                 order.version(), condition.conditionId(), condition.category(), r.occurredAt(), now, reporter,
                 severity, beforeService, order.subject(), order.agencies()));

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import uk.orderwatch.compliance.ActorRequest;
 
 /**
  * A reported breach. {@code location} and {@code description} may identify the victim: they are stored here, never
@@ -16,9 +17,6 @@ public record ReportBreachRequest(
         @NotNull Instant occurredAt,
         @NotBlank @Size(max = 4000) String description,
         @Size(max = 500) String location,
-        @NotNull @Valid Reporter reportedBy,
+        @NotNull @Valid ActorRequest reportedBy,
         @Size(max = 20) List<@NotBlank @Size(max = 200) String> evidenceReferences) {
-
-    public record Reporter(@NotBlank @Size(max = 64) String personId, @NotBlank @Size(max = 64) String agencyId) {
-    }
 }

@@ -4,9 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,13 +21,13 @@ import uk.orderwatch.compliance.orders.OrderReadModel;
 import uk.orderwatch.compliance.requirements.NotificationRequirement.NotificationKind;
 import uk.orderwatch.compliance.requirements.NotificationRequirement.RequirementStatus;
 import uk.orderwatch.schemas.EventType;
-import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.NotificationRequirementOverdue;
 import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.schemas.events.OrderType;
 import uk.orderwatch.support.events.EventFactory;
 import uk.orderwatch.support.outbox.OutboxPublisher;
 import uk.orderwatch.support.web.Problem;
+import uk.orderwatch.compliance.ActorRequest;
 
 /** The 3-day clock that starts when an SPO or DAPO is served, and the notifications that stop it. */
 @Service
@@ -56,10 +54,7 @@ public class NotificationRequirementService {
 
     /** A notification the police record. */
     public record Record(@NotNull NotificationKind kind, @NotNull Instant notifiedAt,
-                         @NotNull @Valid Recorder recordedBy) {
-    }
-
-    public record Recorder(@NotBlank @Size(max = 64) String personId, @NotBlank @Size(max = 64) String agencyId) {
+                         @NotNull @Valid ActorRequest recordedBy) {
     }
 
     /** Starts the clock of a served SPO, interim SPO or DAPO, once. */
@@ -103,7 +98,7 @@ public class NotificationRequirementService {
         }
         var notifications = new ArrayList<>(requirement.notifications());
         notifications.add(new NotificationRequirement.Notification(r.kind(), r.notifiedAt(),
-                new Actor(r.recordedBy().personId(), r.recordedBy().agencyId()), now));
+                r.recordedBy().toActor(), now));
         boolean first = r.kind() == NotificationKind.INITIAL;
         var status = first && requirement.status() == RequirementStatus.OPEN ? RequirementStatus.MET
                 : requirement.status();

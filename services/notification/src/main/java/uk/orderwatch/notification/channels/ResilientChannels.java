@@ -71,10 +71,6 @@ public class ResilientChannels {
         return channels.get(type);
     }
 
-    public CircuitBreaker.State breakerState(ChannelType type) {
-        return breakers.get(type).getState();
-    }
-
     /** Sends through the channel's guards; throws the last failure when every attempt failed. */
     public Channel.Sent send(ChannelType type, AlertDocument alert, AgencyDocument.Person person,
                              AgencyDocument agency) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +26,6 @@ public class OutboxRelay {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final Duration grace;
-    private final AtomicLong relayed = new AtomicLong();
 
     public OutboxRelay(List<OutboxCollection> collections, OutboxPublisher publisher, MongoTemplate mongo, Clock clock,
                        Duration grace) {
@@ -61,17 +59,11 @@ public class OutboxRelay {
                     .map(d -> converter.read(OutboxEvent.class, d)).toList();
             try {
                 publisher.publishNow(collection, id, pending);
-                relayed.addAndGet(pending.size());
                 log.info("Relayed {} pending event(s) of {}/{}", pending.size(), collection, id);
             } catch (Exception e) {
                 log.warn("Relay could not publish the events of {}/{} yet: {}", collection, id, e.getMessage());
                 return;
             }
         }
-    }
-
-    /** How many events this instance has relayed since it started. */
-    public long relayedCount() {
-        return relayed.get();
     }
 }
