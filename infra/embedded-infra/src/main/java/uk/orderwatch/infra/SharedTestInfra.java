@@ -43,6 +43,7 @@ public final class SharedTestInfra {
         properties.put("spring.cloud.stream.kafka.binder.brokers", () -> bootstrap);
         // the Mongo wire server does not answer the driver's 'hello' health command
         properties.put("management.health.mongodb.enabled", () -> "false");
+        TestTokens.serviceProperties().forEach((k, v) -> properties.put(k, () -> v));
         return properties;
     }
 

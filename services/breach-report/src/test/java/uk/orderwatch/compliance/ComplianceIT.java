@@ -27,6 +27,7 @@ import uk.orderwatch.compliance.attendance.SessionDocument;
 import uk.orderwatch.compliance.breaches.BreachDocument;
 import uk.orderwatch.compliance.orders.OrderReadModel;
 import uk.orderwatch.infra.SharedTestInfra;
+import uk.orderwatch.infra.TestTokens;
 import uk.orderwatch.infra.TopicReader;
 import uk.orderwatch.schemas.CloudEvent;
 import uk.orderwatch.schemas.EventCodec;
@@ -106,9 +107,28 @@ class ComplianceIT {
         return orderId;
     }
 
+    /**
+     * Who a request goes as, by what it does: probation records attendance, the police notifications, an advocate
+     * reports breaches, ADMIN replays dead letters; reads go as the police of the order.
+     */
+    static String tokenFor(String method, String path) {
+        if (path.startsWith("/admin")) {
+            return TestTokens.admin();
+        }
+        if (path.contains("/attendance") || path.contains("/sessions")) {
+            return method.equals("GET") && !path.startsWith("/sessions/due") ? TestTokens.police()
+                    : TestTokens.probation();
+        }
+        if (path.contains("/breaches") && method.equals("POST")) {
+            return TestTokens.advocate();
+        }
+        return TestTokens.police();
+    }
+
     HttpResponse<String> post(String path, JsonNode body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokenFor("POST", path))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -119,7 +139,6 @@ class ComplianceIT {
         b.put("occurredAt", Instant.now().minusSeconds(3600).toString());
         b.put("description", "He sent her SENTINEL-DESCRIPTION messages from a new account");
         b.put("location", "SENTINEL-PLACE outside her workplace");
-        b.putObject("reportedBy").put("personId", "demo-caseworker").put("agencyId", "demo-advocacy");
         return b;
     }
 
@@ -128,7 +147,6 @@ class ComplianceIT {
         a.put("conditionId", "c2");
         a.put("sessionStart", Instant.now().minusSeconds(7200).toString());
         a.put("attended", attended);
-        a.putObject("recordedBy").put("personId", "demo-practitioner").put("agencyId", "demo-probation");
         return a;
     }
 
@@ -276,7 +294,7 @@ class ComplianceIT {
         assertThat(letter.get("reason").asString()).contains("not JSON");
         String path = "/admin/dead-letters/" + letter.get("topic").asString() + "/" + letter.get("partition").asInt()
                 + "/" + letter.get("offset").asLong() + "/replay";
-        ObjectNode who = JSON.createObjectNode().put("requestedBy", "ops-1");
+        ObjectNode who = JSON.createObjectNode();
 
         assertThat(post(path, who).statusCode()).isEqualTo(200);
         assertThat(post(path, who).statusCode()).isEqualTo(409);
@@ -313,7 +331,6 @@ class ComplianceIT {
         if (reason != null) {
             o.put("didSessionHappen", false).put("noSessionReason", reason);
         }
-        o.putObject("recordedBy").put("personId", "demo-practitioner").put("agencyId", "demo-probation");
         return o;
     }
 
@@ -421,7 +438,6 @@ class ComplianceIT {
                 && requirements.find(notified).isPresent());
         ObjectNode notification = JSON.createObjectNode().put("kind", "INITIAL")
                 .put("notifiedAt", clock.instant().toString());
-        notification.putObject("recordedBy").put("personId", "demo-oic").put("agencyId", "demo-police");
         assertThat(post("/orders/" + notified + "/notification-requirement/notifications", notification)
                 .statusCode()).isEqualTo(201);
         assertThat(requirements.raiseOverdue()).as("not due yet").isZero();
@@ -485,6 +501,7 @@ class ComplianceIT {
     HttpResponse<String> postWithKey(String path, JsonNode body, String key) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .header("Authorization", "Bearer " + tokenFor("POST", path))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -510,7 +527,8 @@ class ComplianceIT {
     }
 
     JsonNode get(String path) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + tokenFor("GET", path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());

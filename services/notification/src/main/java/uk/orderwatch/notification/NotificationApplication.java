@@ -3,6 +3,7 @@ package uk.orderwatch.notification;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import uk.orderwatch.support.security.SecurityConfiguration;
 import uk.orderwatch.notification.alerts.AlertDocument;
 import uk.orderwatch.notification.directory.AgencyDocument;
 import org.springframework.data.domain.Sort;
@@ -19,6 +20,12 @@ public class NotificationApplication {
     }
 
     /** Exactly one alert per (source event, recipient), even when an event is delivered again. */
+    /** GOV.UK Notify calls back with the bearer secret agreed with it, not a user's token. */
+    @Bean
+    SecurityConfiguration.PublicPaths notifyCallback() {
+        return new SecurityConfiguration.PublicPaths(java.util.List.of("/callbacks/notify"));
+    }
+
     @Bean
     MongoIndex oneAlertPerEventAndRecipient() {
         return new MongoIndex(AlertDocument.class, new Index().on("sourceEventId", Sort.Direction.ASC)

@@ -41,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.orderwatch.infra.MutableClock;
 import uk.orderwatch.infra.Ports;
 import uk.orderwatch.infra.SharedTestInfra;
+import uk.orderwatch.infra.TestTokens;
 import uk.orderwatch.infra.TopicReader;
 import uk.orderwatch.notification.alerts.AlertService;
 import uk.orderwatch.schemas.CloudEvent;
@@ -127,7 +128,7 @@ class ChannelsIT {
                  "escalationChain":["inspector"]}
                 """.formatted(WEBHOOK.port(), WEBHOOK_SECRET);
         var response = http.send(HttpRequest.newBuilder(URI.create(url("/directory/agencies/" + agency)))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.admin()).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
@@ -136,9 +137,18 @@ class ChannelsIT {
         return "http://localhost:" + port + path;
     }
 
+    /** Reads go as a supervisor of the test agency, who sees every alert of its people. */
     JsonNode get(String path) throws Exception {
-        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url(path))).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        var response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", "Bearer " + TestTokens.token("POLICE", agency, "inspector", true)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** The token of one person of the test agency. */
+    String as(String person) {
+        return "Bearer " + TestTokens.token("POLICE", agency, person);
     }
 
     /**
@@ -292,15 +302,15 @@ class ChannelsIT {
         String ignoredId = alertOf(ignored, "by-webhook").get("alertId").asString();
         String handledId = alertOf(handled, "by-email").get("alertId").asString();
         var ack = http.send(HttpRequest.newBuilder(URI.create(url("/alerts/" + handledId + "/acknowledgements")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"personId\":\"by-email\",\"note\":\"On my way\"}"))
+                .header("Content-Type", "application/json").header("Authorization", as("by-email"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"note\":\"On my way\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ack.statusCode()).as(ack.body()).isEqualTo(201);
         var wrongPerson = http.send(HttpRequest.newBuilder(URI.create(url("/alerts/" + ignoredId
                         + "/acknowledgements"))).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"personId\":\"by-email\"}")).build(),
+                .header("Authorization", as("by-email")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(wrongPerson.statusCode()).isEqualTo(422);
+        assertThat(wrongPerson.statusCode()).as("another person's alert is not there for them").isEqualTo(404);
 
         clock.advance(Duration.ofMinutes(16));
         alerts.escalateOverdue();
@@ -320,8 +330,8 @@ class ChannelsIT {
     void theLiveStreamShowsANewAlertAndResumesAfterTheLastEventId() throws Exception {
         String person = "by-webhook";
         var lines = new CopyOnWriteArrayList<String>();
-        var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(url("/alerts/stream?personId=" + person)))
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(url("/alerts/stream")))
+                .header("Authorization", as(person)).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
         var reading = stream.thenAccept(r -> r.body().forEach(lines::add));
         await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(l -> l.startsWith(":")));
 
@@ -333,8 +343,8 @@ class ChannelsIT {
         String secondId = alertOf(second, person).get("alertId").asString();
 
         var resumed = new CopyOnWriteArrayList<String>();
-        http.sendAsync(HttpRequest.newBuilder(URI.create(url("/alerts/stream?personId=" + person)))
-                .header("Accept", "text/event-stream").header("Last-Event-ID", firstId).build(),
+        http.sendAsync(HttpRequest.newBuilder(URI.create(url("/alerts/stream")))
+                .header("Authorization", as(person)).header("Accept", "text/event-stream").header("Last-Event-ID", firstId).build(),
                 HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(resumed::add));
         await().atMost(Duration.ofSeconds(10)).until(() -> resumed.contains("id:" + secondId));
         assertThat(resumed).doesNotContain("id:" + firstId);

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.orderwatch.infra.SharedTestInfra;
+import uk.orderwatch.infra.TestTokens;
 import uk.orderwatch.infra.TopicReader;
 import uk.orderwatch.notification.alerts.AlertDocument;
 import uk.orderwatch.schemas.CloudEvent;
@@ -62,9 +64,12 @@ class NotificationIT {
                 "/orderwatch/breach-report", Instant.now(), orderId, data));
     }
 
-    JsonNode get(String path) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    static final String ADMIN = "Bearer " + TestTokens.admin();
+
+    JsonNode get(String path, String token) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
@@ -81,13 +86,16 @@ class NotificationIT {
         SharedTestInfra.send(Topics.COMPLIANCE, orderId, event);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> alertsFor(orderId) == 3);
-        JsonNode page = get("/alerts?orderId=" + orderId);
-        assertThat(page.get("total").asInt()).isEqualTo(3);
-        assertThat(page.get("items").findValuesAsString("role")).containsExactlyInAnyOrder(
-                "OFFICER_IN_CHARGE", "PROBATION_PRACTITIONER", "ADVOCATE_CASEWORKER");
-        assertThat(get("/alerts?orderId=" + orderId + "&personId=demo-caseworker").get("total").asInt())
-                .isEqualTo(1);
-        assertThat(get("/alerts?orderId=" + orderId + "&agencyId=demo-police").get("items").get(0)
+        // each recipient sees their own alert in their inbox, and only that one
+        List<String> roles = new java.util.ArrayList<>();
+        for (String token : List.of(TestTokens.police(), TestTokens.probation(), TestTokens.advocate())) {
+            JsonNode page = get("/alerts?orderId=" + orderId, token);
+            assertThat(page.get("total").asInt()).isEqualTo(1);
+            roles.addAll(page.get("items").findValuesAsString("role"));
+        }
+        assertThat(roles).containsExactlyInAnyOrder("OFFICER_IN_CHARGE", "PROBATION_PRACTITIONER",
+                "ADVOCATE_CASEWORKER");
+        assertThat(get("/alerts?orderId=" + orderId, TestTokens.police()).get("items").get(0)
                 .get("priority").asString()).isEqualTo("HIGH");
 
         var raised = TopicReader.readUntil(BOOTSTRAP, Topics.ALERTS,
@@ -148,11 +156,11 @@ class NotificationIT {
                 """;
         for (int i = 0; i < 2; i++) {
             http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/directory/agencies/"
-                    + agencyId)).header("Content-Type", "application/json")
+                    + agencyId)).header("Content-Type", "application/json").header("Authorization", ADMIN)
                     .PUT(HttpRequest.BodyPublishers.ofString(agency)).build(), HttpResponse.BodyHandlers.ofString());
         }
         http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/directory/agencies/" + agencyId))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", ADMIN)
                 .PUT(HttpRequest.BodyPublishers.ofString(agency.replace("Test PDU", "Renamed PDU"))).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -172,7 +180,8 @@ class NotificationIT {
     @Test
     void anUnknownAlertIsNotFoundAsAProblem() throws Exception {
         var response = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/alerts/" + UUID.randomUUID())).build(),
+                URI.create("http://localhost:" + port + "/alerts/" + UUID.randomUUID()))
+                        .header("Authorization", "Bearer " + TestTokens.police()).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(404);
@@ -187,17 +196,17 @@ class NotificationIT {
                 """;
         var put = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/directory/agencies/test-police")).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(agency)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", ADMIN).PUT(HttpRequest.BodyPublishers.ofString(agency)).build(), HttpResponse.BodyHandlers.ofString());
         var bad = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/directory/agencies/test-police")).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(agency.replace("oic@police.example", "not-an-email")))
+                .header("Authorization", ADMIN).PUT(HttpRequest.BodyPublishers.ofString(agency.replace("oic@police.example", "not-an-email")))
                 .build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(put.statusCode()).isEqualTo(201);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(bad.body()).get("errors").findValuesAsString("field"))
                 .containsExactly("people[0].email");
-        assertThat(get("/directory/agencies/test-police").get("people").get(0).get("email").asString())
+        assertThat(get("/directory/agencies/test-police", TestTokens.police()).get("people").get(0).get("email").asString())
                 .isEqualTo("oic@police.example");
     }
 }

@@ -51,7 +51,8 @@ class MongoOutageIT {
     final HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + uk.orderwatch.infra.TestTokens.police()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

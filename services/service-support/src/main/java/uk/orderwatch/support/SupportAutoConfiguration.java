@@ -23,17 +23,71 @@ import uk.orderwatch.support.messaging.KafkaEventSender;
 import uk.orderwatch.support.outbox.OutboxCollection;
 import uk.orderwatch.support.outbox.OutboxPublisher;
 import uk.orderwatch.support.outbox.OutboxRelay;
+import uk.orderwatch.support.audit.AuditController;
+import uk.orderwatch.support.audit.AuditEntry;
+import uk.orderwatch.support.audit.AuditLog;
+import uk.orderwatch.support.security.Caller;
+import uk.orderwatch.support.security.CallerArgumentResolver;
+import uk.orderwatch.support.security.SecurityConfiguration;
 import uk.orderwatch.support.web.ProblemDetailsAdvice;
+import uk.orderwatch.support.web.SafeText;
 import uk.orderwatch.support.web.RequestSizeLimitFilter;
 
 /**
  * What every orderwatch service runs the same way: the event codec, the outbox publisher and relay, the Kafka
  * sender, problem details, and a clock that tests can replace.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = {
+        // orderwatch's own security filter chain, user store (none: tokens only) and JWT decoder replace Boot's
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet"
+                + ".OAuth2ResourceServerAutoConfiguration"})
 @EnableScheduling
-@Import({ProblemDetailsAdvice.class, DeadLetterController.class})
+@Import({ProblemDetailsAdvice.class, DeadLetterController.class, AuditController.class,
+        SecurityConfiguration.class})
 public class SupportAutoConfiguration {
+
+    static {
+        // the caller comes from the token, never from the request: keep it out of the API documents
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
+    @Bean
+    tools.jackson.databind.JacksonModule safeTextModule() {
+        return SafeText.module();
+    }
+
+    @Bean
+    org.springframework.web.servlet.config.annotation.WebMvcConfigurer callerResolver() {
+        return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(
+                    List<org.springframework.web.method.support.HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+
+    @Bean
+    AuditLog auditLog(MongoTemplate mongo, Clock clock) {
+        return new AuditLog(mongo, clock);
+    }
+
+    @Bean
+    MongoIndex auditByRecord() {
+        return new MongoIndex(AuditEntry.class, new org.springframework.data.mongodb.core.index.Index()
+                .on("recordIds", org.springframework.data.domain.Sort.Direction.ASC)
+                .on("at", org.springframework.data.domain.Sort.Direction.DESC).named("audit_record_at"));
+    }
+
+    @Bean
+    MongoIndex auditByPerson() {
+        return new MongoIndex(AuditEntry.class, new org.springframework.data.mongodb.core.index.Index()
+                .on("personId", org.springframework.data.domain.Sort.Direction.ASC)
+                .on("at", org.springframework.data.domain.Sort.Direction.DESC).named("audit_person_at"));
+    }
 
     @Bean
     @ConditionalOnMissingBean

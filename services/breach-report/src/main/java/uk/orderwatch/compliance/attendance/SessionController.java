@@ -9,6 +9,9 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
+import uk.orderwatch.compliance.CaseGuard;
+import uk.orderwatch.support.security.Caller;
+import uk.orderwatch.support.security.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,25 +22,30 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/orders/{orderId}", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Sessions", description = "Programme sessions and their outcomes, recorded by probation")
+@Tag(name = "Sessions", description = "Programme sessions and their outcomes, recorded by the probation delivery "
+        + "unit assigned to the order; police and advocates of the order read them")
 public class SessionController {
 
     private final SessionService sessions;
+    private final CaseGuard guard;
 
-    public SessionController(SessionService sessions) {
+    public SessionController(SessionService sessions, CaseGuard guard) {
         this.sessions = sessions;
+        this.guard = guard;
     }
 
     @GetMapping("/sessions")
     @Operation(summary = "The order's programme sessions with their outcomes, earliest first")
-    public List<SessionView> list(@PathVariable String orderId) {
+    public List<SessionView> list(@PathVariable String orderId, Caller caller) {
+        guard.read(orderId, caller);
         return sessions.ofOrder(orderId).stream().map(SessionView::of).toList();
     }
 
     @PostMapping(path = "/sessions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a session to a programme requirement")
     public ResponseEntity<SessionView> add(@PathVariable String orderId,
-                                           @Valid @RequestBody SessionRequests.Add request) {
+                                           @Valid @RequestBody SessionRequests.Add request, Caller caller) {
+        guard.change(orderId, caller, Role.PROBATION);
         var s = sessions.add(orderId, request);
         return ResponseEntity.created(URI.create("/orders/" + orderId + "/sessions/" + s.sessionId()))
                 .body(SessionView.of(s));
@@ -46,8 +54,9 @@ public class SessionController {
     @PostMapping(path = "/sessions/{sessionId}/reschedule", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Move a session still to come to another time")
     public SessionView reschedule(@PathVariable String orderId, @PathVariable String sessionId,
-                                  @Valid @RequestBody SessionRequests.Reschedule request) {
-        return SessionView.of(sessions.reschedule(orderId, sessionId, request));
+                                  @Valid @RequestBody SessionRequests.Reschedule request, Caller caller) {
+        guard.change(orderId, caller, Role.PROBATION);
+        return SessionView.of(sessions.reschedule(orderId, sessionId, request, caller.actor()));
     }
 
     @PostMapping(path = "/sessions/{sessionId}/outcomes", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -60,8 +69,10 @@ public class SessionController {
 
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.OUTCOME)))
-            @Valid @RequestBody SessionRequests.Outcome request) {
-        return ResponseEntity.status(201).body(SessionView.of(sessions.record(orderId, sessionId, request)));
+            @Valid @RequestBody SessionRequests.Outcome request, Caller caller) {
+        guard.change(orderId, caller, Role.PROBATION);
+        return ResponseEntity.status(201).body(SessionView.of(sessions.record(orderId, sessionId, request,
+                caller.actor())));
     }
 
     @PostMapping(path = "/attendance", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -71,8 +82,9 @@ public class SessionController {
 
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.ATTENDANCE)))
-            @Valid @RequestBody SessionRequests.ByStart request) {
-        var s = sessions.recordByStart(orderId, request);
+            @Valid @RequestBody SessionRequests.ByStart request, Caller caller) {
+        guard.change(orderId, caller, Role.PROBATION);
+        var s = sessions.recordByStart(orderId, request, caller.actor());
         return ResponseEntity.created(URI.create("/orders/" + orderId + "/sessions/" + s.sessionId()))
                 .body(SessionView.of(s));
     }

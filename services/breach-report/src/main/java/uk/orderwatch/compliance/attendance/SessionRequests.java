@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import uk.orderwatch.compliance.ActorRequest;
 
 /** What probation sends about sessions. */
 public final class SessionRequests {
@@ -17,12 +16,11 @@ public final class SessionRequests {
 
     /** A session added by hand to a programme requirement. */
     public record Add(@NotBlank @Size(max = 64) String conditionId, @NotNull Instant start,
-                      @NotNull @Min(1) @Max(1440) Integer durationMinutes, @NotNull @Valid ActorRequest addedBy) {
+                      @NotNull @Min(1) @Max(1440) Integer durationMinutes) {
     }
 
     /** A session moved to another time. */
-    public record Reschedule(@NotNull Instant start, @NotBlank @Size(max = 1000) String reason,
-                             @NotNull @Valid ActorRequest rescheduledBy) {
+    public record Reschedule(@NotNull Instant start, @NotBlank @Size(max = 1000) String reason) {
     }
 
     /** A behaviour concern seen at the session. */
@@ -39,8 +37,7 @@ public final class SessionRequests {
             @Size(max = 1000) String lateReason,
             NoSessionReason noSessionReason,
             @Valid Concern concern,
-            @Size(max = 1000) String correctionReason,
-            @NotNull @Valid ActorRequest recordedBy) {
+            @Size(max = 1000) String correctionReason) {
 
         public boolean sessionHappened() {
             return didSessionHappen == null || didSessionHappen;
@@ -57,12 +54,10 @@ public final class SessionRequests {
             @Size(max = 1000) String lateReason,
             NoSessionReason noSessionReason,
             @Valid Concern concern,
-            @Size(max = 1000) String correctionReason,
-            @NotNull @Valid ActorRequest recordedBy) {
+            @Size(max = 1000) String correctionReason) {
 
         Outcome outcome() {
-            return new Outcome(didSessionHappen, attended, lateReason, noSessionReason, concern, correctionReason,
-                    recordedBy);
+            return new Outcome(didSessionHappen, attended, lateReason, noSessionReason, concern, correctionReason);
         }
     }
 }

@@ -107,7 +107,7 @@ public class SessionService {
         return session;
     }
 
-    public SessionDocument reschedule(String orderId, String sessionId, SessionRequests.Reschedule r) {
+    public SessionDocument reschedule(String orderId, String sessionId, SessionRequests.Reschedule r, Actor by) {
         activeOrder(orderId);
         var s = session(orderId, sessionId);
         if (s.status() != SessionStatus.SCHEDULED) {
@@ -115,7 +115,7 @@ public class SessionService {
                     + ": only a session still to come can be rescheduled");
         }
         var reschedules = new ArrayList<>(s.reschedules());
-        reschedules.add(new SessionDocument.Reschedule(s.start(), r.start(), r.reason(), r.rescheduledBy().toActor(),
+        reschedules.add(new SessionDocument.Reschedule(s.start(), r.start(), r.reason(), by,
                 clock.instant()));
         var moved = new SessionDocument(s.sessionId(), s.version() + 1, s.orderId(), s.conditionId(), s.sequence(),
                 r.start(), s.durationMinutes(), s.status(), s.practitionerId(), s.currentOutcome(),
@@ -126,13 +126,13 @@ public class SessionService {
 
     // --- outcomes ---------------------------------------------------------------------------------------------
 
-    public SessionDocument record(String orderId, String sessionId, SessionRequests.Outcome r) {
+    public SessionDocument record(String orderId, String sessionId, SessionRequests.Outcome r, Actor recorder) {
         KnownOrder known = orders.require(orderId, orderPatience);
-        return record(known, session(orderId, sessionId), r);
+        return record(known, session(orderId, sessionId), r, recorder);
     }
 
     /** An outcome for the session of a requirement starting at a time: the planned one, or one added now. */
-    public SessionDocument recordByStart(String orderId, SessionRequests.ByStart r) {
+    public SessionDocument recordByStart(String orderId, SessionRequests.ByStart r, Actor recorder) {
         KnownOrder known = orders.require(orderId, orderPatience);
         programme(known.order(), r.conditionId());
         var planned = mongo.findOne(query(where("orderId").is(orderId).and("conditionId").is(r.conditionId())
@@ -150,10 +150,11 @@ public class SessionService {
                     known.order(), r.conditionId(), null, r.sessionStart(),
                     r.durationMinutes() == null ? DEFAULT_DURATION_MINUTES : r.durationMinutes()));
         }
-        return record(known, planned, r.outcome());
+        return record(known, planned, r.outcome(), recorder);
     }
 
-    private SessionDocument record(KnownOrder known, SessionDocument s, SessionRequests.Outcome r) {
+    private SessionDocument record(KnownOrder known, SessionDocument s, SessionRequests.Outcome r,
+                                   Actor recorder) {
         OrderSnapshot order = known.order();
         if (s.status() == SessionStatus.WITHDRAWN) {
             throw Problem.conflict("session-withdrawn", "session " + s.sessionId()
@@ -172,7 +173,6 @@ public class SessionService {
             throw Problem.rule("nothing-to-correct", "correctionReason", "no outcome is recorded for this session yet");
         }
         Outcome outcome = Outcome.classify(r.sessionHappened(), r.attended(), r.noSessionReason());
-        Actor recorder = r.recordedBy().toActor();
         var concern = r.concern() == null ? null : new SessionDocument.Concern(r.concern().description(),
                 r.concern().tellPractitioner(), r.concern().risk());
         var entry = new SessionDocument.OutcomeEntry(r.sessionHappened(), r.attended(), r.lateReason(),

@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.orderwatch.compliance.CaseGuard;
+import uk.orderwatch.support.security.Caller;
+import uk.orderwatch.support.security.Role;
 import uk.orderwatch.support.web.Problem;
 
 @RestController
@@ -28,9 +31,11 @@ import uk.orderwatch.support.web.Problem;
 public class BreachController {
 
     private final BreachService breaches;
+    private final CaseGuard guard;
 
-    public BreachController(BreachService breaches) {
+    public BreachController(BreachService breaches, CaseGuard guard) {
         this.breaches = breaches;
+        this.guard = guard;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -42,18 +47,20 @@ public class BreachController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 128) String idempotencyKey,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.BREACH)))
-            @Valid @RequestBody ReportBreachRequest request) {
-        var reported = breaches.report(orderId, request, idempotencyKey);
+            @Valid @RequestBody ReportBreachRequest request, Caller caller) {
+        guard.change(orderId, caller, Role.POLICE, Role.PROBATION, Role.ADVOCATE);
+        var reported = breaches.report(orderId, request, idempotencyKey, caller.actor());
         var breach = reported.breach();
         return ResponseEntity.status(reported.created() ? 201 : 200)
                 .location(URI.create("/orders/" + orderId + "/breaches/" + breach.breachId()))
-                .body(BreachView.of(breach));
+                .body(BreachView.of(breach, caller));
     }
 
     @GetMapping("/{breachId}")
     @Operation(summary = "One breach report")
-    public BreachView get(@PathVariable String orderId, @PathVariable String breachId) {
-        return breaches.find(orderId, breachId).map(BreachView::of)
+    public BreachView get(@PathVariable String orderId, @PathVariable String breachId, Caller caller) {
+        guard.read(orderId, caller);
+        return breaches.find(orderId, breachId).map(b -> BreachView.of(b, caller))
                 .orElseThrow(() -> Problem.notFound("Breach", breachId));
     }
 }

@@ -14,6 +14,7 @@ import uk.orderwatch.compliance.orders.KnownOrder;
 import uk.orderwatch.compliance.orders.OrderLifecycle;
 import uk.orderwatch.compliance.orders.OrderReadModel;
 import uk.orderwatch.schemas.EventType;
+import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.Condition;
 import uk.orderwatch.support.events.EventFactory;
@@ -49,7 +50,7 @@ public class BreachService {
     public record Reported(BreachDocument breach, boolean created) {
     }
 
-    public Reported report(String orderId, ReportBreachRequest r, String idempotencyKey) {
+    public Reported report(String orderId, ReportBreachRequest r, String idempotencyKey, Actor reporter) {
         String requestHash = hash(orderId, r);
         if (idempotencyKey != null) {
             var earlier = mongo.findById(breachId(orderId, idempotencyKey), BreachDocument.class);
@@ -79,7 +80,6 @@ public class BreachService {
         boolean beforeService = order.servedAt() == null || r.occurredAt().isBefore(order.servedAt());
         String breachId = idempotencyKey != null ? breachId(orderId, idempotencyKey) : UUID.randomUUID().toString();
         var severity = BreachSeverity.of(condition.category());
-        var reporter = r.reportedBy().toActor();
         var event = events.create(EventType.BREACH_REPORTED, orderId, new BreachReported(breachId, orderId,
                 order.version(), condition.conditionId(), condition.category(), r.occurredAt(), now, reporter,
                 severity, beforeService, order.subject(), order.agencies()));

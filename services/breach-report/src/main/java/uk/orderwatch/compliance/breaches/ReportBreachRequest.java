@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import uk.orderwatch.compliance.ActorRequest;
 
 /**
  * A reported breach. {@code location} and {@code description} may identify the victim: they are stored here, never
@@ -17,6 +16,5 @@ public record ReportBreachRequest(
         @NotNull Instant occurredAt,
         @NotBlank @Size(max = 4000) String description,
         @Size(max = 500) String location,
-        @NotNull @Valid ActorRequest reportedBy,
         @Size(max = 20) List<@NotBlank @Size(max = 200) String> evidenceReferences) {
 }

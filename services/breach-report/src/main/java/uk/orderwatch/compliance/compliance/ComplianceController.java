@@ -4,14 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
@@ -31,7 +29,12 @@ import uk.orderwatch.compliance.orders.OrderLifecycle;
 import uk.orderwatch.compliance.orders.OrderReadModel;
 import uk.orderwatch.compliance.requirements.NotificationRequirementService;
 import uk.orderwatch.schemas.events.OrderSnapshot;
+import uk.orderwatch.compliance.CaseGuard;
+import uk.orderwatch.support.security.Caller;
+import uk.orderwatch.support.security.CaseAccess;
+import uk.orderwatch.support.security.Role;
 import uk.orderwatch.support.web.PageResult;
+import uk.orderwatch.support.web.Problem;
 
 @RestController
 @Validated
@@ -44,17 +47,17 @@ public class ComplianceController {
     private final NotificationRequirementService requirements;
     private final NonComplianceService nonCompliance;
     private final MongoTemplate mongo;
-    private final Duration orderPatience;
+    private final CaseGuard guard;
 
     public ComplianceController(OrderReadModel orders, SessionService sessions,
                                 NotificationRequirementService requirements, NonComplianceService nonCompliance,
-                                MongoTemplate mongo, @Value("${orderwatch.order-patience:2s}") Duration orderPatience) {
+                                MongoTemplate mongo, CaseGuard guard) {
         this.orders = orders;
         this.sessions = sessions;
         this.requirements = requirements;
         this.nonCompliance = nonCompliance;
         this.mongo = mongo;
-        this.orderPatience = orderPatience;
+        this.guard = guard;
     }
 
     /** Everything breach-report knows about an order's compliance. */
@@ -70,12 +73,12 @@ public class ComplianceController {
 
     @GetMapping("/orders/{orderId}/compliance")
     @Operation(summary = "An order's compliance: sessions with outcomes, breaches, counts and open deadlines")
-    public ComplianceView compliance(@PathVariable String orderId) {
-        var known = orders.require(orderId, orderPatience);
+    public ComplianceView compliance(@PathVariable String orderId, Caller caller) {
+        var known = guard.read(orderId, caller);
         var sessionList = sessions.ofOrder(orderId).stream().map(SessionView::of).toList();
         var breaches = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("orderId").is(orderId))
-                .with(Sort.by("occurredAt")), BreachDocument.class).stream().map(BreachView::of).toList();
+                .with(Sort.by("occurredAt")), BreachDocument.class).stream().map(b -> BreachView.of(b, caller)).toList();
         Map<String, Long> outcomes = new TreeMap<>();
         sessionList.stream().filter(s -> s.currentOutcome() != null)
                 .forEach(s -> outcomes.merge(s.currentOutcome().name(), 1L, Long::sum));
@@ -91,14 +94,26 @@ public class ComplianceController {
 
     @GetMapping("/sessions/due")
     @Operation(summary = "A practitioner's sessions on a day (default today, UK time), earliest first")
-    public PageResult<SessionView> due(@RequestParam String practitionerId,
+    public PageResult<SessionView> due(@RequestParam(required = false) String practitionerId,
                                        @RequestParam(required = false) LocalDate date,
                                        @RequestParam(defaultValue = "0") @Min(0) int page,
-                                       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+                                       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
+                                       Caller caller) {
+        caller.require(Role.PROBATION);
+        if (practitionerId != null && !practitionerId.equals(caller.personId()) && !caller.supervisor()) {
+            throw Problem.forbidden("Only a supervisor sees another practitioner's day");
+        }
+        String practitioner = practitionerId != null ? practitionerId : caller.personId();
         LocalDate day = date != null ? date : LocalDate.now(OrderLifecycle.COURT_ZONE);
         Instant from = day.atStartOfDay(OrderLifecycle.COURT_ZONE).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(OrderLifecycle.COURT_ZONE).toInstant();
-        return new PageResult<>(sessions.between(practitionerId, from, to, page, size).stream()
-                .map(SessionView::of).toList(), page, size, sessions.countBetween(practitionerId, from, to));
+        // only sessions of orders the caller's delivery unit is assigned to
+        var due = sessions.between(practitioner, from, to, page, size).stream()
+                .filter(s -> orders.find(s.orderId())
+                        .filter(o -> CaseAccess.canSee(caller, o.order().agencies())).isPresent())
+                .toList();
+        guard.readAll(caller, due.stream().map(s -> s.orderId()).toList());
+        return new PageResult<>(due.stream().map(SessionView::of).toList(), page, size,
+                sessions.countBetween(practitioner, from, to));
     }
 }

@@ -58,6 +58,13 @@ public class OrderReadModel {
      * a few milliseconds later (it travels as an event), so a miss is looked up again for up to {@code patience}
      * before it is refused: a report made right after registration is not turned away.
      */
+    /** The 404 for an order not known here, and for one the caller may not see: the two cannot be told apart. */
+    public static Problem notKnown(String orderId) {
+        return new Problem(HttpStatus.NOT_FOUND, "order-not-known", "Order not found",
+                "No order with id " + orderId + " is known. If it was registered a moment ago, try again.",
+                List.of());
+    }
+
     public KnownOrder require(String orderId, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
@@ -66,9 +73,7 @@ public class OrderReadModel {
                 return known.get();
             }
             if (System.nanoTime() > deadline) {
-                throw new Problem(HttpStatus.NOT_FOUND, "order-not-known", "Order not found",
-                        "No order with id " + orderId + " is known. If it was registered a moment ago, try again.",
-                        List.of());
+                throw notKnown(orderId);
             }
             try {
                 Thread.sleep(50);

@@ -7,6 +7,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
+import uk.orderwatch.compliance.CaseGuard;
+import uk.orderwatch.support.security.Caller;
+import uk.orderwatch.support.security.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,14 +25,17 @@ import uk.orderwatch.support.web.Problem;
 public class NotificationRequirementController {
 
     private final NotificationRequirementService requirements;
+    private final CaseGuard guard;
 
-    public NotificationRequirementController(NotificationRequirementService requirements) {
+    public NotificationRequirementController(NotificationRequirementService requirements, CaseGuard guard) {
         this.requirements = requirements;
+        this.guard = guard;
     }
 
     @GetMapping
     @Operation(summary = "The requirement's clock and the notifications recorded")
-    public NotificationRequirementView get(@PathVariable String orderId) {
+    public NotificationRequirementView get(@PathVariable String orderId, Caller caller) {
+        guard.read(orderId, caller);
         return requirements.find(orderId).map(NotificationRequirementView::of)
                 .orElseThrow(() -> Problem.notFound("Notification requirement", orderId));
     }
@@ -41,8 +47,10 @@ public class NotificationRequirementController {
     public ResponseEntity<NotificationRequirementView> record(@PathVariable String orderId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.NOTIFIED)))
-            @Valid @RequestBody NotificationRequirementService.Record request) {
-        return ResponseEntity.status(201).body(NotificationRequirementView.of(requirements.record(orderId, request)));
+            @Valid @RequestBody NotificationRequirementService.Record request, Caller caller) {
+        guard.change(orderId, caller, Role.POLICE);
+        return ResponseEntity.status(201).body(NotificationRequirementView.of(requirements.record(orderId, request,
+                caller.actor())));
     }
 
     /** The requirement as the police see it. */

@@ -27,7 +27,7 @@ import uk.orderwatch.schemas.events.OrderType;
 import uk.orderwatch.support.events.EventFactory;
 import uk.orderwatch.support.outbox.OutboxPublisher;
 import uk.orderwatch.support.web.Problem;
-import uk.orderwatch.compliance.ActorRequest;
+import uk.orderwatch.schemas.events.Actor;
 
 /** The 3-day clock that starts when an SPO or DAPO is served, and the notifications that stop it. */
 @Service
@@ -53,8 +53,7 @@ public class NotificationRequirementService {
     }
 
     /** A notification the police record. */
-    public record Record(@NotNull NotificationKind kind, @NotNull Instant notifiedAt,
-                         @NotNull @Valid ActorRequest recordedBy) {
+    public record Record(@NotNull NotificationKind kind, @NotNull Instant notifiedAt) {
     }
 
     /** Starts the clock of a served SPO, interim SPO or DAPO, once. */
@@ -79,7 +78,7 @@ public class NotificationRequirementService {
                 NotificationRequirement.class);
     }
 
-    public NotificationRequirement record(String orderId, Record r) {
+    public NotificationRequirement record(String orderId, Record r, Actor by) {
         var requirement = find(orderId).orElseThrow(() -> new Problem(org.springframework.http.HttpStatus.NOT_FOUND,
                 "no-notification-requirement", "No notification requirement", "Order " + orderId + " has no "
                 + "notification requirement: it is not a served SPO, interim SPO or DAPO", List.of()));
@@ -98,7 +97,7 @@ public class NotificationRequirementService {
         }
         var notifications = new ArrayList<>(requirement.notifications());
         notifications.add(new NotificationRequirement.Notification(r.kind(), r.notifiedAt(),
-                r.recordedBy().toActor(), now));
+                by, now));
         boolean first = r.kind() == NotificationKind.INITIAL;
         var status = first && requirement.status() == RequirementStatus.OPEN ? RequirementStatus.MET
                 : requirement.status();

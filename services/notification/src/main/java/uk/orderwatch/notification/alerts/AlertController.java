@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +23,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import uk.orderwatch.schemas.events.Severity;
+import uk.orderwatch.support.audit.AuditLog;
+import uk.orderwatch.support.security.Caller;
+import uk.orderwatch.support.security.Role;
 import uk.orderwatch.support.web.PageResult;
+import uk.orderwatch.support.web.Problem;
 
 @RestController
 @Validated
@@ -32,12 +35,30 @@ import uk.orderwatch.support.web.PageResult;
 @Tag(name = "Alerts", description = "The inbox: alerts raised for the police, probation and advocates")
 public class AlertController {
 
+    private static final String ALERT = "alert";
+
     private final AlertService alerts;
     private final AlertStream stream;
+    private final AuditLog audit;
 
-    public AlertController(AlertService alerts, AlertStream stream) {
+    public AlertController(AlertService alerts, AlertStream stream, AuditLog audit) {
         this.alerts = alerts;
         this.stream = stream;
+        this.audit = audit;
+    }
+
+    /**
+     * An alert is visible to its recipient and to the supervisors of the recipient's agency; to anyone else it
+     * answers 404, as if it did not exist.
+     */
+    static boolean canSee(Caller caller, AlertDocument alert) {
+        return !caller.is(Role.ADMIN) && (caller.personId().equals(alert.recipient().personId())
+                || (caller.supervisor() && caller.agencyId().equals(alert.recipient().agencyId())));
+    }
+
+    private AlertDocument visible(String alertId, Caller caller) {
+        return alerts.find(alertId).filter(a -> canSee(caller, a))
+                .orElseThrow(() -> Problem.notFound("Alert", alertId));
     }
 
     @GetMapping
@@ -51,27 +72,42 @@ public class AlertController {
             @RequestParam(required = false) Boolean unread,
             @RequestParam(required = false) Boolean unacknowledged,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return alerts.search(new AlertService.Filter(personId, agencyId, orderId, priority, unread, unacknowledged),
-                page, size);
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
+        caller.require(Role.POLICE, Role.PROBATION, Role.ADVOCATE);
+        boolean others = personId != null && !personId.equals(caller.personId());
+        if ((others && !caller.supervisor()) || (agencyId != null && !agencyId.equals(caller.agencyId()))) {
+            throw Problem.forbidden("Only a supervisor sees other people's alerts, and only in their own agency");
+        }
+        // a supervisor sees everyone's alerts in their agency; anyone else their own
+        String recipient = caller.supervisor() ? personId : caller.personId();
+        var result = alerts.search(new AlertService.Filter(recipient, caller.agencyId(), orderId, priority, unread,
+                unacknowledged), page, size);
+        if (!result.items().isEmpty()) {
+            audit.read(caller, ALERT, result.items().stream().map(AlertView::alertId).toList());
+        }
+        return result;
     }
 
     @GetMapping("/{alertId}")
     @Operation(summary = "One alert, with its deliveries and acknowledgement")
-    public AlertView get(@PathVariable String alertId) {
-        return AlertView.of(alerts.require(alertId));
+    public AlertView get(@PathVariable String alertId, Caller caller) {
+        var alert = visible(alertId, caller);
+        audit.read(caller, ALERT, alertId);
+        return AlertView.of(alert);
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Live alerts of one recipient (Server-Sent Events; event id = alert id)",
-            description = "Reconnect with Last-Event-ID to receive first what was raised meanwhile.")
-    public SseEmitter stream(@RequestParam @NotBlank String personId,
-                             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        return stream.subscribe(personId, alerts.after(personId, lastEventId));
+    @Operation(summary = "The caller's live alerts (Server-Sent Events; event id = alert id)",
+            description = "Reconnect with Last-Event-ID to receive first what was raised meanwhile. Each alert sent "
+                    + "is recorded in the audit log as a disclosure.")
+    public SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                             Caller caller) {
+        caller.require(Role.POLICE, Role.PROBATION, Role.ADVOCATE);
+        return stream.subscribe(caller.personId(), alerts.after(caller.personId(), lastEventId));
     }
 
-    /** An acknowledgement: who takes the alert on, with an optional note (kept in notification). */
-    public record Acknowledge(@NotBlank @Size(max = 64) String personId, @Size(max = 2000) String note) {
+    /** An acknowledgement by the recipient (from their token), with an optional note (kept in notification). */
+    public record Acknowledge(@Size(max = 2000) String note) {
     }
 
     @PostMapping(path = "/{alertId}/acknowledgements", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -82,18 +118,18 @@ public class AlertController {
 
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.ACKNOWLEDGE)))
-            @Valid @RequestBody Acknowledge request) {
-        return ResponseEntity.status(201).body(AlertView.of(alerts.acknowledge(alertId, request.personId(),
+            @Valid @RequestBody Acknowledge request, Caller caller) {
+        visible(alertId, caller);
+        audit.change(caller, ALERT, alertId);
+        return ResponseEntity.status(201).body(AlertView.of(alerts.acknowledge(alertId, caller.personId(),
                 request.note())));
     }
 
-    /** The reader of an alert. */
-    public record Read(@NotBlank @Size(max = 64) String personId) {
-    }
-
-    @PostMapping(path = "/{alertId}/read", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Mark an alert read")
-    public AlertView read(@PathVariable String alertId, @Valid @RequestBody Read request) {
-        return AlertView.of(alerts.markRead(alertId, request.personId()));
+    @PostMapping(path = "/{alertId}/read")
+    @Operation(summary = "Mark an alert read (by its recipient)")
+    public AlertView read(@PathVariable String alertId, Caller caller) {
+        visible(alertId, caller);
+        audit.change(caller, ALERT, alertId);
+        return AlertView.of(alerts.markRead(alertId, caller.personId()));
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import uk.orderwatch.support.audit.AuditLog;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -19,6 +20,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class AlertStream {
 
     private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+    private final AuditLog audit;
+
+    public AlertStream(AuditLog audit) {
+        this.audit = audit;
+    }
 
     public SseEmitter subscribe(String personId, List<AlertView> missed) {
         SseEmitter emitter = new SseEmitter(0L);
@@ -33,8 +39,9 @@ public class AlertStream {
             for (AlertView alert : missed) {
                 send(emitter, alert);
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             remove.run();
+            emitter.completeWithError(e);
         }
         return emitter;
     }
@@ -54,13 +61,16 @@ public class AlertStream {
         for (SseEmitter emitter : subscribers.getOrDefault(alert.recipient().personId(), List.of())) {
             try {
                 send(emitter, alert);
-            } catch (IOException | IllegalStateException e) {
+            } catch (IOException | RuntimeException e) {
                 subscribers.get(alert.recipient().personId()).remove(emitter);
             }
         }
     }
 
-    private static void send(SseEmitter emitter, AlertView alert) throws IOException {
+    /** Each alert sent on a stream is a disclosure to its recipient: audited first, or not sent (fail closed). */
+    private void send(SseEmitter emitter, AlertView alert) throws IOException {
+        audit.disclose(null, "live-stream", "alert", alert.alertId(), alert.recipient().personId(),
+                alert.recipient().agencyId());
         emitter.send(SseEmitter.event().id(alert.alertId()).name("alert").data(alert, MediaType.APPLICATION_JSON));
     }
 }

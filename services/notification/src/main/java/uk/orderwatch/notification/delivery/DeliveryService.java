@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import uk.orderwatch.support.audit.AuditLog;
 import uk.orderwatch.notification.alerts.AlertDocument;
 import uk.orderwatch.notification.alerts.AlertDocument.Delivery;
 import uk.orderwatch.notification.alerts.AlertService;
@@ -54,6 +55,7 @@ public class DeliveryService {
     private final EventFactory events;
     private final OutboxPublisher publisher;
     private final Clock clock;
+    private final AuditLog audit;
     private final int maxAttempts;
     private final Duration retryAfter;
     private final ExecutorService fastPath = Executors.newFixedThreadPool(4, r -> {
@@ -64,6 +66,7 @@ public class DeliveryService {
 
     public DeliveryService(MongoTemplate mongo, ResilientChannels channels, DirectoryService directory,
                            AlertService alerts, EventFactory events, OutboxPublisher publisher, Clock clock,
+                           AuditLog audit,
                            @Value("${orderwatch.delivery.max-attempts:8}") int maxAttempts,
                            @Value("${orderwatch.delivery.retry-after:30s}") Duration retryAfter) {
         this.mongo = mongo;
@@ -73,6 +76,7 @@ public class DeliveryService {
         this.events = events;
         this.publisher = publisher;
         this.clock = clock;
+        this.audit = audit;
         this.maxAttempts = maxAttempts;
         this.retryAfter = retryAfter;
         alerts.onRaised(id -> fastPath.submit(() -> deliver(id)));
@@ -128,6 +132,10 @@ public class DeliveryService {
             if (!due(d, now)) {
                 continue;
             }
+            // a disclosure is audited before it is made; if the audit log cannot be written nothing is sent, and
+            // the claim runs out so the alert is tried again
+            audit.disclose(null, type.name().toLowerCase(java.util.Locale.ROOT), "alert", claimed.alertId(),
+                    claimed.recipient().personId(), claimed.recipient().agencyId());
             Delivery outcome;
             try {
                 Channel.Sent sent = channels.send(type, claimed, person, agency);

@@ -9,6 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.springframework.http.MediaType;
+import uk.orderwatch.support.security.Caller;
+import uk.orderwatch.support.security.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +24,7 @@ import uk.orderwatch.support.web.Problem;
 @RestController
 @Validated
 @RequestMapping(path = "/directory/agencies", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Directory", description = "Agencies and the people in them who receive alerts")
+@Tag(name = "Directory", description = "Agencies and the people in them who receive alerts; ADMIN records them")
 public class DirectoryController {
 
     private final DirectoryService directory;
@@ -39,7 +41,8 @@ public class DirectoryController {
             @PathVariable @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,63}") String agencyId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.AGENCY)))
-            @Valid @RequestBody AgencyRequest request) {
+            @Valid @RequestBody AgencyRequest request, Caller caller) {
+        caller.require(Role.ADMIN);
         boolean created = directory.record(agencyId, request);
         return ResponseEntity.status(created ? 201 : 200).body(get(agencyId));
     }

@@ -20,26 +20,23 @@ final class ApiExamples {
                                            "durationMinutes": 120}}}],
              "agencies": {"police": {"agencyId": "demo-police", "personId": "demo-oic"},
                           "probation": {"agencyId": "demo-probation", "personId": "demo-practitioner"},
-                          "advocacy": {"agencyId": "demo-advocacy", "personId": "demo-caseworker"}},
-             "registeredBy": {"personId": "demo-oic", "agencyId": "demo-police"}}
+                          "advocacy": {"agencyId": "demo-advocacy", "personId": "demo-caseworker"}}}
             """;
 
     static final String SERVE = """
-            {"servedAt": "2026-11-21T09:12:00Z", "servedBy": {"personId": "demo-oic", "agencyId": "demo-police"}}
+            {"servedAt": "2026-11-21T09:12:00Z"}
             """;
 
     static final String VARY = """
-            {"endsOn": "2029-11-20", "reason": "Court extended the order on the application of the police",
-             "variedBy": {"personId": "demo-oic", "agencyId": "demo-police"}}
+            {"endsOn": "2029-11-20", "reason": "Court extended the order on the application of the police"}
             """;
 
     static final String RENEW = """
-            {"endsOn": "2030-11-20", "renewedBy": {"personId": "demo-oic", "agencyId": "demo-police"}}
+            {"endsOn": "2030-11-20"}
             """;
 
     static final String DISCHARGE = """
-            {"dischargedOn": "2027-06-01", "reason": "Discharged on the application of the defendant",
-             "dischargedBy": {"personId": "demo-oic", "agencyId": "demo-police"}}
+            {"dischargedOn": "2027-06-01", "reason": "Discharged on the application of the defendant"}
             """;
 
     private ApiExamples() {

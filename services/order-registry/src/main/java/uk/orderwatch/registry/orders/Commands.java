@@ -7,18 +7,17 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import uk.orderwatch.registry.orders.RegisterOrderRequest.ActorDto;
 import uk.orderwatch.registry.orders.RegisterOrderRequest.AgenciesDto;
 import uk.orderwatch.registry.orders.RegisterOrderRequest.ConditionDto;
 
-/** The requests that change an order after it is registered. */
+/** The requests that change an order after it is registered; who makes them comes from their token. */
 public final class Commands {
 
     private Commands() {
     }
 
     /** The order was served on the subject at {@code servedAt}. */
-    public record Serve(@NotNull Instant servedAt, @NotNull @Valid ActorDto servedBy) {
+    public record Serve(@NotNull Instant servedAt) {
     }
 
     /**
@@ -29,16 +28,14 @@ public final class Commands {
             @Valid AgenciesDto agencies,
             LocalDate endsOn,
             Boolean untilFurtherOrder,
-            @NotBlank @Size(max = 2000) String reason,
-            @NotNull @Valid ActorDto variedBy) {
+            @NotBlank @Size(max = 2000) String reason) {
     }
 
     /** The court renewed the order to a new end, or until further order. */
-    public record Renew(LocalDate endsOn, Boolean untilFurtherOrder, @NotNull @Valid ActorDto renewedBy) {
+    public record Renew(LocalDate endsOn, Boolean untilFurtherOrder) {
     }
 
     /** The court discharged the order. */
-    public record Discharge(@NotNull LocalDate dischargedOn, @NotBlank @Size(max = 2000) String reason,
-                            @NotNull @Valid ActorDto dischargedBy) {
+    public record Discharge(@NotNull LocalDate dischargedOn, @NotBlank @Size(max = 2000) String reason) {
     }
 }

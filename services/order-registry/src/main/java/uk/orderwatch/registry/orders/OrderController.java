@@ -19,22 +19,49 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import java.util.UUID;
+import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.OrderStatus;
+import uk.orderwatch.support.audit.AuditLog;
+import uk.orderwatch.support.security.Caller;
+import uk.orderwatch.support.security.CaseAccess;
+import uk.orderwatch.support.security.Role;
 import uk.orderwatch.support.web.PageResult;
 import uk.orderwatch.support.web.Problem;
 
 @RestController
 @Validated
 @RequestMapping(path = "/orders", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Orders", description = "Granted orders registered by the police, through their whole life")
+@Tag(name = "Orders", description = "Granted orders registered by the police, through their whole life. Police "
+        + "see and change their own force's orders; the probation delivery unit and advocacy service assigned to an "
+        + "order see it (probation without protected persons); any other order answers 404.")
 public class OrderController {
+
+    private static final String ORDER = "order";
 
     private final OrderService orders;
     private final OrderQueries queries;
+    private final AuditLog audit;
 
-    public OrderController(OrderService orders, OrderQueries queries) {
+    public OrderController(OrderService orders, OrderQueries queries, AuditLog audit) {
         this.orders = orders;
         this.queries = queries;
+        this.audit = audit;
+    }
+
+    /** The order, if the caller may see it; otherwise 404, as if it did not exist. */
+    private OrderDocument visible(String orderId, Caller caller) {
+        var order = orders.find(orderId).filter(o -> CaseAccess.canSee(caller, o.agencies()))
+                .orElseThrow(() -> Problem.notFound("Order", orderId));
+        return order;
+    }
+
+    /** A change by the police of the force holding the order: audited before it is made. */
+    private Actor changing(String orderId, Caller caller) {
+        caller.require(Role.POLICE);
+        visible(orderId, caller);
+        audit.change(caller, ORDER, orderId);
+        return caller.actor();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -45,9 +72,20 @@ public class OrderController {
     public ResponseEntity<OrderView> register(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.SPO)))
-            @Valid @RequestBody RegisterOrderRequest request) {
-        OrderDocument order = orders.register(request);
-        return ResponseEntity.created(URI.create("/orders/" + order.id())).body(OrderView.of(order));
+            @Valid @RequestBody RegisterOrderRequest request, Caller caller) {
+        caller.require(Role.POLICE);
+        if (!caller.agencyId().equals(request.agencies().police().agencyId())) {
+            throw Problem.rule("own-force-only", "agencies.police.agencyId",
+                    "must be your own force, " + caller.agencyId());
+        }
+        if (request.interimOrderId() != null && orders.find(request.interimOrderId())
+                .filter(o -> CaseAccess.canSee(caller, o.agencies())).isEmpty()) {
+            throw Problem.rule("interim-unknown", "interimOrderId", "no order " + request.interimOrderId());
+        }
+        String orderId = UUID.randomUUID().toString();
+        audit.change(caller, ORDER, orderId);
+        OrderDocument order = orders.register(orderId, request, caller.actor());
+        return ResponseEntity.created(URI.create("/orders/" + order.id())).body(OrderDisclosure.view(order, caller));
     }
 
     @PostMapping(path = "/{orderId}/service", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -56,8 +94,8 @@ public class OrderController {
     public OrderView serve(@PathVariable String orderId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.SERVE)))
-            @Valid @RequestBody Commands.Serve command) {
-        return OrderView.of(orders.serve(orderId, command));
+            @Valid @RequestBody Commands.Serve command, Caller caller) {
+        return OrderDisclosure.view(orders.serve(orderId, command, changing(orderId, caller)), caller);
     }
 
     @PostMapping(path = "/{orderId}/variations", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -66,8 +104,8 @@ public class OrderController {
     public OrderView vary(@PathVariable String orderId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.VARY)))
-            @Valid @RequestBody Commands.Vary command) {
-        return OrderView.of(orders.vary(orderId, command));
+            @Valid @RequestBody Commands.Vary command, Caller caller) {
+        return OrderDisclosure.view(orders.vary(orderId, command, changing(orderId, caller)), caller);
     }
 
     @PostMapping(path = "/{orderId}/renewals", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -75,8 +113,8 @@ public class OrderController {
     public OrderView renew(@PathVariable String orderId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.RENEW)))
-            @Valid @RequestBody Commands.Renew command) {
-        return OrderView.of(orders.renew(orderId, command));
+            @Valid @RequestBody Commands.Renew command, Caller caller) {
+        return OrderDisclosure.view(orders.renew(orderId, command, changing(orderId, caller)), caller);
     }
 
     @PostMapping(path = "/{orderId}/discharge", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -84,27 +122,34 @@ public class OrderController {
     public OrderView discharge(@PathVariable String orderId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.DISCHARGE)))
-            @Valid @RequestBody Commands.Discharge command) {
-        return OrderView.of(orders.discharge(orderId, command));
+            @Valid @RequestBody Commands.Discharge command, Caller caller) {
+        return OrderDisclosure.view(orders.discharge(orderId, command, changing(orderId, caller)), caller);
     }
 
     @GetMapping("/{orderId}")
     @Operation(summary = "One order, with its conditions, agencies and protected persons")
-    public OrderView get(@PathVariable String orderId) {
-        return OrderView.of(orders.require(orderId));
+    public OrderView get(@PathVariable String orderId, Caller caller) {
+        var order = visible(orderId, caller);
+        audit.read(caller, ORDER, orderId);
+        return OrderDisclosure.view(order, caller);
     }
 
     @GetMapping("/{orderId}/history")
     @Operation(summary = "Every change to the order: what, by whom, when, why, and the terms after it")
-    public List<OrderDocument.HistoryEntry> history(@PathVariable String orderId) {
-        return orders.require(orderId).history();
+    public List<OrderDocument.HistoryEntry> history(@PathVariable String orderId, Caller caller) {
+        var order = visible(orderId, caller);
+        audit.read(caller, ORDER, orderId);
+        return order.history().stream().map(h -> OrderDisclosure.history(h, caller)).toList();
     }
 
     @GetMapping("/{orderId}/versions/{version}")
     @Operation(summary = "The order's terms at one version (earlier versions stay readable after a variation)")
-    public OrderDocument.HistoryEntry version(@PathVariable String orderId, @PathVariable long version) {
-        return orders.require(orderId).history().stream().filter(h -> h.version() == version).findFirst()
+    public OrderDocument.HistoryEntry version(@PathVariable String orderId, @PathVariable long version,
+                                              Caller caller) {
+        var entry = visible(orderId, caller).history().stream().filter(h -> h.version() == version).findFirst()
                 .orElseThrow(() -> Problem.notFound("Version", orderId + "/" + version));
+        audit.read(caller, ORDER, orderId);
+        return OrderDisclosure.history(entry, caller);
     }
 
     @GetMapping
@@ -117,8 +162,10 @@ public class OrderController {
             @RequestParam(required = false) OrderStatus status,
             @RequestParam(required = false) String force,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return queries.search(subject, identifier, courtCaseReference, status, force, page, size);
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
+        caller.require(Role.POLICE, Role.PROBATION, Role.ADVOCATE);
+        return audited(caller, queries.search(caller, subject, identifier, courtCaseReference, status, force, page,
+                size));
     }
 
     @GetMapping("/expiring")
@@ -126,7 +173,15 @@ public class OrderController {
     public PageResult<OrderSummary> expiring(
             @RequestParam(defaultValue = "30") @Min(0) @Max(3650) int withinDays,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return queries.expiringWithin(withinDays, page, size);
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
+        caller.require(Role.POLICE, Role.PROBATION, Role.ADVOCATE);
+        return audited(caller, queries.expiringWithin(caller, withinDays, page, size));
+    }
+
+    private PageResult<OrderSummary> audited(Caller caller, PageResult<OrderSummary> result) {
+        if (!result.items().isEmpty()) {
+            audit.read(caller, ORDER, result.items().stream().map(OrderSummary::orderId).toList());
+        }
+        return result;
     }
 }

@@ -13,9 +13,14 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import uk.orderwatch.schemas.events.OrderStatus;
+import uk.orderwatch.support.security.Caller;
+import uk.orderwatch.support.security.CaseAccess;
 import uk.orderwatch.support.web.PageResult;
 
-/** Finding orders: by subject, identifier, court reference, status and force; and those about to expire. */
+/**
+ * Finding orders: by subject, identifier, court reference, status and force; and those about to expire. Every query
+ * is limited to the orders the caller may see.
+ */
 @Service
 public class OrderQueries {
 
@@ -33,9 +38,11 @@ public class OrderQueries {
      * @param subject    part of the subject's name or an alias, any case
      * @param identifier the subject's PNC id or CRN, exactly
      */
-    public PageResult<OrderSummary> search(String subject, String identifier, String courtCaseReference,
-                                           OrderStatus status, String policeAgencyId, int page, int size) {
+    public PageResult<OrderSummary> search(Caller caller, String subject, String identifier,
+                                           String courtCaseReference, OrderStatus status, String policeAgencyId,
+                                           int page, int size) {
         List<Criteria> filters = new ArrayList<>();
+        filters.add(visibleTo(caller));
         if (subject != null && !subject.isBlank()) {
             Pattern contains = Pattern.compile(Pattern.quote(subject.trim()), Pattern.CASE_INSENSITIVE);
             filters.add(new Criteria().orOperator(where("subject.name").regex(contains),
@@ -59,10 +66,20 @@ public class OrderQueries {
     }
 
     /** Active orders with a fixed end within the next {@code days} days, soonest first. */
-    public PageResult<OrderSummary> expiringWithin(int days, int page, int size) {
+    public PageResult<OrderSummary> expiringWithin(Caller caller, int days, int page, int size) {
         var until = clock.instant().plus(Duration.ofDays(days + 1L));
-        var query = Query.query(where("expiresAt").lte(until).and("status").in(OrderDocument.ACTIVE));
+        var query = Query.query(new Criteria().andOperator(visibleTo(caller),
+                where("expiresAt").lte(until).and("status").in(OrderDocument.ACTIVE)));
         return page(query, page, size, Sort.by("expiresAt").and(Sort.by("_id")));
+    }
+
+    /** Only the orders the caller may see ({@link CaseAccess}), as a query. */
+    private static Criteria visibleTo(Caller caller) {
+        String field = CaseAccess.assignmentField(caller.role());
+        if (field == null) {
+            throw new IllegalArgumentException(caller.role() + " sees no orders");
+        }
+        return where("agencies." + field + ".agencyId").is(caller.agencyId());
     }
 
     private PageResult<OrderSummary> page(Query query, int page, int size, Sort sort) {

@@ -14,7 +14,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 import uk.orderwatch.registry.directory.AgencyDirectory;
-import uk.orderwatch.registry.orders.RegisterOrderRequest.ActorDto;
 import uk.orderwatch.registry.orders.RegisterOrderRequest.AgenciesDto;
 import uk.orderwatch.registry.orders.RegisterOrderRequest.ConditionDto;
 import uk.orderwatch.schemas.EventType;
@@ -65,7 +64,7 @@ public class OrderService {
 
     // --- registration -----------------------------------------------------------------------------------------
 
-    public OrderDocument register(RegisterOrderRequest r) {
+    public OrderDocument register(String orderId, RegisterOrderRequest r, Actor actor) {
         OrderRules.checkRegistration(r, today(), directory);
         if (findByCourtCase(r.court().code(), r.courtCaseReference()).isPresent()) {
             throw duplicate(r);
@@ -78,7 +77,6 @@ public class OrderService {
             }
             interim.requireActive("supersede");
         }
-        Actor actor = actor(r.registeredBy());
         var subject = new OrderDocument.Subject(r.subject().name(),
                 r.subject().aliases() == null ? List.of() : r.subject().aliases(), r.subject().dateOfBirth(),
                 r.subject().homeAddress(), r.subject().pncId(), r.subject().crn());
@@ -86,7 +84,7 @@ public class OrderService {
                 .map(p -> new OrderDocument.ProtectedPerson("pp-" + UUID.randomUUID(), p.name(), p.address(),
                         p.phone(), p.email(), p.safeContactPreferences(), p.advocatePersonId()))
                 .toList();
-        var order = OrderDocument.granted(UUID.randomUUID().toString(), r.type(),
+        var order = OrderDocument.granted(orderId, r.type(),
                 new Court(r.court().name(), r.court().code()), r.courtCaseReference(), r.madeOn(), r.endsOn(),
                 r.endsUntilFurtherOrder(), subject, protectedPersons, conditions(r.conditions(), List.of()),
                 assignments(r.agencies()), r.interimOrderId(), actor, clock.instant());
@@ -106,21 +104,20 @@ public class OrderService {
 
     // --- life cycle -------------------------------------------------------------------------------------------
 
-    public OrderDocument serve(String orderId, Commands.Serve c) {
+    public OrderDocument serve(String orderId, Commands.Serve c, Actor actor) {
         var order = require(orderId);
         long read = order.version();
         if (order.status() != OrderStatus.SERVED) {
             order.requireActive("serve");
             OrderRules.checkServedAt(c.servedAt(), order.madeOn(), clock.instant());
         }
-        Actor actor = actor(c.servedBy());
         order.serve(c.servedAt(), actor, clock.instant());
         order.addEvent(events.create(EventType.ORDER_SERVED, orderId,
                 new OrderServed(order.snapshot(), c.servedAt(), actor)));
         return save(order, read);
     }
 
-    public OrderDocument vary(String orderId, Commands.Vary c) {
+    public OrderDocument vary(String orderId, Commands.Vary c, Actor actor) {
         var order = require(orderId);
         long read = order.version();
         order.requireActive("vary");
@@ -149,7 +146,6 @@ public class OrderService {
         if (changed.isEmpty()) {
             throw Problem.invalid("conditions", "a variation changes the conditions, the agencies or the end");
         }
-        Actor actor = actor(c.variedBy());
         order.vary(newConditions, agencies == null ? null : assignments(agencies), c.endsOn(), c.untilFurtherOrder(),
                 c.reason(), actor, clock.instant());
         order.addEvent(events.create(EventType.ORDER_VARIED, orderId,
@@ -157,26 +153,24 @@ public class OrderService {
         return save(order, read);
     }
 
-    public OrderDocument renew(String orderId, Commands.Renew c) {
+    public OrderDocument renew(String orderId, Commands.Renew c, Actor actor) {
         var order = require(orderId);
         long read = order.version();
         order.requireActive("renew");
         boolean untilFurtherOrder = Boolean.TRUE.equals(c.untilFurtherOrder());
         OrderRules.checkRenewal(order, c.endsOn(), untilFurtherOrder);
         LocalDate previous = order.endsOn();
-        Actor actor = actor(c.renewedBy());
         order.renew(c.endsOn(), untilFurtherOrder, actor, clock.instant());
         order.addEvent(events.create(EventType.ORDER_RENEWED, orderId,
                 new OrderRenewed(order.snapshot(), previous, actor)));
         return save(order, read);
     }
 
-    public OrderDocument discharge(String orderId, Commands.Discharge c) {
+    public OrderDocument discharge(String orderId, Commands.Discharge c, Actor actor) {
         var order = require(orderId);
         long read = order.version();
         order.requireActive("discharge");
         OrderRules.checkDischarge(c.dischargedOn(), order.madeOn(), today());
-        Actor actor = actor(c.dischargedBy());
         order.discharge(c.reason(), actor, clock.instant());
         order.addEvent(events.create(EventType.ORDER_DISCHARGED, orderId,
                 new OrderDischarged(order.snapshot(), c.dischargedOn(), c.reason(), actor)));
@@ -328,9 +322,5 @@ public class OrderService {
 
     private static Assignment assignment(RegisterOrderRequest.AssignmentDto a) {
         return a == null ? null : new Assignment(a.agencyId(), a.personId());
-    }
-
-    private static Actor actor(ActorDto a) {
-        return new Actor(a.personId(), a.agencyId());
     }
 }

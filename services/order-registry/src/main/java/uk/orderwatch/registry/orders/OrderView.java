@@ -1,5 +1,6 @@
 package uk.orderwatch.registry.orders;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,7 +9,10 @@ import uk.orderwatch.schemas.events.Court;
 import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.schemas.events.OrderType;
 
-/** An order as the police handling it see it, protected persons and exclusion zones included. */
+/**
+ * An order as one user may see it ({@link OrderDisclosure}): police see the protected persons and exclusion zones,
+ * an advocate the person they advocate for, probation neither ({@code protectedPersons} absent).
+ */
 public record OrderView(
         String orderId,
         long version,
@@ -21,15 +25,9 @@ public record OrderView(
         LocalDate endsOn,
         boolean untilFurtherOrder,
         OrderDocument.Subject subject,
-        List<OrderDocument.ProtectedPerson> protectedPersons,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<OrderDocument.ProtectedPerson> protectedPersons,
         List<OrderCondition> conditions,
         AgencyAssignments agencies,
         String interimOrderId,
         String fullOrderId) {
-
-    static OrderView of(OrderDocument o) {
-        return new OrderView(o.id(), o.version(), o.orderType(), o.status(), o.court(), o.courtCaseReference(),
-                o.madeOn(), o.servedAt(), o.endsOn(), o.untilFurtherOrder(), o.subject(), o.protectedPersons(),
-                o.conditions(), o.agencies(), o.interimOrderId(), o.fullOrderId());
-    }
 }

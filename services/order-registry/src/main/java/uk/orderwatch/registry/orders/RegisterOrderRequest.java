@@ -13,7 +13,7 @@ import java.util.List;
 import uk.orderwatch.schemas.events.ConditionCategory;
 import uk.orderwatch.schemas.events.OrderType;
 
-/** What a police officer records when the court grants an order. */
+/** What a police officer records when the court grants an order (who records it comes from their token). */
 public record RegisterOrderRequest(
         @NotNull OrderType type,
         @NotNull @Valid CourtDto court,
@@ -25,8 +25,7 @@ public record RegisterOrderRequest(
         @NotEmpty @Size(max = 20) List<@Valid @NotNull ProtectedPersonDto> protectedPersons,
         @NotEmpty @Size(max = 50) List<@Valid @NotNull ConditionDto> conditions,
         @NotNull @Valid AgenciesDto agencies,
-        @Size(max = 64) String interimOrderId,
-        @NotNull @Valid ActorDto registeredBy) {
+        @Size(max = 64) String interimOrderId) {
 
     /** Absent means the order has a fixed end. */
     public boolean endsUntilFurtherOrder() {
@@ -91,8 +90,5 @@ public record RegisterOrderRequest(
 
     public record AgenciesDto(@NotNull @Valid AssignmentDto police, @Valid AssignmentDto probation,
                               @Valid AssignmentDto advocacy) {
-    }
-
-    public record ActorDto(@NotBlank @Size(max = 64) String personId, @NotBlank @Size(max = 64) String agencyId) {
     }
 }

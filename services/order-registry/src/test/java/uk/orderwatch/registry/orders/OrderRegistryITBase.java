@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import uk.orderwatch.infra.MutableClock;
 import uk.orderwatch.infra.SharedTestInfra;
+import uk.orderwatch.infra.TestTokens;
 import uk.orderwatch.infra.TopicReader;
 import uk.orderwatch.registry.directory.AgencyDirectory;
 import uk.orderwatch.schemas.CloudEvent;
@@ -105,18 +106,32 @@ abstract class OrderRegistryITBase {
         }
     }
 
+    /** Requests go as the demo force's officer in charge unless a test says otherwise. */
+    static final String POLICE = TestTokens.police();
+
     HttpResponse<String> post(String path, JsonNode body) throws Exception {
+        return post(path, body, POLICE);
+    }
+
+    HttpResponse<String> post(String path, JsonNode body, String token) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     JsonNode get(String path) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response = get(path, POLICE);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    HttpResponse<String> get(String path, String token) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Registers a valid order and answers its id. */
@@ -124,10 +139,6 @@ abstract class OrderRegistryITBase {
         var response = post("/orders", order);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("orderId").asString();
-    }
-
-    static ObjectNode actor(String person, String agency) {
-        return JSON.createObjectNode().put("personId", person).put("agencyId", agency);
     }
 
     List<TopicReader.Rec> eventsFor(String orderId, int atLeast, Duration wait) {

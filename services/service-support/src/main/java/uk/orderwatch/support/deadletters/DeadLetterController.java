@@ -2,18 +2,16 @@ package uk.orderwatch.support.deadletters;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.orderwatch.support.security.Caller;
 
+/** ADMIN only (see the security configuration). */
 @RestController
 @RequestMapping(path = "/admin/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Dead letters", description = "Records this service's consumers could not process, and their replay")
@@ -31,14 +29,10 @@ public class DeadLetterController {
         return deadLetters.list();
     }
 
-    /** Who asks for a replay. */
-    public record ReplayRequest(@NotBlank @Size(max = 64) String requestedBy) {
-    }
-
-    @PostMapping(path = "/{topic}/{partition}/{offset}/replay", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/{topic}/{partition}/{offset}/replay")
     @Operation(summary = "Send a dead letter back to its original topic (once), after its cause was fixed")
     public DeadLetters.DeadLetter replay(@PathVariable String topic, @PathVariable int partition,
-                                         @PathVariable long offset, @Valid @RequestBody ReplayRequest request) {
-        return deadLetters.replay(topic, partition, offset, request.requestedBy());
+                                         @PathVariable long offset, Caller caller) {
+        return deadLetters.replay(topic, partition, offset, caller.personId());
     }
 }

@@ -48,6 +48,11 @@ public class Problem extends RuntimeException {
                 "No " + what.toLowerCase() + " with id " + id, List.of());
     }
 
+    /** 403: the caller's role may never do this (decided by the role alone, so it discloses no record). */
+    public static Problem forbidden(String detail) {
+        return new Problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail, List.of());
+    }
+
     /** 409: the request conflicts with the current state, by the rule named. */
     public static Problem conflict(String rule, String detail) {
         return new Problem(HttpStatus.CONFLICT, rule, "The request conflicts with the current state", detail,

@@ -1,0 +1,64 @@
+package uk.orderwatch.compliance;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import uk.orderwatch.compliance.orders.KnownOrder;
+import uk.orderwatch.compliance.orders.OrderReadModel;
+import uk.orderwatch.support.audit.AuditLog;
+import uk.orderwatch.support.security.Caller;
+import uk.orderwatch.support.security.CaseAccess;
+import uk.orderwatch.support.security.Role;
+
+/**
+ * Every endpoint of breach-report is about one order: the caller must be of a role that may do the thing (403
+ * otherwise) and of an agency assigned to the order ({@link CaseAccess}; 404 otherwise, as for an unknown order).
+ * Then the read or change is audited, before it happens.
+ */
+@Component
+public class CaseGuard {
+
+    public static final String ORDER = "order";
+
+    private final OrderReadModel orders;
+    private final AuditLog audit;
+    private final Duration orderPatience;
+
+    public CaseGuard(OrderReadModel orders, AuditLog audit,
+                     @Value("${orderwatch.order-patience:2s}") Duration orderPatience) {
+        this.orders = orders;
+        this.audit = audit;
+        this.orderPatience = orderPatience;
+    }
+
+    /** The order, if the caller may see it: police, probation and advocates of its assigned agencies. */
+    public KnownOrder read(String orderId, Caller caller) {
+        KnownOrder known = visible(orderId, caller.require(Role.POLICE, Role.PROBATION, Role.ADVOCATE));
+        audit.read(caller, ORDER, orderId);
+        return known;
+    }
+
+    /** Before a change to the order's records by one of {@code roles}. */
+    public KnownOrder change(String orderId, Caller caller, Role... roles) {
+        KnownOrder known = visible(orderId, caller.require(roles));
+        audit.change(caller, ORDER, orderId);
+        return known;
+    }
+
+    /** Records of several orders shown at once (a practitioner's day). */
+    public void readAll(Caller caller, List<String> orderIds) {
+        if (!orderIds.isEmpty()) {
+            audit.read(caller, ORDER, orderIds.stream().distinct().toList());
+        }
+    }
+
+    private KnownOrder visible(String orderId, Caller caller) {
+        // an order registered a moment ago may still be on its way here: wait for it as the services do
+        KnownOrder known = orders.require(orderId, orderPatience);
+        if (!CaseAccess.canSee(caller, known.order().agencies())) {
+            throw OrderReadModel.notKnown(orderId);
+        }
+        return known;
+    }
+}

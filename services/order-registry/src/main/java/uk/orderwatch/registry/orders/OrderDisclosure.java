@@ -1,0 +1,55 @@
+package uk.orderwatch.registry.orders;
+
+import java.util.List;
+import uk.orderwatch.support.security.Caller;
+import uk.orderwatch.support.security.Role;
+
+/**
+ * What of an order each role is shown (field-level rules; who sees the order at all is
+ * {@link uk.orderwatch.support.security.CaseAccess}):
+ * <ul>
+ *   <li>police of the force holding it: everything, protected persons and exclusion-zone places included;</li>
+ *   <li>the advocacy service assigned: the order, and of the protected persons only the one(s) the caller advocates
+ *       for; exclusion-zone places (they help plan the victim's safety);</li>
+ *   <li>the probation delivery unit assigned: the order without protected persons (the field is absent) and without
+ *       exclusion-zone places, which may reveal where the victim lives.</li>
+ * </ul>
+ */
+final class OrderDisclosure {
+
+    private OrderDisclosure() {
+    }
+
+    static OrderView view(OrderDocument o, Caller caller) {
+        return new OrderView(o.id(), o.version(), o.orderType(), o.status(), o.court(), o.courtCaseReference(),
+                o.madeOn(), o.servedAt(), o.endsOn(), o.untilFurtherOrder(), o.subject(),
+                protectedPersons(o.protectedPersons(), caller), conditions(o.conditions(), caller), o.agencies(),
+                o.interimOrderId(), o.fullOrderId());
+    }
+
+    static OrderDocument.HistoryEntry history(OrderDocument.HistoryEntry h, Caller caller) {
+        OrderTerms t = h.terms();
+        return new OrderDocument.HistoryEntry(h.version(), h.action(), h.by(), h.at(), h.reason(),
+                new OrderTerms(t.status(), t.servedAt(), t.endsOn(), t.untilFurtherOrder(),
+                        conditions(t.conditions(), caller), t.agencies()));
+    }
+
+    /** Null (absent from the body) for probation; an advocate's own protected persons; all for police. */
+    static List<OrderDocument.ProtectedPerson> protectedPersons(List<OrderDocument.ProtectedPerson> all,
+                                                                 Caller caller) {
+        return switch (caller.role()) {
+            case POLICE -> all;
+            case ADVOCATE -> all.stream().filter(p -> caller.personId().equals(p.advocatePersonId())).toList();
+            case PROBATION, ADMIN -> null;
+        };
+    }
+
+    static List<OrderCondition> conditions(List<OrderCondition> conditions, Caller caller) {
+        if (caller.is(Role.POLICE, Role.ADVOCATE)) {
+            return conditions;
+        }
+        return conditions.stream().map(c -> c.zone() == null ? c : new OrderCondition(c.conditionId(), c.category(),
+                c.description(), c.supervisingAgencyId(), c.programme(), c.distanceMetres(), c.policeStation(),
+                null)).toList();
+    }
+}

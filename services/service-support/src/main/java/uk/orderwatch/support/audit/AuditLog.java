@@ -1,0 +1,68 @@
+package uk.orderwatch.support.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.HandlerMapping;
+import uk.orderwatch.support.security.Caller;
+
+/**
+ * The append-only audit log of this service. Every method inserts one entry and returns only once the store has
+ * acknowledged it; if the store cannot, it throws and the request fails (fail closed): a read is not shown, a change
+ * is not made, a disclosure is not sent. Nothing in orderwatch updates or deletes an entry.
+ */
+public class AuditLog {
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    public AuditLog(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** The caller is about to be shown these records. */
+    public void read(Caller caller, String resource, List<String> recordIds) {
+        insert(caller, AuditEntry.Action.READ, currentRequest(), resource, recordIds, null, null);
+    }
+
+    public void read(Caller caller, String resource, String recordId) {
+        read(caller, resource, List.of(recordId));
+    }
+
+    /** The caller asks to change this record. */
+    public void change(Caller caller, String resource, String recordId) {
+        insert(caller, AuditEntry.Action.CHANGE, currentRequest(), resource, List.of(recordId), null, null);
+    }
+
+    /**
+     * The service is about to send a record to a recipient by {@code channel}; {@code by} is the user whose request
+     * causes it, or null when the service sends on its own (an alert raised by an event).
+     */
+    public void disclose(Caller by, String channel, String resource, String recordId, String recipientPersonId,
+                         String recipientAgencyId) {
+        insert(by, AuditEntry.Action.DISCLOSE, channel, resource, List.of(recordId), recipientPersonId,
+                recipientAgencyId);
+    }
+
+    private void insert(Caller caller, AuditEntry.Action action, String request, String resource,
+                        List<String> recordIds, String recipientPersonId, String recipientAgencyId) {
+        mongo.insert(new AuditEntry(UUID.randomUUID().toString(), clock.instant(),
+                caller == null ? "orderwatch" : caller.personId(), caller == null ? null : caller.role(),
+                caller == null ? null : caller.agencyId(), action, request, resource, List.copyOf(recordIds),
+                recipientPersonId, recipientAgencyId));
+    }
+
+    private static String currentRequest() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+            return request.getMethod() + " " + (pattern != null ? pattern : request.getRequestURI());
+        }
+        return null;
+    }
+}

@@ -1,0 +1,158 @@
+package uk.orderwatch.support.security;
+
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every service is an OAuth2 resource server: each request but health, API docs and the paths a service declares
+ * public carries a bearer JWT whose signature (RS256 only; {@code alg: none} and HMAC are refused), expiry, issuer,
+ * audience and orderwatch claims are checked. Without a valid token: 401. ADMIN alone reaches {@code /admin/**}.
+ * No sessions, no cookies, so no CSRF surface.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(TokenSettings.class)
+public class SecurityConfiguration {
+
+    /** Paths reachable without a user token (each protected its own way, e.g. Notify's callback bearer secret). */
+    public record PublicPaths(List<String> patterns) {
+    }
+
+    @Bean
+    SecurityFilterChain orderwatchSecurity(HttpSecurity http, ObjectProvider<PublicPaths> publicPaths,
+                                           JsonMapper json, RateLimitFilter rateLimit) throws Exception {
+        List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
+                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"));
+        publicPaths.orderedStream().forEach(p -> open.addAll(p.patterns()));
+        var problems = new SecurityProblems(json);
+        http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(open.toArray(String[]::new)).permitAll()
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .bearerTokenResolver(tokensOutside(open))
+                        .jwt(j -> j.jwtAuthenticationConverter(SecurityConfiguration::authentication))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterAfter(rateLimit, AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /**
+     * Public paths carry no user token, and some carry a bearer secret of their own (Notify's callback): it must not
+     * be read, and refused, as a JWT.
+     */
+    private static BearerTokenResolver tokensOutside(List<String> openPatterns) {
+        var resolver = new DefaultBearerTokenResolver();
+        var open = openPatterns.stream().map(p -> PathPatternRequestMatcher.withDefaults().matcher(p)).toList();
+        return request -> open.stream().anyMatch(m -> m.matches(request)) ? null : resolver.resolve(request);
+    }
+
+    @Bean
+    RateLimitFilter rateLimitFilter(org.springframework.core.env.Environment env, java.time.Clock clock,
+                                    JsonMapper json) {
+        int burst = env.getProperty("orderwatch.rate-limit.write-burst", Integer.class, 30);
+        double perSecond = env.getProperty("orderwatch.rate-limit.writes-per-second", Double.class, 5.0);
+        return new RateLimitFilter(new WriteRateLimiter(burst, perSecond, clock), json);
+    }
+
+    /** Keeps the filter out of the servlet container's own chain: it runs inside the security chain only. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<RateLimitFilter> rateLimitFilterRegistration(
+            RateLimitFilter filter) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(TokenSettings settings) throws Exception {
+        NimbusJwtDecoder decoder = settings.publicKey() != null && !settings.publicKey().isBlank()
+                ? NimbusJwtDecoder.withPublicKey(rsaPublicKey(settings.publicKey()))
+                        .signatureAlgorithm(SignatureAlgorithm.RS256).build()
+                : NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri())
+                        .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(validator(settings));
+        return decoder;
+    }
+
+    static OAuth2TokenValidator<Jwt> validator(TokenSettings settings) {
+        OAuth2TokenValidator<Jwt> audience = jwt -> jwt.getAudience() != null
+                && jwt.getAudience().contains(settings.audience())
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                        "The token is not meant for orderwatch", null));
+        OAuth2TokenValidator<Jwt> expiry = jwt -> jwt.getExpiresAt() != null
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token has no expiry",
+                        null));
+        Set<String> roles = java.util.Arrays.stream(Role.values()).map(Enum::name)
+                .collect(java.util.stream.Collectors.toSet());
+        return new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(settings.clockSkew()),
+                expiry,
+                new JwtIssuerValidator(settings.issuer()),
+                audience,
+                new JwtClaimValidator<Object>(Claims.ROLE, r -> r instanceof String s && roles.contains(s)),
+                new JwtClaimValidator<Object>(Claims.AGENCY, a -> a instanceof String s && !s.isBlank()),
+                new JwtClaimValidator<Object>(Claims.PERSON, p -> p instanceof String s && !s.isBlank()));
+    }
+
+    private static RSAPublicKey rsaPublicKey(String base64) throws Exception {
+        return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64.strip())));
+    }
+
+    static AbstractAuthenticationToken authentication(Jwt jwt) {
+        String role = jwt.getClaimAsString(Claims.ROLE);
+        return new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority("ROLE_" + role)),
+                jwt.getClaimAsString(Claims.PERSON));
+    }
+
+    /** The caller of the current request, from the validated token. */
+    public static Caller caller(JwtAuthenticationToken token) {
+        Jwt jwt = token.getToken();
+        return new Caller(jwt.getClaimAsString(Claims.PERSON), jwt.getClaimAsString(Claims.AGENCY),
+                Role.valueOf(jwt.getClaimAsString(Claims.ROLE)),
+                Boolean.TRUE.equals(jwt.getClaimAsBoolean(Claims.SUPERVISOR)));
+    }
+}
