@@ -1,10 +1,11 @@
-# Builds one orderwatch service from this repository: docker build --build-arg SERVICE=notification -f infra/compose/service.Dockerfile .
+# Builds one orderwatch process (a service or the identity server) from this repository:
+#   docker build --build-arg MODULE=services/notification -f infra/compose/service.Dockerfile .
 FROM eclipse-temurin:17-jdk AS build
-ARG SERVICE
+ARG MODULE
 WORKDIR /src
 COPY . .
-RUN ./mvnw -B -q -pl services/${SERVICE} -am -DskipTests package \
- && cp services/${SERVICE}/target/${SERVICE}-*-exec.jar /service.jar
+RUN ./mvnw -B -q -pl ${MODULE} -am -DskipTests package \
+ && cp ${MODULE}/target/*-exec.jar /service.jar
 
 FROM eclipse-temurin:17-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \

@@ -41,9 +41,9 @@ class ComposeFileTest {
     }
 
     @Test
-    void itRunsRealKafkaAMongoReplicaSetTheirInitJobsAndTheThreeServices() {
-        assertThat(services).containsOnlyKeys("kafka", "kafka-init", "mongo", "mongo-init", "mail", "order-registry",
-                "breach-report", "notification");
+    void itRunsRealKafkaAMongoReplicaSetTheirInitJobsTheIdentityServerAndTheThreeServices() {
+        assertThat(services).containsOnlyKeys("kafka", "kafka-init", "mongo", "mongo-init", "mail", "identity-server",
+                "order-registry", "breach-report", "notification");
         assertThat((Map<String, Object>) service("notification").get("environment")).containsEntry("MAIL_HOST", "mail");
         assertThat((List<String>) service("mongo").get("command")).contains("--replSet");
         assertThat(Files.exists(ROOT.resolve("infra/compose/mongo-init.js"))).isTrue();
@@ -62,23 +62,43 @@ class ComposeFileTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ServiceName.class)
+    @EnumSource(value = ServiceName.class, names = {"ORDER_REGISTRY", "BREACH_REPORT", "NOTIFICATION"})
     @SuppressWarnings("unchecked")
     void eachServiceIsBuiltHereOnItsPortWithItsOwnDatabaseAndWaitsForItsDependencies(ServiceName name) {
         var svc = service(name.id());
         var build = (Map<String, Object>) svc.get("build");
         assertThat(Files.exists(ROOT.resolve((String) build.get("dockerfile")))).isTrue();
-        assertThat(((Map<String, Object>) build.get("args")).get("SERVICE")).isEqualTo(name.id());
+        assertThat(((Map<String, Object>) build.get("args")).get("MODULE")).isEqualTo(name.module());
+        assertThat(Files.isDirectory(ROOT.resolve(name.module()))).isTrue();
         assertThat((List<String>) svc.get("ports")).containsExactly(name.defaultPort() + ":" + name.defaultPort());
         var env = (Map<String, Object>) svc.get("environment");
         assertThat(env.get("PORT")).isEqualTo(String.valueOf(name.defaultPort()));
         assertThat((String) env.get("MONGODB_URI")).contains("/orderwatch-" + name.id() + "?replicaSet=rs0");
         assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:29092");
+        assertThat(env.get("ORDERWATCH_ISSUER")).isEqualTo(issuer());
+        assertThat((String) env.get("ORDERWATCH_JWKS_URI")).startsWith("http://identity-server:9000/");
         assertThat(svc.get("healthcheck").toString()).contains(":" + name.defaultPort() + "/actuator/health");
         assertThat(svc).containsKey("mem_limit");
         var deps = (Map<String, Map<String, String>>) svc.get("depends_on");
         assertThat(deps.get("kafka-init")).containsEntry("condition", "service_completed_successfully");
         assertThat(deps.get("mongo-init")).containsEntry("condition", "service_completed_successfully");
+    }
+
+    @SuppressWarnings("unchecked")
+    private String issuer() {
+        return (String) ((Map<String, Object>) service("identity-server").get("environment")).get("ORDERWATCH_ISSUER");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theIdentityServerIsBuiltHereAndIssuesTokensForTheIssuerTheServicesCheck() {
+        var svc = service("identity-server");
+        var build = (Map<String, Object>) svc.get("build");
+        assertThat(((Map<String, Object>) build.get("args")).get("MODULE"))
+                .isEqualTo(ServiceName.IDENTITY_SERVER.module());
+        assertThat((List<String>) svc.get("ports")).containsExactly("9000:9000");
+        assertThat(issuer()).isEqualTo("http://localhost:9000");
+        assertThat(svc).containsKeys("healthcheck", "mem_limit");
     }
 
     @Test

@@ -43,7 +43,7 @@ class KafkaOutageE2EIT {
     void reportsAcceptedWhileKafkaIsDownAreAlertedOnceAfterItReturns() throws Exception {
         String orderId = client.register(StackClient.order("1 Any Street", "07700900000"));
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                client.status(ServiceName.BREACH_REPORT, "/orders/" + orderId + "/compliance") == 200);
+                client.status(StackClient.OIC, ServiceName.BREACH_REPORT, "/orders/" + orderId + "/compliance") == 200);
 
         stack.kafka().stop();
         var breach = client.reportBreach(orderId);
@@ -51,18 +51,17 @@ class KafkaOutageE2EIT {
         assertThat(breach.statusCode()).as(breach.body()).isEqualTo(201);
         assertThat(missed.statusCode()).as(missed.body()).isEqualTo(201);
         TimeUnit.SECONDS.sleep(8); // an outage longer than the producers' delivery timeout
-        assertThat(client.get(ServiceName.NOTIFICATION, "/alerts?orderId=" + orderId).get("total").asInt())
-                .as("nothing can reach notification while the broker is down").isZero();
+        assertThat(client.alerts(orderId)).as("nothing can reach notification while the broker is down").isEmpty();
         stack.kafka().restart();
 
         // the breach and the miss: officer in charge, practitioner, caseworker each; together the enforcement
         // threshold: practitioner and officer in charge
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                client.get(ServiceName.NOTIFICATION, "/alerts?orderId=" + orderId).get("total").asInt() >= 8);
+                client.alerts(orderId).size() >= 8);
         // and it stays at 8: a send repeated by the relay raises nothing twice
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() ->
-                client.get(ServiceName.NOTIFICATION, "/alerts?orderId=" + orderId).get("total").asInt() == 8);
-        var alerts = client.get(ServiceName.NOTIFICATION, "/alerts?orderId=" + orderId).get("items");
+                client.alerts(orderId).size() == 8);
+        var alerts = client.alerts(orderId);
         List<String> keys = new ArrayList<>();
         alerts.forEach(a -> keys.add(a.get("sourceEventType").asString() + "/"
                 + a.get("recipient").get("personId").asString()));

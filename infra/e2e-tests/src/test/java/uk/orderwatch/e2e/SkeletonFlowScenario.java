@@ -60,49 +60,45 @@ abstract class SkeletonFlowScenario {
         return new StackClient(stack());
     }
 
-    HttpResponse<String> post(ServiceName service, String path, JsonNode body) throws Exception {
-        return client().post(service, path, body);
-    }
-
-    JsonNode get(ServiceName service, String path) throws Exception {
-        return client().get(service, path);
-    }
+    static final String OIC = StackClient.OIC;
+    static final String PRACTITIONER = StackClient.PRACTITIONER;
+    static final String CASEWORKER = StackClient.CASEWORKER;
 
     @Test
     void anOrdersBreachAndMissedSessionEachAlertThePoliceProbationAndTheAdvocate() throws Exception {
-        String orderId = client().register(StackClient.order(SENTINEL_ADDRESS, SENTINEL_PHONE));
+        var client = client();
+        String orderId = client.register(StackClient.order(SENTINEL_ADDRESS, SENTINEL_PHONE));
         serveAndVary(orderId);
 
-        var reported = client().reportBreach(orderId);
+        var reported = client.reportBreach(orderId);
         assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
-        var recorded = client().recordMissedSession(orderId);
+        var recorded = client.recordMissedSession(orderId);
         assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
 
         // breach and missed session: officer in charge, practitioner, caseworker each; served and varied: the
         // caseworker; the two together reach the enforcement threshold: practitioner and officer in charge
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                assertThat(get(ServiceName.NOTIFICATION, "/alerts?orderId=" + orderId).get("total").asInt())
-                        .isEqualTo(10));
+                assertThat(client.alerts(orderId)).hasSize(10));
         assertThat(JSON.readTree(reported.body()).get("beforeService").asBoolean())
                 .as("breach-report knows the order was served").isFalse();
-        var all = get(ServiceName.NOTIFICATION, "/alerts?orderId=" + orderId).get("items");
+        var all = client.alerts(orderId);
         for (String type : List.of("breach.reported", "session.missed")) {
-            var alerts = all.valueStream().filter(a -> a.get("sourceEventType").asString().equals(type)).toList();
+            var alerts = all.stream().filter(a -> a.get("sourceEventType").asString().equals(type)).toList();
             assertThat(alerts).extracting(a -> a.get("recipient").get("personId").asString())
                     .as(type).containsExactlyInAnyOrder("demo-oic", "demo-practitioner", "demo-caseworker");
         }
-        assertThat(all.valueStream().filter(a -> a.get("sourceEventType").asString().startsWith("order."))
+        assertThat(all.stream().filter(a -> a.get("sourceEventType").asString().startsWith("order."))
                 .map(a -> a.get("recipient").get("personId").asString())).containsOnly("demo-caseworker").hasSize(2);
-        assertThat(all.valueStream().filter(a -> a.get("sourceEventType").asString()
+        assertThat(all.stream().filter(a -> a.get("sourceEventType").asString()
                 .equals("enforcement.review-required")).map(a -> a.get("recipient").get("personId").asString()))
                 .containsExactlyInAnyOrder("demo-practitioner", "demo-oic");
-        var caseworker = get(ServiceName.NOTIFICATION, "/alerts?orderId=" + orderId + "&personId=demo-caseworker"
+        var caseworker = client.get(CASEWORKER, ServiceName.NOTIFICATION, "/alerts?orderId=" + orderId
                 + "&priority=HIGH").get("items").get(0);
         assertThat(caseworker.get("fields").get("policeAction").asString()).contains("officer in charge");
         assertThat(caseworker.get("fields").has("reportedBy")).isFalse();
 
         // the officer in charge reads the breach alert in the demo mailbox and acknowledges it
-        var oicBreach = all.valueStream().filter(a -> a.get("recipient").get("personId").asString().equals("demo-oic")
+        var oicBreach = all.stream().filter(a -> a.get("recipient").get("personId").asString().equals("demo-oic")
                 && a.get("sourceEventType").asString().equals("breach.reported")).findFirst().orElseThrow();
         String oicAlertId = oicBreach.get("alertId").asString();
         await().atMost(Duration.ofSeconds(30)).until(() -> java.util.Arrays.stream(stack().mail()
@@ -113,23 +109,104 @@ abstract class SkeletonFlowScenario {
                         return false;
                     }
                 }));
-        ObjectNode ack = JSON.createObjectNode().put("personId", "demo-oic").put("note", "Arrest planned");
-        var acknowledged = post(ServiceName.NOTIFICATION, "/alerts/" + oicAlertId + "/acknowledgements", ack);
+        ObjectNode ack = JSON.createObjectNode().put("note", "Arrest planned");
+        var acknowledged = client.post(OIC, ServiceName.NOTIFICATION, "/alerts/" + oicAlertId + "/acknowledgements",
+                ack);
         assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(201);
         // still to acknowledge: the missed session and the enforcement review
-        assertThat(get(ServiceName.NOTIFICATION, "/alerts?personId=demo-oic&unacknowledged=true&orderId=" + orderId)
+        assertThat(client.get(OIC, ServiceName.NOTIFICATION, "/alerts?unacknowledged=true&orderId=" + orderId)
                 .get("items").findValuesAsString("sourceEventType"))
                 .containsExactlyInAnyOrder("session.missed", "enforcement.review-required");
 
+        assertOnlyTheEntitledSeeTheVictim(orderId);
         assertEveryRecordIsAValidEventWithoutTheVictimsDetails(orderId);
         assertNoLogHoldsTheVictimsDetails();
+        assertEveryReadAndDisclosureIsAudited(orderId, all, oicAlertId);
+    }
+
+    /**
+     * The victim's details are shown to the police holding the order and to her caseworker, and to no one else: not
+     * to probation, not to another force, not to ADMIN, and never in a list.
+     */
+    void assertOnlyTheEntitledSeeTheVictim(String orderId) throws Exception {
+        var client = client();
+        for (String user : List.of(OIC, CASEWORKER)) {
+            assertThat(client.get(user, ServiceName.ORDER_REGISTRY, "/orders/" + orderId).toString())
+                    .as(user).contains(SENTINEL_ADDRESS, SENTINEL_PHONE);
+        }
+        List<String> reads = List.of("/orders/" + orderId, "/orders/" + orderId + "/history",
+                "/orders/" + orderId + "/versions/1", "/orders?subject=Example", "/orders/expiring?withinDays=3650");
+        for (String user : List.of(PRACTITIONER, StackClient.OTHER_FORCE, StackClient.ADMIN, OIC, CASEWORKER)) {
+            for (String path : reads) {
+                if (path.startsWith("/orders/" + orderId) && !path.contains("history") && !path.contains("versions")
+                        && (user.equals(OIC) || user.equals(CASEWORKER))) {
+                    continue; // the entitled, above
+                }
+                var response = client.response(user, ServiceName.ORDER_REGISTRY, path);
+                assertThat(response.body()).as("%s %s", user, path).doesNotContain(SENTINEL_ADDRESS, SENTINEL_PHONE);
+            }
+            for (ServiceName service : List.of(ServiceName.BREACH_REPORT, ServiceName.NOTIFICATION)) {
+                String path = service == ServiceName.BREACH_REPORT ? "/orders/" + orderId + "/compliance"
+                        : "/alerts?orderId=" + orderId;
+                assertThat(client.response(user, service, path).body()).as("%s %s", user, path)
+                        .doesNotContain(SENTINEL_ADDRESS, SENTINEL_PHONE);
+            }
+        }
+        assertThat(client.get(PRACTITIONER, ServiceName.ORDER_REGISTRY, "/orders/" + orderId).has("protectedPersons"))
+                .as("probation sees the order without its protected persons").isFalse();
+        assertThat(client.status(StackClient.OTHER_FORCE, ServiceName.ORDER_REGISTRY, "/orders/" + orderId))
+                .as("another force's order does not exist for them").isEqualTo(404);
+        assertThat(client.status(StackClient.OTHER_FORCE, ServiceName.BREACH_REPORT,
+                "/orders/" + orderId + "/compliance")).isEqualTo(404);
+        assertThat(client.status(StackClient.ADMIN, ServiceName.ORDER_REGISTRY, "/orders/" + orderId))
+                .as("ADMIN sees no case data").isEqualTo(403);
+    }
+
+    /** Each consultation and disclosure of the scenario has its audit entry, with who, role and agency. */
+    void assertEveryReadAndDisclosureIsAudited(String orderId, List<JsonNode> alerts, String acknowledged)
+            throws Exception {
+        var client = client();
+        var registry = client.get(StackClient.ADMIN, ServiceName.ORDER_REGISTRY,
+                "/admin/audit?size=500&recordId=" + orderId).get("items");
+        assertThat(entries(registry, "CHANGE", "demo-oic")).as("registered, served, varied").hasSize(3);
+        assertThat(entries(registry, "READ", "demo-oic")).as("the police read it").isNotEmpty();
+        assertThat(entries(registry, "READ", "demo-caseworker")).as("the caseworker read it").isNotEmpty();
+        assertThat(entries(registry, "READ", "demo-practitioner")).as("probation read it").isNotEmpty();
+        assertThat(registry.toString()).doesNotContain(SENTINEL_ADDRESS, SENTINEL_PHONE);
+
+        var compliance = client.get(StackClient.ADMIN, ServiceName.BREACH_REPORT,
+                "/admin/audit?size=500&recordId=" + orderId).get("items");
+        assertThat(entries(compliance, "CHANGE", "demo-caseworker")).as("the breach report").hasSize(1);
+        assertThat(entries(compliance, "CHANGE", "demo-practitioner")).as("the missed session").hasSize(1);
+        assertThat(entries(compliance, "READ", "demo-oic")).as("the compliance view").isNotEmpty();
+
+        for (JsonNode alert : alerts) {
+            String alertId = alert.get("alertId").asString();
+            String recipient = alert.get("recipient").get("personId").asString();
+            var entries = client.get(StackClient.ADMIN, ServiceName.NOTIFICATION,
+                    "/admin/audit?size=500&recordId=" + alertId).get("items");
+            assertThat(entries.valueStream().filter(e -> e.get("action").asString().equals("DISCLOSE")
+                    && recipient.equals(e.get("recipientPersonId").asString())))
+                    .as("alert %s sent to %s", alertId, recipient).isNotEmpty();
+            assertThat(entries.valueStream().filter(e -> e.get("action").asString().equals("READ")))
+                    .as("alert %s listed to a supervisor", alertId).isNotEmpty();
+        }
+        var ack = client.get(StackClient.ADMIN, ServiceName.NOTIFICATION,
+                "/admin/audit?action=CHANGE&recordId=" + acknowledged).get("items");
+        assertThat(ack.valueStream().map(e -> e.get("personId").asString())).containsExactly("demo-oic");
+        assertThat(ack.get(0).get("role").asString()).isEqualTo("POLICE");
+        assertThat(ack.get(0).get("agencyId").asString()).isEqualTo("demo-police");
+    }
+
+    private static List<JsonNode> entries(JsonNode items, String action, String personId) {
+        return items.valueStream().filter(e -> e.get("action").asString().equals(action)
+                && e.get("personId").asString().equals(personId)).toList();
     }
 
     /** Serves the order and varies it; both read models must reach the new version before a report is made. */
     void serveAndVary(String orderId) throws Exception {
         ObjectNode serve = JSON.createObjectNode().put("servedAt", Instant.now().minusSeconds(3600).toString());
-        serve.putObject("servedBy").put("personId", "demo-oic").put("agencyId", "demo-police");
-        var served = post(ServiceName.ORDER_REGISTRY, "/orders/" + orderId + "/service", serve);
+        var served = client().post(OIC, ServiceName.ORDER_REGISTRY, "/orders/" + orderId + "/service", serve);
         assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
 
         ObjectNode vary = JSON.createObjectNode().put("reason", "Court added a no-approach prohibition");
@@ -137,8 +214,7 @@ abstract class SkeletonFlowScenario {
         ((tools.jackson.databind.node.ArrayNode) conditions).addObject().put("category", "NO_APPROACH")
                 .put("description", "Not to come within 100 metres of the protected person").put("distanceMetres", 100);
         vary.set("conditions", conditions);
-        vary.putObject("variedBy").put("personId", "demo-oic").put("agencyId", "demo-police");
-        var varied = post(ServiceName.ORDER_REGISTRY, "/orders/" + orderId + "/variations", vary);
+        var varied = client().post(OIC, ServiceName.ORDER_REGISTRY, "/orders/" + orderId + "/variations", vary);
         assertThat(varied.statusCode()).as(varied.body()).isEqualTo(200);
         assertThat(JSON.readTree(varied.body()).get("version").asInt()).isEqualTo(3);
 

@@ -101,13 +101,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startService(ServiceName name) {
-        var env = Map.of(
+        var env = name == ServiceName.IDENTITY_SERVER ? Map.of("ORDERWATCH_ISSUER", config.issuer()) : Map.of(
                 "MONGODB_URI", mongoUri("orderwatch-" + name.id()),
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
                 "MAIL_HOST", "localhost",
                 "MAIL_PORT", String.valueOf(config.smtpPort()),
                 // the Mongo wire server does not answer the driver's 'hello' health command; a real MongoDB does
-                "MONGO_HEALTH_ENABLED", String.valueOf(mongo == null));
+                "MONGO_HEALTH_ENABLED", String.valueOf(mongo == null),
+                "ORDERWATCH_ISSUER", config.issuer());
         var process = new ServiceProcess(name, config.jars().get(name), config.ports().get(name), env,
                 config.dataDir().resolve("logs").resolve(name.id() + ".log"));
         process.start();
@@ -115,9 +116,13 @@ public final class LocalStack implements AutoCloseable {
         log.info("Started {} (pid {}) on port {}", name.id(), process.pid(), config.ports().get(name));
     }
 
-    /** Records the demo agencies and people in notification's directory (idempotent: a PUT per agency). */
+    /**
+     * Records the demo agencies and people in notification's directory (idempotent: a PUT per agency), signed in as
+     * the demo administrator.
+     */
     private void seedDemoData() {
         HttpClient http = HttpClient.newHttpClient();
+        String admin = "Bearer " + OidcLogin.accessToken(config.issuer(), "admin");
         JsonMapper json = JsonMapper.builder().build();
         List<String> seeded = new ArrayList<>();
         try (InputStream in = LocalStack.class.getResourceAsStream("/demo/agencies.json")) {
@@ -126,6 +131,7 @@ public final class LocalStack implements AutoCloseable {
                 var body = ((tools.jackson.databind.node.ObjectNode) agency.deepCopy()).without("agencyId");
                 var response = http.send(HttpRequest.newBuilder(URI.create(config.baseUrl(ServiceName.NOTIFICATION)
                                 + "/directory/agencies/" + id)).header("Content-Type", "application/json")
+                                .header("Authorization", admin)
                         .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() / 100 != 2) {
@@ -134,7 +140,7 @@ public final class LocalStack implements AutoCloseable {
                 }
                 seeded.add(id);
             }
-            awaitKnownToOrderRegistry(http, seeded);
+            awaitKnownToOrderRegistry(http, seeded, admin);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -154,12 +160,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The directory reaches order-registry as events: wait until it knows every seeded agency. */
-    private void awaitKnownToOrderRegistry(HttpClient http, List<String> agencyIds)
+    private void awaitKnownToOrderRegistry(HttpClient http, List<String> agencyIds, String token)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         for (String id : agencyIds) {
             var request = HttpRequest.newBuilder(URI.create(config.baseUrl(ServiceName.ORDER_REGISTRY)
-                    + "/directory/agencies/" + id)).build();
+                    + "/directory/agencies/" + id)).header("Authorization", token).build();
             while (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("order-registry did not learn of agency " + id + " in time");

@@ -63,8 +63,13 @@ public final class LocalStackMain {
         StringBuilder s = new StringBuilder();
         s.append("\n=== orderwatch is running (ready in ").append(String.format("%.1f", seconds)).append(" s) ===\n");
         for (ServiceName name : ServiceName.values()) {
-            s.append(String.format("  %-15s %s   Swagger UI: %s/swagger-ui.html%n", name.id(), c.baseUrl(name),
-                    c.baseUrl(name)));
+            if (name == ServiceName.IDENTITY_SERVER) {
+                s.append(String.format("  %-15s %s   OIDC discovery: %s/.well-known/openid-configuration%n",
+                        name.id(), c.baseUrl(name), c.baseUrl(name)));
+            } else {
+                s.append(String.format("  %-15s %s   Swagger UI: %s/swagger-ui.html%n", name.id(), c.baseUrl(name),
+                        c.baseUrl(name)));
+            }
         }
         s.append(String.format("  %-15s %s%n", "Kafka", c.kafkaBootstrap()));
         s.append(String.format("  %-15s mongodb://localhost:%d%n", "MongoDB (wire)", c.mongoPort()));
@@ -73,8 +78,10 @@ public final class LocalStackMain {
         s.append(String.format("  %-15s curl -s pop3://localhost:%d/1 -u 'alex.morgan@police.orderwatch.test:x'%n",
                 "", c.pop3Port()));
         s.append(String.format("  %-15s %s%n", "Data and logs", c.dataDir()));
-        s.append("\nDemo agencies: demo-police (officer in charge demo-oic), demo-probation (practitioner ")
-                .append("demo-practitioner), demo-advocacy (caseworker demo-caseworker).\n");
+        s.append("\nDemo users (password orderwatch-demo): alex.morgan (police, demo-police), priya.shah ")
+                .append("(probation, demo-probation), jo.evans (advocate, demo-advocacy), admin (ADMIN); ")
+                .append("supervisors sam.okafor, chris.doyle, rene.adeyemi; kim.reed (police, other-police).\n")
+                .append("A token: TOKEN=$(infra/token.sh alex.morgan)\n");
         s.append("Try it: README.md, section 'Try it', registers an order, reports a breach and a missed session, ")
                 .append("and lists the three alerts.\n");
         s.append("Press Ctrl-C to stop.\n");

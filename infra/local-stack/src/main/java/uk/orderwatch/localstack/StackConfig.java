@@ -44,7 +44,7 @@ public record StackConfig(Path dataDir, int kafkaPort, int kafkaControllerPort, 
     public static Map<ServiceName, Path> builtJars(Path repoRoot, String version) {
         Map<ServiceName, Path> jars = new EnumMap<>(ServiceName.class);
         for (ServiceName s : ServiceName.values()) {
-            jars.put(s, repoRoot.resolve("services").resolve(s.id()).resolve("target")
+            jars.put(s, repoRoot.resolve(s.module()).resolve("target")
                     .resolve(s.id() + "-" + version + "-exec.jar"));
         }
         return jars;
@@ -52,6 +52,11 @@ public record StackConfig(Path dataDir, int kafkaPort, int kafkaControllerPort, 
 
     public String kafkaBootstrap() {
         return externalKafka != null ? externalKafka : "localhost:" + kafkaPort;
+    }
+
+    /** The issuer of the stack's tokens: the identity server, as users reach it. */
+    public String issuer() {
+        return baseUrl(ServiceName.IDENTITY_SERVER);
     }
 
     public String baseUrl(ServiceName service) {

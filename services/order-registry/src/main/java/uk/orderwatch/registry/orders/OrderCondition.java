@@ -1,5 +1,6 @@
 package uk.orderwatch.registry.orders;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import uk.orderwatch.schemas.events.Condition;
 import uk.orderwatch.schemas.events.ConditionCategory;
 import uk.orderwatch.schemas.events.Programme;
@@ -16,7 +17,7 @@ public record OrderCondition(
         Programme programme,
         Integer distanceMetres,
         String policeStation,
-        Zone zone) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Zone zone) {
 
     /** An exclusion zone: the area described as the court did, and a radius around it. */
     public record Zone(String area, Integer radiusMetres) {

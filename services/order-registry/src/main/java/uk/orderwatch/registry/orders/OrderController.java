@@ -51,6 +51,7 @@ public class OrderController {
 
     /** The order, if the caller may see it; otherwise 404, as if it did not exist. */
     private OrderDocument visible(String orderId, Caller caller) {
+        caller.require(Role.POLICE, Role.PROBATION, Role.ADVOCATE);
         var order = orders.find(orderId).filter(o -> CaseAccess.canSee(caller, o.agencies()))
                 .orElseThrow(() -> Problem.notFound("Order", orderId));
         return order;

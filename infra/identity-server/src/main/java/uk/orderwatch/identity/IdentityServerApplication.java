@@ -1,0 +1,106 @@
+package uk.orderwatch.identity;
+
+import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+
+/**
+ * The orderwatch identity server: an OAuth2 authorization server and OpenID Connect provider (discovery document,
+ * JWKS, authorization code with PKCE) whose access tokens carry what the services authorise on: the user's role,
+ * agency and person id, whether they supervise their agency, and the audience {@code orderwatch}.
+ */
+@SpringBootApplication
+@EnableConfigurationProperties(IdentityServerApplication.Identity.class)
+public class IdentityServerApplication {
+
+    public static final String AUDIENCE = "orderwatch";
+
+    public static void main(String[] args) {
+        SpringApplication.run(IdentityServerApplication.class, args);
+    }
+
+    /** A user and what they are in orderwatch. */
+    public record DemoUser(String username, String personId, String agencyId, String role, boolean supervisor) {
+    }
+
+    @ConfigurationProperties("orderwatch.identity")
+    public record Identity(String demoPassword, List<DemoUser> users) {
+
+        DemoUser user(String username) {
+            return users.stream().filter(u -> u.username().equals(username)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no user " + username));
+        }
+    }
+
+    /** The protocol endpoints (authorize, token, JWKS, discovery, userinfo); a browser is sent to sign in. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain protocol(HttpSecurity http) throws Exception {
+        http.oauth2AuthorizationServer(server -> {
+            http.securityMatcher(server.getEndpointsMatcher());
+            server.oidc(Customizer.withDefaults());
+        });
+        http.authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+        return http.build();
+    }
+
+    /** The sign-in form; health is open so the stack and compose can wait for the server. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(Identity identity, PasswordEncoder encoder) {
+        String hash = encoder.encode(identity.demoPassword());
+        return new InMemoryUserDetailsManager(identity.users().stream()
+                .map(u -> User.withUsername(u.username()).password(hash).roles(u.role()).build()).toList());
+    }
+
+    /** Puts the orderwatch claims into every access token (and the audience the services require). */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> orderwatchClaims(Identity identity) {
+        return context -> {
+            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                return;
+            }
+            DemoUser user = identity.user(context.getPrincipal().getName());
+            context.getClaims()
+                    .audience(List.of(AUDIENCE))
+                    .subject(user.personId())
+                    .claim("role", user.role())
+                    .claim("agency_id", user.agencyId())
+                    .claim("person_id", user.personId())
+                    .claim("supervisor", user.supervisor());
+        };
+    }
+}

@@ -1,0 +1,225 @@
+package uk.orderwatch.registry.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import uk.orderwatch.infra.TestTokens;
+
+/**
+ * Every endpoint of order-registry × every role × own and other agency: the status, and that no field outside the
+ * role's allowlist is in the body. The order is held by demo-police, assigned to demo-probation and demo-advocacy; its
+ * protected person is advocated for by demo-caseworker, and it has an exclusion zone.
+ */
+class AccessMatrixIT extends OrderRegistryITBase {
+
+    enum User {
+        POLICE_OWN("POLICE", "demo-police", "demo-oic"),
+        POLICE_OTHER("POLICE", "other-police", "other-oic"),
+        PROBATION_OWN("PROBATION", "demo-probation", "demo-practitioner"),
+        PROBATION_OTHER("PROBATION", "other-probation", "other-practitioner"),
+        ADVOCATE_OWN("ADVOCATE", "demo-advocacy", "demo-caseworker"),
+        ADVOCATE_COLLEAGUE("ADVOCATE", "demo-advocacy", "demo-advocacy-manager"),
+        ADVOCATE_OTHER("ADVOCATE", "other-advocacy", "other-caseworker"),
+        ADMIN("ADMIN", "orderwatch-admin", "demo-admin");
+
+        final String token;
+
+        User(String role, String agency, String person) {
+            this.token = TestTokens.token(role, agency, person);
+        }
+    }
+
+    /** What each role may see of an order (OrderView's fields). */
+    static final Set<String> ORDER_FIELDS = Set.of("orderId", "version", "type", "status", "court",
+            "courtCaseReference", "madeOn", "servedAt", "endsOn", "untilFurtherOrder", "subject", "protectedPersons",
+            "conditions", "agencies", "interimOrderId", "fullOrderId");
+
+    static Stream<Arguments> reads() {
+        List<Arguments> rows = new ArrayList<>();
+        for (String path : List.of("/orders/{id}", "/orders/{id}/history", "/orders/{id}/versions/1")) {
+            rows.add(Arguments.of(User.POLICE_OWN, path, 200));
+            rows.add(Arguments.of(User.POLICE_OTHER, path, 404));
+            rows.add(Arguments.of(User.PROBATION_OWN, path, 200));
+            rows.add(Arguments.of(User.PROBATION_OTHER, path, 404));
+            rows.add(Arguments.of(User.ADVOCATE_OWN, path, 200));
+            rows.add(Arguments.of(User.ADVOCATE_COLLEAGUE, path, 200));
+            rows.add(Arguments.of(User.ADVOCATE_OTHER, path, 404));
+            rows.add(Arguments.of(User.ADMIN, path, 403));
+        }
+        for (String path : List.of("/orders?courtCaseReference={ref}", "/orders/expiring?withinDays=3650")) {
+            for (User user : User.values()) {
+                rows.add(Arguments.of(user, path, user == User.ADMIN ? 403 : 200));
+            }
+        }
+        for (User user : User.values()) {
+            rows.add(Arguments.of(user, "/directory/agencies/demo-police", 200));
+            rows.add(Arguments.of(user, "/admin/audit", user == User.ADMIN ? 200 : 403));
+            rows.add(Arguments.of(user, "/admin/dead-letters", user == User.ADMIN ? 200 : 403));
+        }
+        return rows.stream();
+    }
+
+    private static String order;
+    private static String reference;
+
+    /** One order for every read (registered once, served so it has a second version). */
+    String order() throws Exception {
+        if (order == null) {
+            reference = "MATRIX-" + java.util.UUID.randomUUID();
+            order = registered(withZone(validOrder(reference)));
+        }
+        return order;
+    }
+
+    static ObjectNode withZone(ObjectNode order) {
+        ObjectNode zone = ((tools.jackson.databind.node.ArrayNode) order.get("conditions")).addObject()
+                .put("category", "EXCLUSION_ZONE").put("description", "Not to enter the area around her home");
+        zone.putObject("zone").put("area", "SENTINEL-ZONE Hidden Close").put("radiusMetres", 200);
+        return order;
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("reads")
+    void readsAnswerEachRoleAndAgencyWithOnlyWhatItMaySee(User user, String path, int status) throws Exception {
+        String url = path.replace("{id}", order()).replace("{ref}", reference);
+        var response = get(url, user.token);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        String body = response.body();
+        if (status != 200) {
+            assertThat(body).doesNotContain("SENTINEL", "Jane Protected", "John Example");
+            return;
+        }
+        JsonNode json = JSON.readTree(body);
+        if (path.equals("/orders/{id}")) {
+            assertThat(json.propertyNames()).isSubsetOf(ORDER_FIELDS);
+        }
+        if (path.startsWith("/orders?") || path.startsWith("/orders/expiring")) {
+            var ids = json.get("items").findValuesAsString("orderId");
+            boolean assigned = user == User.POLICE_OWN || user == User.PROBATION_OWN || user == User.ADVOCATE_OWN
+                    || user == User.ADVOCATE_COLLEAGUE;
+            if (assigned && path.startsWith("/orders?")) {
+                assertThat(ids).containsExactly(order);
+            }
+            if (!assigned) {
+                assertThat(ids).doesNotContain(order);
+            }
+            assertThat(body).as("lists never carry protected persons").doesNotContain("SENTINEL", "Jane Protected");
+            return;
+        }
+        switch (user) {
+            case POLICE_OWN -> {
+                assertThat(body).contains("SENTINEL-ZONE");
+                if (path.equals("/orders/{id}")) {
+                    assertThat(body).contains("SENTINEL-ADDRESS");
+                }
+            }
+            case PROBATION_OWN -> {
+                assertThat(body).doesNotContain("SENTINEL", "Jane Protected", "protectedPersons", "zone");
+            }
+            case ADVOCATE_OWN -> {
+                assertThat(body).contains("SENTINEL-ZONE");
+                if (path.equals("/orders/{id}")) {
+                    assertThat(json.get("protectedPersons")).hasSize(1);
+                    assertThat(body).contains("SENTINEL-ADDRESS");
+                }
+            }
+            case ADVOCATE_COLLEAGUE -> {
+                assertThat(body).as("an advocate sees only the person they advocate for")
+                        .doesNotContain("SENTINEL-ADDRESS", "Jane Protected");
+                if (path.equals("/orders/{id}")) {
+                    assertThat(json.get("protectedPersons")).isEmpty();
+                }
+            }
+            default -> assertThat(body).doesNotContain("SENTINEL", "Jane Protected");
+        }
+    }
+
+    static Stream<Arguments> changes() {
+        List<Arguments> rows = new ArrayList<>();
+        for (String action : List.of("service", "variations", "renewals", "discharge")) {
+            rows.add(Arguments.of(User.POLICE_OWN, action, 200));
+            rows.add(Arguments.of(User.POLICE_OTHER, action, 404));
+            rows.add(Arguments.of(User.PROBATION_OWN, action, 403));
+            rows.add(Arguments.of(User.PROBATION_OTHER, action, 403));
+            rows.add(Arguments.of(User.ADVOCATE_OWN, action, 403));
+            rows.add(Arguments.of(User.ADVOCATE_OTHER, action, 403));
+            rows.add(Arguments.of(User.ADMIN, action, 403));
+        }
+        return rows.stream();
+    }
+
+    static ObjectNode command(String action) {
+        ObjectNode body = JSON.createObjectNode();
+        switch (action) {
+            case "service" -> body.put("servedAt", java.time.Instant.now().minusSeconds(60).toString());
+            case "variations" -> body.put("endsOn", "2029-11-20").put("reason", "Court extended it");
+            case "renewals" -> body.put("endsOn", "2030-11-20");
+            default -> body.put("dischargedOn", java.time.LocalDate.now().toString()).put("reason", "Discharged");
+        }
+        return body;
+    }
+
+    @ParameterizedTest(name = "{0} POST {1} -> {2}")
+    @MethodSource("changes")
+    void onlyThePoliceHoldingAnOrderChangeIt(User user, String action, int status) throws Exception {
+        String orderId = registered(validOrder("CHANGE-" + java.util.UUID.randomUUID()));
+
+        var response = post("/orders/" + orderId + "/" + action, command(action), user.token);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        long version = mongo.findById(orderId, OrderDocument.class).version();
+        assertThat(version).as("a refused change changes nothing").isEqualTo(status == 200 ? 2 : 1);
+        if (status == 200) {
+            assertThat(JSON.readTree(response.body()).propertyNames()).isSubsetOf(ORDER_FIELDS);
+        }
+    }
+
+    static Stream<Arguments> registrations() {
+        return Stream.of(Arguments.of(User.POLICE_OWN, 201), Arguments.of(User.POLICE_OTHER, 422),
+                Arguments.of(User.PROBATION_OWN, 403), Arguments.of(User.ADVOCATE_OWN, 403),
+                Arguments.of(User.ADMIN, 403));
+    }
+
+    @ParameterizedTest(name = "{0} registers -> {1}")
+    @MethodSource("registrations")
+    void onlyPoliceRegisterOrdersAndOnlyForTheirOwnForce(User user, int status) throws Exception {
+        String reference = "REG-" + java.util.UUID.randomUUID();
+
+        var response = post("/orders", validOrder(reference), user.token);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("courtCaseReference").is(reference)),
+                OrderDocument.class)).isEqualTo(status == 201 ? 1 : 0);
+    }
+
+    @org.junit.jupiter.api.Test
+    void withoutATokenEveryEndpointButHealthAndApiDocsIsRefused() throws Exception {
+        for (String path : List.of("/orders", "/orders/" + order(), "/orders/expiring", "/admin/audit",
+                "/directory/agencies/demo-police")) {
+            var response = get(path, null);
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+            assertThat(response.body()).contains("urn:orderwatch:problem:unauthenticated");
+        }
+        assertThat(get("/actuator/health", null).statusCode()).isIn(200, 503);
+        assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(200);
+        var post = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/orders"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(validOrder("NOAUTH").toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(401);
+    }
+}
