@@ -11,15 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
-import java.util.Set;
-import java.util.ArrayList;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -538,133 +532,5 @@ class ComplianceIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
-    }
-
-    /**
-     * Every endpoint of breach-report × every role × own and other agency: the status, and no field outside the role's
-     * allowlist. The order is held by demo-police and assigned to demo-probation and demo-advocacy.
-     */
-    @org.junit.jupiter.api.Nested
-        class AccessMatrix {
-
-        enum User {
-            POLICE_OWN("POLICE", "demo-police", "demo-oic"),
-            POLICE_OTHER("POLICE", "other-police", "other-oic"),
-            PROBATION_OWN("PROBATION", "demo-probation", "demo-practitioner"),
-            PROBATION_OTHER("PROBATION", "other-probation", "other-practitioner"),
-            ADVOCATE_OWN("ADVOCATE", "demo-advocacy", "demo-caseworker"),
-            ADVOCATE_OTHER("ADVOCATE", "other-advocacy", "other-caseworker"),
-            ADMIN("ADMIN", "orderwatch-admin", "demo-admin");
-
-            final String token;
-            final boolean own;
-            final String role;
-
-            User(String role, String agency, String person) {
-                this.role = role;
-                this.token = TestTokens.token(role, agency, person);
-                this.own = agency.startsWith("demo-");
-            }
-        }
-
-        static final Set<String> BREACH_FIELDS = Set.of("breachId", "orderId", "conditionId", "conditionCategory",
-                "occurredAt", "reportedAt", "description", "location", "reportedBy", "evidenceReferences", "severity",
-                "beforeService");
-
-        /** GETs: each case role of the assigned agencies reads; another agency finds nothing; ADMIN may not. */
-        static Stream<Arguments> reads() {
-            List<Arguments> rows = new ArrayList<>();
-            for (String path : List.of("/orders/{id}/compliance", "/orders/{id}/sessions", "/orders/{id}/breaches/{b}")) {
-                for (User u : User.values()) {
-                    rows.add(Arguments.of(u, path, u == User.ADMIN ? 403 : u.own ? 200 : 404));
-                }
-            }
-            for (User u : User.values()) {
-                rows.add(Arguments.of(u, "/sessions/due", u.role.equals("PROBATION") ? 200 : 403));
-                rows.add(Arguments.of(u, "/admin/audit", u == User.ADMIN ? 200 : 403));
-            }
-            return rows.stream();
-        }
-
-        private static String order;
-        private static String breach;
-
-        void reported() throws Exception {
-            if (order == null) {
-                order = knownOrder();
-                var response = post("/orders/" + order + "/breaches", breach());
-                assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-                breach = JSON.readTree(response.body()).get("breachId").asString();
-            }
-        }
-
-        HttpResponse<String> as(User user, String method, String path, JsonNode body) throws Exception {
-            var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", "Bearer " + user.token);
-            if (body != null) {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
-            }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        @ParameterizedTest(name = "{0} GET {1} -> {2}")
-        @MethodSource("reads")
-        void readsAnswerEachRoleAndAgencyWithOnlyWhatItMaySee(User user, String path, int status) throws Exception {
-            reported();
-            var response = as(user, "GET", path.replace("{id}", order).replace("{b}", breach), null);
-
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-            if (status != 200) {
-                assertThat(response.body()).doesNotContain("SENTINEL");
-                return;
-            }
-            if (path.endsWith("{b}")) {
-                assertThat(JSON.readTree(response.body()).propertyNames()).isSubsetOf(BREACH_FIELDS);
-            }
-            if (user.role.equals("PROBATION")) {
-                assertThat(response.body()).as("where a breach happened may be where the victim lives")
-                        .doesNotContain("SENTINEL-PLACE", "\"location\"");
-            } else if (path.contains("{b}") || path.endsWith("/compliance")) {
-                assertThat(response.body()).contains("SENTINEL-PLACE");
-            }
-        }
-
-        /** POSTs: who may report a breach, record attendance, record a notification; refused ones change nothing. */
-        static Stream<Arguments> changes() {
-            List<Arguments> rows = new ArrayList<>();
-            for (User u : User.values()) {
-                boolean caseRole = u != User.ADMIN;
-                rows.add(Arguments.of(u, "breaches", !caseRole ? 403 : u.own ? 201 : 404));
-                rows.add(Arguments.of(u, "attendance", !u.role.equals("PROBATION") ? 403 : u.own ? 201 : 404));
-                if (u != User.POLICE_OWN) { // the police's own records: the notification requirement tests above
-                    rows.add(Arguments.of(u, "notification-requirement/notifications",
-                            !u.role.equals("POLICE") ? 403 : 404));
-                }
-            }
-            return rows.stream();
-        }
-
-        @ParameterizedTest(name = "{0} POST {1} -> {2}")
-        @MethodSource("changes")
-        void onlyTheAssignedAgenciesChangeAnOrdersRecords(User user, String what, int status) throws Exception {
-            String orderId = knownOrder();
-            JsonNode body = switch (what) {
-                case "breaches" -> breach();
-                case "attendance" -> attendance("NO");
-                default -> JSON.createObjectNode().put("kind", "INITIAL")
-                        .put("notifiedAt", java.time.Instant.now().minusSeconds(60).toString());
-            };
-
-            var response = as(user, "POST", "/orders/" + orderId + "/" + what, body);
-
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-            if (status == 201) {
-                assertThat(complianceEvents(orderId, 1, java.time.Duration.ofSeconds(20))).isNotEmpty();
-            } else {
-                assertThat(mongo.count(orderQuery(orderId), uk.orderwatch.compliance.breaches.BreachDocument.class))
-                        .isZero();
-            }
-        }
     }
 }
