@@ -31,7 +31,8 @@ class LocalStackTest {
         String summary = LocalStackMain.summary(config, 12.3);
 
         for (ServiceName s : ServiceName.values()) {
-            assertThat(summary).contains(config.baseUrl(s) + "/swagger-ui.html");
+            assertThat(summary).contains(config.baseUrl(s) + (s == ServiceName.IDENTITY_SERVER
+                    ? "/.well-known/openid-configuration" : "/swagger-ui.html"));
         }
         assertThat(summary).contains("ready in 12.3 s").contains("Ctrl-C");
     }
