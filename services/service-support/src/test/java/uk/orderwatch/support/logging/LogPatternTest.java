@@ -1,0 +1,48 @@
+package uk.orderwatch.support.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import java.io.InputStream;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** The services' log line pattern (orderwatch-defaults.yml): text from a request cannot start a line of its own. */
+class LogPatternTest {
+
+    @SuppressWarnings("unchecked")
+    static String consolePattern() throws Exception {
+        try (InputStream in = LogPatternTest.class.getResourceAsStream("/orderwatch-defaults.yml")) {
+            for (Object document : new Yaml().loadAll(in)) {
+                var logging = (Map<String, Object>) ((Map<String, Object>) document).get("logging");
+                if (logging != null) {
+                    return (String) ((Map<String, Object>) logging.get("pattern")).get("console");
+                }
+            }
+        }
+        throw new IllegalStateException("no logging.pattern.console");
+    }
+
+    @Test
+    void lineBreaksAndControlCharactersInAMessageCannotForgeALogLine() throws Exception {
+        LoggerContext context = new LoggerContext();
+        PatternLayout layout = new PatternLayout();
+        layout.setContext(context);
+        layout.getInstanceConverterMap().put("wEx",
+                org.springframework.boot.logging.logback.WhitespaceThrowableProxyConverter::new);
+        layout.setPattern(consolePattern());
+        layout.start();
+        var event = new LoggingEvent("test", context.getLogger("orderwatch"), Level.WARN,
+                "Order {} not found", null, new Object[] {"x\r\n2026-11-28 INFO forged\u2028line\u001b[0m"});
+
+        String line = layout.doLayout(event);
+
+        assertThat(line).endsWith("\n");
+        assertThat(line.substring(0, line.length() - 1)).doesNotContain("\n", "\r", "\u2028", "\u001b")
+                .contains("Order x__2026-11-28 INFO forged_line_[0m not found");
+    }
+}
