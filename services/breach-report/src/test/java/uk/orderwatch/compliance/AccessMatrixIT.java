@@ -1,0 +1,194 @@
+package uk.orderwatch.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import uk.orderwatch.compliance.attendance.SessionDocument;
+import uk.orderwatch.compliance.breaches.BreachDocument;
+import uk.orderwatch.compliance.requirements.NotificationRequirement;
+import uk.orderwatch.infra.TestTokens;
+import uk.orderwatch.schemas.events.OrderSnapshot;
+import uk.orderwatch.schemas.events.OrderStatus;
+
+/**
+ * Every endpoint of breach-report × every role × own and other agency: the status, and no field outside the role's
+ * allowlist. The order is held by demo-police and assigned to demo-probation and demo-advocacy.
+ */
+class AccessMatrixIT extends ComplianceITBase {
+
+    enum User {
+        POLICE_OWN("POLICE", "demo-police", "demo-oic"),
+        POLICE_OTHER("POLICE", "other-police", "other-oic"),
+        PROBATION_OWN("PROBATION", "demo-probation", "demo-practitioner"),
+        PROBATION_OTHER("PROBATION", "other-probation", "other-practitioner"),
+        ADVOCATE_OWN("ADVOCATE", "demo-advocacy", "demo-caseworker"),
+        ADVOCATE_OTHER("ADVOCATE", "other-advocacy", "other-caseworker"),
+        ADMIN("ADMIN", "orderwatch-admin", "demo-admin");
+
+        final String token;
+        final boolean own;
+        final String role;
+
+        User(String role, String agency, String person) {
+            this.role = role;
+            this.token = TestTokens.token(role, agency, person);
+            this.own = agency.startsWith("demo-");
+        }
+    }
+
+    static final Set<String> BREACH_FIELDS = Set.of("breachId", "orderId", "conditionId", "conditionCategory",
+            "occurredAt", "reportedAt", "description", "location", "reportedBy", "evidenceReferences", "severity",
+            "beforeService");
+
+    /** GETs: each case role of the assigned agencies reads; another agency finds nothing; ADMIN may not. */
+    static Stream<Arguments> reads() {
+        List<Arguments> rows = new ArrayList<>();
+        for (String path : List.of("/orders/{id}/compliance", "/orders/{id}/sessions", "/orders/{id}/breaches/{b}",
+                "/orders/{id}/notification-requirement")) {
+            for (User u : User.values()) {
+                rows.add(Arguments.of(u, path, u == User.ADMIN ? 403 : u.own ? 200 : 404));
+            }
+        }
+        for (User u : User.values()) {
+            rows.add(Arguments.of(u, "/sessions/due", u.role.equals("PROBATION") ? 200 : 403));
+            rows.add(Arguments.of(u, "/admin/audit", u == User.ADMIN ? 200 : 403));
+            rows.add(Arguments.of(u, "/admin/dead-letters", u == User.ADMIN ? 200 : 403));
+        }
+        return rows.stream();
+    }
+
+    private static String order;
+    private static String breach;
+
+    void reported() throws Exception {
+        if (order == null) {
+            order = servedOrder();
+            var response = post("/orders/" + order + "/breaches", breach());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            breach = JSON.readTree(response.body()).get("breachId").asString();
+        }
+    }
+
+    HttpResponse<String> as(User user, String method, String path, JsonNode body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + user.token);
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("reads")
+    void readsAnswerEachRoleAndAgencyWithOnlyWhatItMaySee(User user, String path, int status) throws Exception {
+        reported();
+        var response = as(user, "GET", path.replace("{id}", order).replace("{b}", breach), null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        if (status != 200) {
+            assertThat(response.body()).doesNotContain("SENTINEL");
+            return;
+        }
+        if (path.endsWith("{b}")) {
+            assertThat(JSON.readTree(response.body()).propertyNames()).isSubsetOf(BREACH_FIELDS);
+        }
+        if (user.role.equals("PROBATION")) {
+            assertThat(response.body()).as("where a breach happened may be where the victim lives")
+                    .doesNotContain("SENTINEL-PLACE", "\"location\"");
+        } else if (path.contains("{b}") || path.endsWith("/compliance")) {
+            assertThat(response.body()).contains("SENTINEL-PLACE");
+        }
+    }
+
+    /** POSTs: who may report a breach, record attendance, record a notification; refused ones change nothing. */
+    static Stream<Arguments> changes() {
+        List<Arguments> rows = new ArrayList<>();
+        for (User u : User.values()) {
+            rows.add(Arguments.of(u, "breaches", u == User.ADMIN ? 403 : u.own ? 201 : 404));
+            rows.add(Arguments.of(u, "attendance", !u.role.equals("PROBATION") ? 403 : u.own ? 201 : 404));
+            rows.add(Arguments.of(u, "notification-requirement/notifications",
+                    !u.role.equals("POLICE") ? 403 : u.own ? 201 : 404));
+            for (String sessions : List.of("sessions", "sessions/{s}/reschedule", "sessions/{s}/outcomes")) {
+                int allowed = sessions.endsWith("reschedule") ? 200 : 201;
+                rows.add(Arguments.of(u, sessions, !u.role.equals("PROBATION") ? 403 : u.own ? allowed : 404));
+            }
+        }
+        return rows.stream();
+    }
+
+    /** An order served an hour ago, so its notification requirement's clock runs. */
+    String servedOrder() throws Exception {
+        String orderId = UUID.randomUUID().toString();
+        var o = order(orderId, 1);
+        publishOrder(new OrderSnapshot(orderId, 1, o.orderType(), OrderStatus.SERVED, o.court(),
+                o.courtCaseReference(), o.madeOn(), Instant.now().minusSeconds(3600), o.endsOn(),
+                o.untilFurtherOrder(), o.subject(), o.protectedPersonIds(), o.conditions(), o.agencies(), null, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> readModel.find(orderId).isPresent()
+                && mongo.findById(orderId, NotificationRequirement.class) != null);
+        return orderId;
+    }
+
+    /** A session (three hours ago, so an outcome can be recorded) added by the order's practitioner. */
+    String session(String orderId) throws Exception {
+        var added = as(User.PROBATION_OWN, "POST", "/orders/" + orderId + "/sessions", sessionAdded());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        return JSON.readTree(added.body()).get("sessionId").asString();
+    }
+
+    static JsonNode sessionAdded() {
+        return JSON.createObjectNode().put("conditionId", "c2")
+                .put("start", Instant.now().minus(Duration.ofHours(3)).toString()).put("durationMinutes", 90);
+    }
+
+    /** How many things a change of {@code what} has recorded for the order (beyond a session set up for it). */
+    long recorded(String orderId, String what) {
+        var sessions = mongo.find(orderQuery(orderId), SessionDocument.class);
+        return switch (what) {
+            case "breaches" -> mongo.count(orderQuery(orderId), BreachDocument.class);
+            case "attendance", "sessions" -> sessions.size();
+            case "sessions/{s}/reschedule" -> sessions.get(0).reschedules().size();
+            case "sessions/{s}/outcomes" -> sessions.get(0).outcomes().size();
+            default -> mongo.findById(orderId, NotificationRequirement.class).notifications().size();
+        };
+    }
+
+    @ParameterizedTest(name = "{0} POST {1} -> {2}")
+    @MethodSource("changes")
+    void onlyTheAssignedAgenciesChangeAnOrdersRecords(User user, String what, int status) throws Exception {
+        String orderId = servedOrder();
+        String path = what.contains("{s}") ? what.replace("{s}", session(orderId)) : what;
+        JsonNode body = switch (what) {
+            case "breaches" -> breach();
+            case "attendance" -> attendance("NO");
+            case "sessions" -> sessionAdded();
+            case "sessions/{s}/reschedule" -> JSON.createObjectNode()
+                    .put("start", Instant.now().plus(Duration.ofDays(3)).toString()).put("reason", "Room moved");
+            case "sessions/{s}/outcomes" -> JSON.createObjectNode().put("attended", "YES");
+            default -> JSON.createObjectNode().put("kind", "INITIAL")
+                    .put("notifiedAt", Instant.now().minusSeconds(60).toString());
+        };
+
+        var response = as(user, "POST", "/orders/" + orderId + "/" + path, body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(recorded(orderId, what)).as("recorded only when allowed").isEqualTo(status / 100 == 2 ? 1 : 0);
+        if (status != 201 || user.role.equals("PROBATION")) {
+            assertThat(response.body()).doesNotContain("SENTINEL-PLACE");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package uk.orderwatch.compliance;
+
+import static org.awaitility.Awaitility.await;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import uk.orderwatch.compliance.orders.OrderReadModel;
+import uk.orderwatch.infra.SharedTestInfra;
+import uk.orderwatch.infra.TestTokens;
+import uk.orderwatch.infra.TopicReader;
+import uk.orderwatch.schemas.CloudEvent;
+import uk.orderwatch.schemas.EventCodec;
+import uk.orderwatch.schemas.EventType;
+import uk.orderwatch.schemas.Topics;
+import uk.orderwatch.schemas.events.OrderRegistered;
+import uk.orderwatch.schemas.events.OrderSnapshot;
+
+/**
+ * breach-report over real HTTP, fed by order events on the in-process broker, storing in the Mongo wire server. The
+ * test classes extending this share one application context: one consumer in the service's group, so every order
+ * event reaches the read model the tests read.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.context.annotation.Import(ComplianceITBase.TestClock.class)
+abstract class ComplianceITBase {
+
+    @org.springframework.boot.test.context.TestConfiguration
+    static class TestClock {
+        @org.springframework.context.annotation.Bean
+        uk.orderwatch.infra.MutableClock clock() {
+            return new uk.orderwatch.infra.MutableClock();
+        }
+    }
+
+    static final String BOOTSTRAP = SharedTestInfra.kafka(Topics.allTopics()).bootstrapServers();
+    static final EventCodec CODEC = new EventCodec();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    OrderReadModel readModel;
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        SharedTestInfra.serviceProperties(Topics.allTopics(), "compliance").forEach(registry::add);
+        registry.add("orderwatch.timer-interval", () -> "1h");
+    }
+
+    /** An order as order-registry would publish it, at {@code version}, with a fresh id. */
+    static OrderSnapshot order(String orderId, long version) throws Exception {
+        var example = (OrderRegistered) CODEC.read(new String(EventCodec.class
+                .getResourceAsStream(EventType.ORDER_REGISTERED.exampleResource()).readAllBytes())).data();
+        var o = example.order();
+        return new OrderSnapshot(orderId, version, o.orderType(), o.status(), o.court(), o.courtCaseReference(),
+                LocalDate.now().minusDays(30), o.servedAt(), o.endsOn(), o.untilFurtherOrder(), o.subject(),
+                o.protectedPersonIds(), unscheduled(o.conditions()), o.agencies(), null, null);
+    }
+
+    /** The example's conditions without a programme schedule, so no sessions are planned unless a test asks. */
+    static List<uk.orderwatch.schemas.events.Condition> unscheduled(List<uk.orderwatch.schemas.events.Condition> cs) {
+        return cs.stream().map(c -> c.programme() == null ? c : new uk.orderwatch.schemas.events.Condition(
+                c.conditionId(), c.category(), c.description(), c.supervisingAgencyId(),
+                new uk.orderwatch.schemas.events.Programme(c.programme().name(), c.programme().provider(),
+                        c.programme().sessions(), null), c.distanceMetres(), c.policeStation())).toList();
+    }
+
+    static void publish(EventType type, String orderId, Object data) throws Exception {
+        SharedTestInfra.send(type.topic(), orderId, CODEC.write(CloudEvent.of(type,
+                UUID.randomUUID().toString(), "/orderwatch/order-registry", Instant.now(), orderId, data)));
+    }
+
+    static void publishOrder(OrderSnapshot order) throws Exception {
+        var event = CloudEvent.of(EventType.ORDER_REGISTERED, UUID.randomUUID().toString(),
+                "/orderwatch/order-registry", Instant.now(), order.orderId(),
+                new OrderRegistered(order, new uk.orderwatch.schemas.events.Actor("demo-oic", "demo-police")));
+        SharedTestInfra.send(Topics.ORDERS, order.orderId(), CODEC.write(event));
+    }
+
+    String knownOrder() throws Exception {
+        String orderId = UUID.randomUUID().toString();
+        publishOrder(order(orderId, 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> readModel.find(orderId).isPresent());
+        return orderId;
+    }
+
+    /**
+     * Who a request goes as, by what it does: probation records attendance, the police notifications, an advocate
+     * reports breaches, ADMIN replays dead letters; reads go as the police of the order.
+     */
+    static String tokenFor(String method, String path) {
+        if (path.startsWith("/admin")) {
+            return TestTokens.admin();
+        }
+        if (path.contains("/attendance") || path.contains("/sessions")) {
+            return method.equals("GET") && !path.startsWith("/sessions/due") ? TestTokens.police()
+                    : TestTokens.probation();
+        }
+        if (path.contains("/breaches") && method.equals("POST")) {
+            return TestTokens.advocate();
+        }
+        return TestTokens.police();
+    }
+
+    HttpResponse<String> post(String path, JsonNode body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokenFor("POST", path))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static ObjectNode breach() {
+        ObjectNode b = JSON.createObjectNode();
+        b.put("conditionId", "c1");
+        b.put("occurredAt", Instant.now().minusSeconds(3600).toString());
+        b.put("description", "He sent her SENTINEL-DESCRIPTION messages from a new account");
+        b.put("location", "SENTINEL-PLACE outside her workplace");
+        return b;
+    }
+
+    static ObjectNode attendance(String attended) {
+        ObjectNode a = JSON.createObjectNode();
+        a.put("conditionId", "c2");
+        a.put("sessionStart", Instant.now().minusSeconds(7200).toString());
+        a.put("attended", attended);
+        return a;
+    }
+
+    List<TopicReader.Rec> complianceEvents(String orderId, int atLeast, Duration wait) {
+        return TopicReader.readUntil(BOOTSTRAP, Topics.COMPLIANCE,
+                recs -> recs.stream().filter(r -> orderId.equals(r.key())).count() >= atLeast, wait)
+                .stream().filter(r -> orderId.equals(r.key())).toList();
+    }
+
+    static org.springframework.data.mongodb.core.query.Query orderQuery(String orderId) {
+        return org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("orderId").is(orderId));
+    }
+}
