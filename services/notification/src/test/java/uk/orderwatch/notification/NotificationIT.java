@@ -10,8 +10,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -208,5 +213,122 @@ class NotificationIT {
                 .containsExactly("people[0].email");
         assertThat(get("/directory/agencies/test-police", TestTokens.police()).get("people").get(0).get("email").asString())
                 .isEqualTo("oic@police.example");
+    }
+
+    // --- access: every endpoint × role × own and other agency -------------------------------------------------
+
+    /** Who asks, about the officer in charge's alert of a breach (recipient demo-oic of demo-police). */
+    enum User {
+        RECIPIENT("POLICE", "demo-police", "demo-oic", false),
+        COLLEAGUE("POLICE", "demo-police", "demo-colleague", false),
+        SUPERVISOR("POLICE", "demo-police", "demo-duty-inspector", true),
+        OTHER_FORCE_SUPERVISOR("POLICE", "other-police", "other-inspector", true),
+        PROBATION("PROBATION", "demo-probation", "demo-practitioner", true),
+        ADVOCATE("ADVOCATE", "demo-advocacy", "demo-caseworker", false),
+        ADMIN("ADMIN", "orderwatch-admin", "demo-admin", false);
+
+        final String token;
+
+        User(String role, String agency, String person, boolean supervisor) {
+            this.token = TestTokens.token(role, agency, person, supervisor);
+        }
+
+        boolean sees() {
+            return this == RECIPIENT || this == SUPERVISOR;
+        }
+    }
+
+    static final Set<String> ALERT_FIELDS = Set.of("alertId", "orderId", "sourceEventType", "sourceEventId",
+            "recipient", "priority", "title", "fields", "raisedAt", "escalationLevel", "rootAlertId",
+            "acknowledgeBy", "acknowledgement", "readAt", "escalatedToAlertId", "deliveries");
+
+    static Stream<Arguments> access() {
+        List<Arguments> rows = new java.util.ArrayList<>();
+        for (User u : User.values()) {
+            int alertStatus = u == User.ADMIN ? 403 : u.sees() ? 200 : 404;
+            rows.add(Arguments.of(u, "GET", "/alerts/{alert}", alertStatus));
+            rows.add(Arguments.of(u, "GET", "/alerts?orderId={order}", u == User.ADMIN ? 403 : 200));
+            // someone else's inbox: supervisors only (and only within their own agency's alerts)
+            rows.add(Arguments.of(u, "GET", "/alerts?personId=demo-oic", u == User.ADMIN ? 403
+                    : u == User.COLLEAGUE || u == User.ADVOCATE ? 403 : 200));
+            rows.add(Arguments.of(u, "GET", "/alerts?agencyId=demo-police", u == User.ADMIN ? 403
+                    : u == User.RECIPIENT || u == User.COLLEAGUE || u == User.SUPERVISOR ? 200 : 403));
+            // only the recipient acknowledges or reads; a supervisor sees it but may not act as the recipient
+            int act = u == User.ADMIN ? 403 : u == User.RECIPIENT ? 2 : u == User.SUPERVISOR ? 422 : 404;
+            rows.add(Arguments.of(u, "POST", "/alerts/{alert}/read", act == 2 ? 200 : act));
+            rows.add(Arguments.of(u, "POST", "/alerts/{alert}/acknowledgements", act == 2 ? 201 : act));
+            rows.add(Arguments.of(u, "GET", "/directory/agencies", 200));
+            rows.add(Arguments.of(u, "GET", "/directory/agencies/matrix-agency", 200));
+            rows.add(Arguments.of(u, "PUT", "/directory/agencies/matrix-agency", u == User.ADMIN ? 200 : 403));
+            rows.add(Arguments.of(u, "GET", "/admin/audit", u == User.ADMIN ? 200 : 403));
+            rows.add(Arguments.of(u, "GET", "/admin/dead-letters", u == User.ADMIN ? 200 : 403));
+        }
+        // the live stream is the caller's own (ChannelsIT reads it); ADMIN has none
+        rows.add(Arguments.of(User.ADMIN, "GET", "/alerts/stream", 403));
+        return rows.stream();
+    }
+
+    /** A fresh order's breach alerts (one per recipient), each test row on its own, so a change starts clean. */
+    String breachAlertFor(String orderId) throws Exception {
+        SharedTestInfra.send(Topics.COMPLIANCE, orderId, breachEvent(orderId));
+        await().atMost(Duration.ofSeconds(30)).until(() -> alertsFor(orderId) == 3);
+        return mongo.findOne(Query.query(Criteria.where("orderId").is(orderId).and("recipient.personId")
+                .is("demo-oic")), AlertDocument.class).alertId();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+    @MethodSource("access")
+    void alertsAreSeenByTheirRecipientAndTheAgencysSupervisorsOnly(User user, String method, String path, int status)
+            throws Exception {
+        String orderId = UUID.randomUUID().toString();
+        String alertId = breachAlertFor(orderId);
+        String body = path.startsWith("/directory") ? """
+                {"kind":"POLICE","name":"Matrix Police","people":[{"personId":"m-1","name":"M One"}]}
+                """ : "{}";
+        if (path.startsWith("/directory")) {
+            put("/directory/agencies/matrix-agency", body); // so it exists: the admin's PUT replaces it (200)
+        }
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + path.replace("{alert}", alertId).replace("{order}", orderId)))
+                .header("Authorization", "Bearer " + user.token);
+        if (!method.equals("GET")) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+
+        var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        var alert = mongo.findById(alertId, AlertDocument.class);
+        assertThat(alert.acknowledgement() != null).as("acknowledged only by the recipient")
+                .isEqualTo(path.endsWith("acknowledgements") && status == 201);
+        assertThat(alert.readAt() != null).as("read (or acknowledged, which reads it) only by the recipient")
+                .isEqualTo(status / 100 == 2 && (path.endsWith("/read") || path.endsWith("acknowledgements")));
+        if (status / 100 != 2) {
+            assertThat(response.body()).doesNotContain("demo-oic", "Demo Constabulary");
+            return;
+        }
+        if (path.startsWith("/alerts/{alert}")) {
+            assertThat(JSON.readTree(response.body()).propertyNames()).isSubsetOf(ALERT_FIELDS);
+        }
+        if (path.startsWith("/alerts?")) {
+            var listed = JSON.readTree(response.body()).get("items").findValuesAsString("alertId");
+            if (path.contains("{order}")) {
+                assertThat(listed.contains(alertId)).as("the list shows the alert only to those who see it")
+                        .isEqualTo(user.sees());
+            }
+            assertThat(JSON.readTree(response.body()).get("items").valueStream()
+                    .map(i -> i.get("recipient").get("agencyId").asString()).toList())
+                    .as("nobody lists another agency's alerts").allMatch(a -> user == User.RECIPIENT
+                            || user == User.COLLEAGUE || user == User.SUPERVISOR ? a.equals("demo-police")
+                            : !a.equals("demo-police"));
+        }
+    }
+
+    void put(String path, String body) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").header("Authorization", ADMIN)
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
     }
 }
