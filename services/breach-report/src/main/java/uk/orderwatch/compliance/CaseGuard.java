@@ -19,7 +19,7 @@ import uk.orderwatch.support.security.Role;
 @Component
 public class CaseGuard {
 
-    public static final String ORDER = "order";
+    private static final String ORDER = "order";
 
     private final OrderReadModel orders;
     private final AuditLog audit;

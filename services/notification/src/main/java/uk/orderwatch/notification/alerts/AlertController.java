@@ -35,8 +35,6 @@ import uk.orderwatch.support.web.Problem;
 @Tag(name = "Alerts", description = "The inbox: alerts raised for the police, probation and advocates")
 public class AlertController {
 
-    private static final String ALERT = "alert";
-
     private final AlertService alerts;
     private final AlertStream stream;
     private final AuditLog audit;
@@ -84,7 +82,7 @@ public class AlertController {
         var result = alerts.search(new AlertService.Filter(recipient, caller.agencyId(), orderId, priority, unread,
                 unacknowledged), page, size);
         if (!result.items().isEmpty()) {
-            audit.read(caller, ALERT, result.items().stream().map(AlertView::alertId).toList());
+            audit.read(caller, AlertDocument.AUDIT_RESOURCE, result.items().stream().map(AlertView::alertId).toList());
         }
         return result;
     }
@@ -93,7 +91,7 @@ public class AlertController {
     @Operation(summary = "One alert, with its deliveries and acknowledgement")
     public AlertView get(@PathVariable String alertId, Caller caller) {
         var alert = visible(alertId, caller);
-        audit.read(caller, ALERT, alertId);
+        audit.read(caller, AlertDocument.AUDIT_RESOURCE, alertId);
         return AlertView.of(alert);
     }
 
@@ -121,7 +119,7 @@ public class AlertController {
                     value = ApiExamples.ACKNOWLEDGE)))
             @Valid @RequestBody Acknowledge request, Caller caller) {
         visible(alertId, caller);
-        audit.change(caller, ALERT, alertId);
+        audit.change(caller, AlertDocument.AUDIT_RESOURCE, alertId);
         return ResponseEntity.status(201).body(AlertView.of(alerts.acknowledge(alertId, caller.personId(),
                 request.note())));
     }
@@ -130,7 +128,7 @@ public class AlertController {
     @Operation(summary = "Mark an alert read (by its recipient)")
     public AlertView read(@PathVariable String alertId, Caller caller) {
         visible(alertId, caller);
-        audit.change(caller, ALERT, alertId);
+        audit.change(caller, AlertDocument.AUDIT_RESOURCE, alertId);
         return AlertView.of(alerts.markRead(alertId, caller.personId()));
     }
 }

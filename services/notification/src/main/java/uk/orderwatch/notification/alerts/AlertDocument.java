@@ -45,6 +45,8 @@ public record AlertDocument(
         String escalatedToAlertId,
         List<OutboxEvent> outbox) {
 
+    /** What the audit log calls an alert. */
+    public static final String AUDIT_RESOURCE = "alert";
     public static final String COLLECTION = "alerts";
 
     /** One channel's delivery, in GOV.UK Notify's status vocabulary. */

@@ -69,7 +69,7 @@ public class AlertStream {
 
     /** Each alert sent on a stream is a disclosure to its recipient: audited first, or not sent (fail closed). */
     private void send(SseEmitter emitter, AlertView alert) throws IOException {
-        audit.disclose(null, "live-stream", "alert", alert.alertId(), alert.recipient().personId(),
+        audit.disclose(null, "live-stream", AlertDocument.AUDIT_RESOURCE, alert.alertId(), alert.recipient().personId(),
                 alert.recipient().agencyId());
         emitter.send(SseEmitter.event().id(alert.alertId()).name("alert").data(alert, MediaType.APPLICATION_JSON));
     }

@@ -134,8 +134,8 @@ public class DeliveryService {
             }
             // a disclosure is audited before it is made; if the audit log cannot be written nothing is sent, and
             // the claim runs out so the alert is tried again
-            audit.disclose(null, type.name().toLowerCase(java.util.Locale.ROOT), "alert", claimed.alertId(),
-                    claimed.recipient().personId(), claimed.recipient().agencyId());
+            audit.disclose(null, type.name().toLowerCase(java.util.Locale.ROOT), AlertDocument.AUDIT_RESOURCE,
+                    claimed.alertId(), claimed.recipient().personId(), claimed.recipient().agencyId());
             Delivery outcome;
             try {
                 Channel.Sent sent = channels.send(type, claimed, person, agency);

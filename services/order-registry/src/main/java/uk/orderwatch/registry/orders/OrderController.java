@@ -49,12 +49,15 @@ public class OrderController {
         this.audit = audit;
     }
 
+    /** The order, if it exists and the caller may see it. */
+    private java.util.Optional<OrderDocument> find(String orderId, Caller caller) {
+        return orders.find(orderId).filter(o -> CaseAccess.canSee(caller, o.agencies()));
+    }
+
     /** The order, if the caller may see it; otherwise 404, as if it did not exist. */
     private OrderDocument visible(String orderId, Caller caller) {
         caller.require(Role.POLICE, Role.PROBATION, Role.ADVOCATE);
-        var order = orders.find(orderId).filter(o -> CaseAccess.canSee(caller, o.agencies()))
-                .orElseThrow(() -> Problem.notFound("Order", orderId));
-        return order;
+        return find(orderId, caller).orElseThrow(() -> Problem.notFound("Order", orderId));
     }
 
     /** A change by the police of the force holding the order: audited before it is made. */
@@ -79,8 +82,7 @@ public class OrderController {
             throw Problem.rule("own-force-only", "agencies.police.agencyId",
                     "must be your own force, " + caller.agencyId());
         }
-        if (request.interimOrderId() != null && orders.find(request.interimOrderId())
-                .filter(o -> CaseAccess.canSee(caller, o.agencies())).isEmpty()) {
+        if (request.interimOrderId() != null && find(request.interimOrderId(), caller).isEmpty()) {
             throw Problem.rule("interim-unknown", "interimOrderId", "no order " + request.interimOrderId());
         }
         String orderId = UUID.randomUUID().toString();

@@ -31,13 +31,13 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         boolean presented = request.getHeader("Authorization") != null;
         response.setHeader("WWW-Authenticate", presented ? "Bearer error=\"invalid_token\"" : "Bearer");
         write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
-                "Send a valid access token from the orderwatch identity server: Authorization: Bearer <token>");
+                "Send a valid access token from the orderwatch identity server: Authorization: Bearer <token>", json);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role may not do this");
+        write(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role may not do this", json);
     }
 
     static void write(HttpServletResponse response, HttpStatus status, String code, String title, String detail,
@@ -48,10 +48,5 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         json.writeValue(response.getOutputStream(), pd);
-    }
-
-    private void write(HttpServletResponse response, HttpStatus status, String code, String title, String detail)
-            throws IOException {
-        write(response, status, code, title, detail, json);
     }
 }
