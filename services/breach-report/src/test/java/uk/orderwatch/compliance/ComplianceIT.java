@@ -110,6 +110,11 @@ class ComplianceIT extends ComplianceITBase {
         assertRefused(orderId, breaches, breach().put("occurredAt", "2001-01-01T00:00:00Z"), 422, "occurredAt");
         assertRefused(orderId, breaches, with(breach(), b -> b.remove("description")), 400, "description");
         assertRefused(orderId, breaches, breach().put("occurredAt", "yesterday"), 400, "occurredAt");
+        var forged = post(breaches, breach().put("description", "ok\r\n2026-11-28 INFO forged \u001b[31mline"));
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(forged.body()).get("errors").get(0).get("reason").asString())
+                .isEqualTo("contains a control character or a direction override");
+        assertThat(forged.body()).as("the refused text is not echoed").doesNotContain("forged");
         assertRefused(orderId, attendance, attendance("NO").put("conditionId", "c1"), 422, "conditionId");
         assertRefused(orderId, attendance, attendance("MAYBE"), 400, "attended");
         assertRefused(orderId, attendance, with(attendance("NO"), a -> a.remove("attended")), 400, "attended");

@@ -79,6 +79,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if (!path.isEmpty()) {
                 field = path;
                 reason = cause instanceof UnrecognizedPropertyException ? "is not a known field"
+                        : SafeText.refused(cause) ? SafeText.REASON
                         : "has a value of the wrong type or format";
             }
         } else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {

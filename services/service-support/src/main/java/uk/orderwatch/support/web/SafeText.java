@@ -4,6 +4,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
@@ -13,7 +14,15 @@ import tools.jackson.databind.module.SimpleModule;
  */
 public final class SafeText {
 
+    /** Why a text field was refused, as the problem detail names it. */
+    public static final String REASON = "contains a control character or a direction override";
+
     private SafeText() {
+    }
+
+    /** Whether a failure to read a request body is this module refusing a text. */
+    public static boolean refused(Throwable failure) {
+        return failure instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class;
     }
 
     /** Whether {@code text} may be stored and shown as it is. */
@@ -39,7 +48,7 @@ public final class SafeText {
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
             String value = super.deserialize(p, ctxt);
             if (value != null && !isSafe(value)) {
-                throw ctxt.weirdStringException(value, String.class, "contains a control character");
+                throw ctxt.weirdStringException(value, String.class, REASON);
             }
             return value;
         }
