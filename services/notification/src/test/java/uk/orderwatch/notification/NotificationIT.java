@@ -228,9 +228,11 @@ class NotificationIT {
         ADMIN("ADMIN", "orderwatch-admin", "demo-admin", false);
 
         final String token;
+        final String person;
 
         User(String role, String agency, String person, boolean supervisor) {
             this.token = TestTokens.token(role, agency, person, supervisor);
+            this.person = person;
         }
 
         boolean sees() {
@@ -311,6 +313,12 @@ class NotificationIT {
         if (path.startsWith("/alerts/{alert}")) {
             assertThat(JSON.readTree(response.body()).propertyNames()).isSubsetOf(ALERT_FIELDS);
         }
+        if (path.startsWith("/directory")) {
+            String action = method.equals("GET") ? "READ" : "CHANGE";
+            assertThat(mongo.count(Query.query(Criteria.where("recordIds").is("matrix-agency").and("action")
+                    .is(action).and("personId").is(user.person)),
+                    uk.orderwatch.support.audit.AuditEntry.class)).as("staff details read are audited").isPositive();
+        }
         if (path.startsWith("/alerts?")) {
             var listed = JSON.readTree(response.body()).get("items").findValuesAsString("alertId");
             if (path.contains("{order}")) {
@@ -324,6 +332,7 @@ class NotificationIT {
                             : !a.equals("demo-police"));
         }
     }
+
 
     void put(String path, String body) throws Exception {
         var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.springframework.http.MediaType;
+import uk.orderwatch.support.audit.AuditLog;
 import uk.orderwatch.support.security.Caller;
 import uk.orderwatch.support.security.Role;
 import org.springframework.http.ResponseEntity;
@@ -27,10 +28,15 @@ import uk.orderwatch.support.web.Problem;
 @Tag(name = "Directory", description = "Agencies and the people in them who receive alerts; ADMIN records them")
 public class DirectoryController {
 
-    private final DirectoryService directory;
+    /** What the audit log calls an agency: its record names staff and their contact details. */
+    static final String AGENCY = "agency";
 
-    public DirectoryController(DirectoryService directory) {
+    private final DirectoryService directory;
+    private final AuditLog audit;
+
+    public DirectoryController(DirectoryService directory, AuditLog audit) {
         this.directory = directory;
+        this.audit = audit;
     }
 
     @PutMapping(path = "/{agencyId}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -43,19 +49,28 @@ public class DirectoryController {
                     value = ApiExamples.AGENCY)))
             @Valid @RequestBody AgencyRequest request, Caller caller) {
         caller.require(Role.ADMIN);
+        audit.change(caller, AGENCY, agencyId);
         boolean created = directory.record(agencyId, request);
-        return ResponseEntity.status(created ? 201 : 200).body(get(agencyId));
+        return ResponseEntity.status(created ? 201 : 200).body(AgencyView.of(directory.find(agencyId)
+                .orElseThrow()));
     }
 
     @GetMapping
     @Operation(summary = "Every agency in the directory")
-    public List<AgencyView> list() {
-        return directory.all().stream().map(AgencyView::of).toList();
+    public List<AgencyView> list(Caller caller) {
+        var agencies = directory.all().stream().map(AgencyView::of).toList();
+        if (!agencies.isEmpty()) {
+            audit.read(caller, AGENCY, agencies.stream().map(AgencyView::agencyId).toList());
+        }
+        return agencies;
     }
 
     @GetMapping("/{agencyId}")
     @Operation(summary = "One agency")
-    public AgencyView get(@PathVariable String agencyId) {
-        return directory.find(agencyId).map(AgencyView::of).orElseThrow(() -> Problem.notFound("Agency", agencyId));
+    public AgencyView get(@PathVariable String agencyId, Caller caller) {
+        var agency = directory.find(agencyId).map(AgencyView::of)
+                .orElseThrow(() -> Problem.notFound("Agency", agencyId));
+        audit.read(caller, AGENCY, agencyId);
+        return agency;
     }
 }

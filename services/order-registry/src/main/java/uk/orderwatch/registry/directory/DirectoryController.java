@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.orderwatch.support.audit.AuditLog;
+import uk.orderwatch.support.security.Caller;
 import uk.orderwatch.support.web.Problem;
 
 @RestController
@@ -15,14 +17,18 @@ import uk.orderwatch.support.web.Problem;
 public class DirectoryController {
 
     private final AgencyDirectory directory;
+    private final AuditLog audit;
 
-    public DirectoryController(AgencyDirectory directory) {
+    public DirectoryController(AgencyDirectory directory, AuditLog audit) {
         this.directory = directory;
+        this.audit = audit;
     }
 
     @GetMapping("/{agencyId}")
     @Operation(summary = "An agency as order-registry knows it (recorded in notification's directory)")
-    public KnownAgency get(@PathVariable String agencyId) {
-        return directory.find(agencyId).orElseThrow(() -> Problem.notFound("Agency", agencyId));
+    public KnownAgency get(@PathVariable String agencyId, Caller caller) {
+        var agency = directory.find(agencyId).orElseThrow(() -> Problem.notFound("Agency", agencyId));
+        audit.read(caller, "agency", agencyId); // its staff, by name
+        return agency;
     }
 }
