@@ -103,6 +103,12 @@ class AccessMatrixIT extends OrderRegistryITBase {
         }
         if (!path.startsWith("/orders")) {
             assertThat(body).as("directory and admin answers hold no case data").doesNotContain("SENTINEL");
+            if (path.startsWith("/directory")) {
+                assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("recordIds").is("demo-police")
+                                .and("action").is("READ")), uk.orderwatch.support.audit.AuditEntry.class))
+                        .as("staff details read are audited").isPositive();
+            }
             return;
         }
         JsonNode json = JSON.readTree(body);
