@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 import uk.orderwatch.compliance.attendance.SessionDocument;
 import uk.orderwatch.compliance.breaches.BreachDocument;
 import uk.orderwatch.compliance.requirements.NotificationRequirement;
-import uk.orderwatch.infra.TestTokens;
+import uk.orderwatch.infra.TestUser;
 import uk.orderwatch.schemas.events.OrderSnapshot;
 import uk.orderwatch.schemas.events.OrderStatus;
 
@@ -29,26 +29,6 @@ import uk.orderwatch.schemas.events.OrderStatus;
  * allowlist. The order is held by demo-police and assigned to demo-probation and demo-advocacy.
  */
 class AccessMatrixIT extends ComplianceITBase {
-
-    enum User {
-        POLICE_OWN("POLICE", "demo-police", "demo-oic"),
-        POLICE_OTHER("POLICE", "other-police", "other-oic"),
-        PROBATION_OWN("PROBATION", "demo-probation", "demo-practitioner"),
-        PROBATION_OTHER("PROBATION", "other-probation", "other-practitioner"),
-        ADVOCATE_OWN("ADVOCATE", "demo-advocacy", "demo-caseworker"),
-        ADVOCATE_OTHER("ADVOCATE", "other-advocacy", "other-caseworker"),
-        ADMIN("ADMIN", "orderwatch-admin", "demo-admin");
-
-        final String token;
-        final boolean own;
-        final String role;
-
-        User(String role, String agency, String person) {
-            this.role = role;
-            this.token = TestTokens.token(role, agency, person);
-            this.own = agency.startsWith("demo-");
-        }
-    }
 
     static final Set<String> BREACH_FIELDS = Set.of("breachId", "orderId", "conditionId", "conditionCategory",
             "occurredAt", "reportedAt", "description", "location", "reportedBy", "evidenceReferences", "severity",
@@ -59,14 +39,14 @@ class AccessMatrixIT extends ComplianceITBase {
         List<Arguments> rows = new ArrayList<>();
         for (String path : List.of("/orders/{id}/compliance", "/orders/{id}/sessions", "/orders/{id}/breaches/{b}",
                 "/orders/{id}/notification-requirement")) {
-            for (User u : User.values()) {
-                rows.add(Arguments.of(u, path, u == User.ADMIN ? 403 : u.own ? 200 : 404));
+            for (TestUser u : TestUser.values()) {
+                rows.add(Arguments.of(u, path, u == TestUser.ADMIN ? 403 : u.own() ? 200 : 404));
             }
         }
-        for (User u : User.values()) {
+        for (TestUser u : TestUser.values()) {
             rows.add(Arguments.of(u, "/sessions/due", u.role.equals("PROBATION") ? 200 : 403));
-            rows.add(Arguments.of(u, "/admin/audit", u == User.ADMIN ? 200 : 403));
-            rows.add(Arguments.of(u, "/admin/dead-letters", u == User.ADMIN ? 200 : 403));
+            rows.add(Arguments.of(u, "/admin/audit", u == TestUser.ADMIN ? 200 : 403));
+            rows.add(Arguments.of(u, "/admin/dead-letters", u == TestUser.ADMIN ? 200 : 403));
         }
         return rows.stream();
     }
@@ -83,7 +63,7 @@ class AccessMatrixIT extends ComplianceITBase {
         }
     }
 
-    HttpResponse<String> as(User user, String method, String path, JsonNode body) throws Exception {
+    HttpResponse<String> as(TestUser user, String method, String path, JsonNode body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + user.token);
         if (body != null) {
@@ -95,7 +75,7 @@ class AccessMatrixIT extends ComplianceITBase {
 
     @ParameterizedTest(name = "{0} GET {1} -> {2}")
     @MethodSource("reads")
-    void readsAnswerEachRoleAndAgencyWithOnlyWhatItMaySee(User user, String path, int status) throws Exception {
+    void readsAnswerEachRoleAndAgencyWithOnlyWhatItMaySee(TestUser user, String path, int status) throws Exception {
         reported();
         var response = as(user, "GET", path.replace("{id}", order).replace("{b}", breach), null);
 
@@ -118,14 +98,14 @@ class AccessMatrixIT extends ComplianceITBase {
     /** POSTs: who may report a breach, record attendance, record a notification; refused ones change nothing. */
     static Stream<Arguments> changes() {
         List<Arguments> rows = new ArrayList<>();
-        for (User u : User.values()) {
-            rows.add(Arguments.of(u, "breaches", u == User.ADMIN ? 403 : u.own ? 201 : 404));
-            rows.add(Arguments.of(u, "attendance", !u.role.equals("PROBATION") ? 403 : u.own ? 201 : 404));
+        for (TestUser u : TestUser.values()) {
+            rows.add(Arguments.of(u, "breaches", u == TestUser.ADMIN ? 403 : u.own() ? 201 : 404));
+            rows.add(Arguments.of(u, "attendance", !u.role.equals("PROBATION") ? 403 : u.own() ? 201 : 404));
             rows.add(Arguments.of(u, "notification-requirement/notifications",
-                    !u.role.equals("POLICE") ? 403 : u.own ? 201 : 404));
+                    !u.role.equals("POLICE") ? 403 : u.own() ? 201 : 404));
             for (String sessions : List.of("sessions", "sessions/{s}/reschedule", "sessions/{s}/outcomes")) {
                 int allowed = sessions.endsWith("reschedule") ? 200 : 201;
-                rows.add(Arguments.of(u, sessions, !u.role.equals("PROBATION") ? 403 : u.own ? allowed : 404));
+                rows.add(Arguments.of(u, sessions, !u.role.equals("PROBATION") ? 403 : u.own() ? allowed : 404));
             }
         }
         return rows.stream();
@@ -145,7 +125,7 @@ class AccessMatrixIT extends ComplianceITBase {
 
     /** A session (three hours ago, so an outcome can be recorded) added by the order's practitioner. */
     String session(String orderId) throws Exception {
-        var added = as(User.PROBATION_OWN, "POST", "/orders/" + orderId + "/sessions", sessionAdded());
+        var added = as(TestUser.PROBATION_OWN, "POST", "/orders/" + orderId + "/sessions", sessionAdded());
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         return JSON.readTree(added.body()).get("sessionId").asString();
     }
@@ -169,7 +149,7 @@ class AccessMatrixIT extends ComplianceITBase {
 
     @ParameterizedTest(name = "{0} POST {1} -> {2}")
     @MethodSource("changes")
-    void onlyTheAssignedAgenciesChangeAnOrdersRecords(User user, String what, int status) throws Exception {
+    void onlyTheAssignedAgenciesChangeAnOrdersRecords(TestUser user, String what, int status) throws Exception {
         String orderId = servedOrder();
         String path = what.contains("{s}") ? what.replace("{s}", session(orderId)) : what;
         JsonNode body = switch (what) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-import uk.orderwatch.infra.TestTokens;
+import uk.orderwatch.infra.TestUser;
 
 /**
  * Every endpoint of order-registry × every role × own and other agency: the status, and that no field outside the
@@ -22,23 +22,6 @@ import uk.orderwatch.infra.TestTokens;
  * protected person is advocated for by demo-caseworker, and it has an exclusion zone.
  */
 class AccessMatrixIT extends OrderRegistryITBase {
-
-    enum User {
-        POLICE_OWN("POLICE", "demo-police", "demo-oic"),
-        POLICE_OTHER("POLICE", "other-police", "other-oic"),
-        PROBATION_OWN("PROBATION", "demo-probation", "demo-practitioner"),
-        PROBATION_OTHER("PROBATION", "other-probation", "other-practitioner"),
-        ADVOCATE_OWN("ADVOCATE", "demo-advocacy", "demo-caseworker"),
-        ADVOCATE_COLLEAGUE("ADVOCATE", "demo-advocacy", "demo-advocacy-manager"),
-        ADVOCATE_OTHER("ADVOCATE", "other-advocacy", "other-caseworker"),
-        ADMIN("ADMIN", "orderwatch-admin", "demo-admin");
-
-        final String token;
-
-        User(String role, String agency, String person) {
-            this.token = TestTokens.token(role, agency, person);
-        }
-    }
 
     /** What each role may see of an order (OrderView's fields). */
     static final Set<String> ORDER_FIELDS = Set.of("orderId", "version", "type", "status", "court",
@@ -48,24 +31,24 @@ class AccessMatrixIT extends OrderRegistryITBase {
     static Stream<Arguments> reads() {
         List<Arguments> rows = new ArrayList<>();
         for (String path : List.of("/orders/{id}", "/orders/{id}/history", "/orders/{id}/versions/1")) {
-            rows.add(Arguments.of(User.POLICE_OWN, path, 200));
-            rows.add(Arguments.of(User.POLICE_OTHER, path, 404));
-            rows.add(Arguments.of(User.PROBATION_OWN, path, 200));
-            rows.add(Arguments.of(User.PROBATION_OTHER, path, 404));
-            rows.add(Arguments.of(User.ADVOCATE_OWN, path, 200));
-            rows.add(Arguments.of(User.ADVOCATE_COLLEAGUE, path, 200));
-            rows.add(Arguments.of(User.ADVOCATE_OTHER, path, 404));
-            rows.add(Arguments.of(User.ADMIN, path, 403));
+            rows.add(Arguments.of(TestUser.POLICE_OWN, path, 200));
+            rows.add(Arguments.of(TestUser.POLICE_OTHER, path, 404));
+            rows.add(Arguments.of(TestUser.PROBATION_OWN, path, 200));
+            rows.add(Arguments.of(TestUser.PROBATION_OTHER, path, 404));
+            rows.add(Arguments.of(TestUser.ADVOCATE_OWN, path, 200));
+            rows.add(Arguments.of(TestUser.ADVOCATE_COLLEAGUE, path, 200));
+            rows.add(Arguments.of(TestUser.ADVOCATE_OTHER, path, 404));
+            rows.add(Arguments.of(TestUser.ADMIN, path, 403));
         }
         for (String path : List.of("/orders?courtCaseReference={ref}", "/orders/expiring?withinDays=3650")) {
-            for (User user : User.values()) {
-                rows.add(Arguments.of(user, path, user == User.ADMIN ? 403 : 200));
+            for (TestUser user : TestUser.values()) {
+                rows.add(Arguments.of(user, path, user == TestUser.ADMIN ? 403 : 200));
             }
         }
-        for (User user : User.values()) {
+        for (TestUser user : TestUser.values()) {
             rows.add(Arguments.of(user, "/directory/agencies/demo-police", 200));
-            rows.add(Arguments.of(user, "/admin/audit", user == User.ADMIN ? 200 : 403));
-            rows.add(Arguments.of(user, "/admin/dead-letters", user == User.ADMIN ? 200 : 403));
+            rows.add(Arguments.of(user, "/admin/audit", user == TestUser.ADMIN ? 200 : 403));
+            rows.add(Arguments.of(user, "/admin/dead-letters", user == TestUser.ADMIN ? 200 : 403));
         }
         return rows.stream();
     }
@@ -91,7 +74,7 @@ class AccessMatrixIT extends OrderRegistryITBase {
 
     @ParameterizedTest(name = "{0} GET {1} -> {2}")
     @MethodSource("reads")
-    void readsAnswerEachRoleAndAgencyWithOnlyWhatItMaySee(User user, String path, int status) throws Exception {
+    void readsAnswerEachRoleAndAgencyWithOnlyWhatItMaySee(TestUser user, String path, int status) throws Exception {
         String url = path.replace("{id}", order()).replace("{ref}", reference);
         var response = get(url, user.token);
 
@@ -117,8 +100,8 @@ class AccessMatrixIT extends OrderRegistryITBase {
         }
         if (path.startsWith("/orders?") || path.startsWith("/orders/expiring")) {
             var ids = json.get("items").findValuesAsString("orderId");
-            boolean assigned = user == User.POLICE_OWN || user == User.PROBATION_OWN || user == User.ADVOCATE_OWN
-                    || user == User.ADVOCATE_COLLEAGUE;
+            boolean assigned = user == TestUser.POLICE_OWN || user == TestUser.PROBATION_OWN || user == TestUser.ADVOCATE_OWN
+                    || user == TestUser.ADVOCATE_COLLEAGUE;
             if (assigned && path.startsWith("/orders?")) {
                 assertThat(ids).containsExactly(order);
             }
@@ -159,13 +142,13 @@ class AccessMatrixIT extends OrderRegistryITBase {
     static Stream<Arguments> changes() {
         List<Arguments> rows = new ArrayList<>();
         for (String action : List.of("service", "variations", "renewals", "discharge")) {
-            rows.add(Arguments.of(User.POLICE_OWN, action, 200));
-            rows.add(Arguments.of(User.POLICE_OTHER, action, 404));
-            rows.add(Arguments.of(User.PROBATION_OWN, action, 403));
-            rows.add(Arguments.of(User.PROBATION_OTHER, action, 403));
-            rows.add(Arguments.of(User.ADVOCATE_OWN, action, 403));
-            rows.add(Arguments.of(User.ADVOCATE_OTHER, action, 403));
-            rows.add(Arguments.of(User.ADMIN, action, 403));
+            rows.add(Arguments.of(TestUser.POLICE_OWN, action, 200));
+            rows.add(Arguments.of(TestUser.POLICE_OTHER, action, 404));
+            rows.add(Arguments.of(TestUser.PROBATION_OWN, action, 403));
+            rows.add(Arguments.of(TestUser.PROBATION_OTHER, action, 403));
+            rows.add(Arguments.of(TestUser.ADVOCATE_OWN, action, 403));
+            rows.add(Arguments.of(TestUser.ADVOCATE_OTHER, action, 403));
+            rows.add(Arguments.of(TestUser.ADMIN, action, 403));
         }
         return rows.stream();
     }
@@ -183,7 +166,7 @@ class AccessMatrixIT extends OrderRegistryITBase {
 
     @ParameterizedTest(name = "{0} POST {1} -> {2}")
     @MethodSource("changes")
-    void onlyThePoliceHoldingAnOrderChangeIt(User user, String action, int status) throws Exception {
+    void onlyThePoliceHoldingAnOrderChangeIt(TestUser user, String action, int status) throws Exception {
         String orderId = registered(validOrder("CHANGE-" + java.util.UUID.randomUUID()));
 
         var response = post("/orders/" + orderId + "/" + action, command(action), user.token);
@@ -197,14 +180,14 @@ class AccessMatrixIT extends OrderRegistryITBase {
     }
 
     static Stream<Arguments> registrations() {
-        return Stream.of(Arguments.of(User.POLICE_OWN, 201), Arguments.of(User.POLICE_OTHER, 422),
-                Arguments.of(User.PROBATION_OWN, 403), Arguments.of(User.ADVOCATE_OWN, 403),
-                Arguments.of(User.ADMIN, 403));
+        return Stream.of(Arguments.of(TestUser.POLICE_OWN, 201), Arguments.of(TestUser.POLICE_OTHER, 422),
+                Arguments.of(TestUser.PROBATION_OWN, 403), Arguments.of(TestUser.ADVOCATE_OWN, 403),
+                Arguments.of(TestUser.ADMIN, 403));
     }
 
     @ParameterizedTest(name = "{0} registers -> {1}")
     @MethodSource("registrations")
-    void onlyPoliceRegisterOrdersAndOnlyForTheirOwnForce(User user, int status) throws Exception {
+    void onlyPoliceRegisterOrdersAndOnlyForTheirOwnForce(TestUser user, int status) throws Exception {
         String reference = "REG-" + java.util.UUID.randomUUID();
 
         var response = post("/orders", validOrder(reference), user.token);
