@@ -101,8 +101,9 @@ public class SupportAutoConfiguration {
     }
 
     @Bean
-    EventDecoder eventDecoder(EventCodec codec) {
-        return new EventDecoder(codec);
+    EventDecoder eventDecoder(EventCodec codec,
+                              @Value("${orderwatch.consumer.transient-retry-for:4m}") java.time.Duration retryFor) {
+        return new EventDecoder(codec, retryFor);
     }
 
     @Bean

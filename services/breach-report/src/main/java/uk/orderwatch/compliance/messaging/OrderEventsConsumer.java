@@ -18,8 +18,7 @@ public class OrderEventsConsumer {
 
     @Bean
     Consumer<Message<byte[]>> orderEvents(EventDecoder decoder, OrderLifecycle lifecycle) {
-        return message -> {
-            var event = decoder.decode(message);
+        return decoder.consumer(event -> {
             if (event.data() instanceof OrderEvent orderEvent) {
                 LocalDate endedOn = null;
                 if (orderEvent instanceof OrderDischarged discharged) {
@@ -31,6 +30,6 @@ public class OrderEventsConsumer {
                 }
                 lifecycle.apply(orderEvent.order(), endedOn);
             }
-        };
+        });
     }
 }

@@ -13,6 +13,6 @@ public class ComplianceEventsConsumer {
 
     @Bean
     Consumer<Message<byte[]>> complianceEvents(EventDecoder decoder, AlertService alerts) {
-        return message -> alerts.raiseFor(decoder.decode(message));
+        return decoder.consumer(alerts::raiseFor);
     }
 }

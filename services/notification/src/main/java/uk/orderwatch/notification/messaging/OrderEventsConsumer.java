@@ -18,12 +18,11 @@ public class OrderEventsConsumer {
 
     @Bean
     Consumer<Message<byte[]>> orderEvents(EventDecoder decoder, OrderReadModel orders, AlertService alerts) {
-        return message -> {
-            var event = decoder.decode(message);
+        return decoder.consumer(event -> {
             if (event.data() instanceof OrderEvent orderEvent) {
                 orders.apply(orderEvent.order());
                 alerts.raiseFor(event);
             }
-        };
+        });
     }
 }

@@ -14,10 +14,10 @@ public class DirectoryEventsConsumer {
 
     @Bean
     Consumer<Message<byte[]>> directoryEvents(EventDecoder decoder, AgencyDirectory directory) {
-        return message -> {
-            if (decoder.decode(message).data() instanceof AgencyRecorded agency) {
+        return decoder.consumer(event -> {
+            if (event.data() instanceof AgencyRecorded agency) {
                 directory.apply(agency);
             }
-        };
+        });
     }
 }

@@ -1,21 +1,39 @@
 package uk.orderwatch.support.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.messaging.Message;
 import uk.orderwatch.schemas.CloudEvent;
 import uk.orderwatch.schemas.EventCodec;
 import uk.orderwatch.schemas.InvalidEventException;
 
 /**
- * Turns a consumed Kafka record into a checked event. Consumers take the raw bytes (no framework conversion) so an
- * invalid record fails here with an {@link InvalidEventException}, which the binder dead-letters without retrying.
+ * Turns a consumed Kafka record into a checked event and hands it to the service. Consumers take the raw bytes (no
+ * framework conversion) so an invalid record fails here with an {@link InvalidEventException}, which the binder
+ * dead-letters without retrying.
+ *
+ * <p>A failure of the service's own database is not the record's fault: dead-lettering it after the binder's few
+ * quick retries would leave an accepted report un-alerted until someone replays it. So while the database is
+ * unreachable the record is retried here, holding its partition, for up to {@code transientRetryFor}; only an outage
+ * longer than that lets the binder's retries and dead-lettering take over.
  */
 public class EventDecoder {
 
-    private final EventCodec codec;
+    private static final Logger log = LoggerFactory.getLogger(EventDecoder.class);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(2);
 
-    public EventDecoder(EventCodec codec) {
+    private final EventCodec codec;
+    private final Duration transientRetryFor;
+
+    public EventDecoder(EventCodec codec, Duration transientRetryFor) {
         this.codec = codec;
+        this.transientRetryFor = transientRetryFor;
     }
 
     public CloudEvent<?> decode(Message<byte[]> message) {
@@ -24,5 +42,50 @@ public class EventDecoder {
             throw new InvalidEventException("empty record");
         }
         return codec.read(new String(payload, StandardCharsets.UTF_8));
+    }
+
+    /** A binding's consumer: decodes each record and passes the event to {@code handler}, riding out outages. */
+    public Consumer<Message<byte[]>> consumer(Consumer<CloudEvent<?>> handler) {
+        return message -> {
+            CloudEvent<?> event = decode(message);
+            long deadline = System.nanoTime() + transientRetryFor.toNanos();
+            Duration pause = FIRST_PAUSE;
+            while (true) {
+                try {
+                    handler.accept(event);
+                    return;
+                } catch (RuntimeException e) {
+                    if (!isTransient(e) || System.nanoTime() + pause.toNanos() > deadline) {
+                        throw e;
+                    }
+                    log.warn("Event {} ({}) waits for the database, retrying in {} ms: {}", event.id(), event.type(),
+                            pause.toMillis(), e.toString());
+                    sleep(pause);
+                    pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+                }
+            }
+        };
+    }
+
+    /** An outage of the database (unreachable, timed out, no primary) rather than something wrong with the event. */
+    static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
+                    || t instanceof com.mongodb.MongoSocketException || t instanceof com.mongodb.MongoTimeoutException
+                    || t instanceof com.mongodb.MongoNotPrimaryException
+                    || t instanceof com.mongodb.MongoNodeIsRecoveringException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", e);
+        }
     }
 }
