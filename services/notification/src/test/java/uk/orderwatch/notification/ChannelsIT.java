@@ -206,6 +206,8 @@ class ChannelsIT {
                 .findFirst().orElseThrow();
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("dc.email@police.test");
         assertThat(mail.getSubject()).startsWith("[orderwatch HIGH] Breach reported");
+        assertThat(mail.getMessageID()).as("the same on every attempt, so a resend is recognised")
+                .isEqualTo("<alert." + alertId + "@orderwatch>");
         await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(
                 delivery(alertId, "EMAIL").get("status").asString()));
         assertThat(alertEvents(alertId, 2)).containsExactly("alert.raised", "alert.delivered");

@@ -44,6 +44,9 @@ public class EmailChannel implements Channel {
             helper.setText("Dear " + person.name() + ",\n\n" + alert.body() + "\nAlert " + alert.alertId()
                     + ": read and acknowledge it in orderwatch.\n");
             message.setHeader("X-Orderwatch-Alert", alert.alertId());
+            // one Message-ID per alert: if a crash between sending and recording makes the worker send it again,
+            // mail systems and clients see the same message twice and keep one
+            message.setHeader("Message-ID", messageId(alert.alertId()));
             mail.send(message);
             return new Sent(null, true);
         } catch (AddressException e) {
@@ -51,5 +54,10 @@ public class EmailChannel implements Channel {
         } catch (MessagingException | MailException e) {
             throw new IllegalStateException("SMTP: " + e.getMessage(), e);
         }
+    }
+
+    /** The Message-ID of an alert's email, the same on every attempt (JavaMailSender keeps one that is set). */
+    public static String messageId(String alertId) {
+        return "<alert." + alertId + "@orderwatch>";
     }
 }

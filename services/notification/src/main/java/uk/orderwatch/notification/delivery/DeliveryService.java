@@ -58,6 +58,7 @@ public class DeliveryService {
     private final AuditLog audit;
     private final int maxAttempts;
     private final Duration retryAfter;
+    private final Duration claimFor;
     private final ExecutorService fastPath = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "alert-delivery");
         t.setDaemon(true);
@@ -68,7 +69,8 @@ public class DeliveryService {
                            AlertService alerts, EventFactory events, OutboxPublisher publisher, Clock clock,
                            AuditLog audit,
                            @Value("${orderwatch.delivery.max-attempts:8}") int maxAttempts,
-                           @Value("${orderwatch.delivery.retry-after:30s}") Duration retryAfter) {
+                           @Value("${orderwatch.delivery.retry-after:30s}") Duration retryAfter,
+                           @Value("${orderwatch.delivery.claim-for:60s}") Duration claimFor) {
         this.mongo = mongo;
         this.channels = channels;
         this.directory = directory;
@@ -79,6 +81,7 @@ public class DeliveryService {
         this.audit = audit;
         this.maxAttempts = maxAttempts;
         this.retryAfter = retryAfter;
+        this.claimFor = claimFor;
         alerts.onRaised(id -> fastPath.submit(() -> deliver(id)));
     }
 
@@ -108,7 +111,7 @@ public class DeliveryService {
         Instant now = clock.instant();
         var claimed = mongo.findAndModify(query(where("_id").is(alertId).and("deliveryDueAt").lte(now)
                         .orOperator(where("deliveryClaimedUntil").is(null), where("deliveryClaimedUntil").lt(now))),
-                new Update().set("deliveryClaimedUntil", now.plusSeconds(60)).inc("version", 1),
+                new Update().set("deliveryClaimedUntil", now.plus(claimFor)).inc("version", 1),
                 org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
                 AlertDocument.class);
         if (claimed == null) {
