@@ -2,8 +2,6 @@ package uk.orderwatch.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,37 +10,34 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import uk.orderwatch.localstack.DemoData;
 import uk.orderwatch.localstack.LocalStack;
 import uk.orderwatch.localstack.LocalStackMain;
 import uk.orderwatch.localstack.ServiceName;
-import uk.orderwatch.localstack.OidcLogin;
 import uk.orderwatch.localstack.StackConfig;
+import uk.orderwatch.localstack.StackTokens;
 
 /** What the end-to-end tests do over HTTP against a running stack, as a user's tools would. */
 final class StackClient {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    /** The demo users of the scenario (infra/identity-server's application.yml). */
-    static final String OIC = "alex.morgan";
-    static final String PRACTITIONER = "priya.shah";
-    static final String CASEWORKER = "jo.evans";
-    static final String OTHER_FORCE = "kim.reed";
-    static final String ADMIN = "admin";
-    /** The supervisors of the three demo agencies: together they see every alert of the demo people. */
-    static final List<String> SUPERVISORS = List.of("sam.okafor", "chris.doyle", "rene.adeyemi");
+    static final JsonMapper JSON = DemoData.JSON;
+    static final String OIC = DemoData.OIC;
+    static final String PRACTITIONER = DemoData.PRACTITIONER;
+    static final String CASEWORKER = DemoData.CASEWORKER;
+    static final String OTHER_FORCE = DemoData.OTHER_FORCE;
+    static final String ADMIN = DemoData.ADMIN;
+    static final List<String> SUPERVISORS = DemoData.SUPERVISORS;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final LocalStack stack;
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final StackTokens tokens;
 
     StackClient(LocalStack stack) {
         this.stack = stack;
+        this.tokens = new StackTokens(stack.config().issuer());
     }
 
     /** A stack on free ports with in-memory Mongo, running the jars this build packaged. */
@@ -53,7 +48,7 @@ final class StackClient {
 
     /** The user's access token from the stack's identity server (signed in once per client). */
     String token(String user) {
-        return tokens.computeIfAbsent(user, u -> OidcLogin.accessToken(stack.config().issuer(), u));
+        return tokens.token(user);
     }
 
     HttpResponse<String> post(String user, ServiceName service, String path, JsonNode body) throws Exception {
@@ -89,14 +84,8 @@ final class StackClient {
     }
 
     /** The demo SPO of the README, with a fresh case reference and the given victim address and phone. */
-    static ObjectNode order(String victimAddress, String victimPhone) throws IOException {
-        try (InputStream in = StackClient.class.getResourceAsStream("/spo-order.json")) {
-            ObjectNode order = (ObjectNode) JSON.readTree(in);
-            order.put("courtCaseReference", "E2E-" + UUID.randomUUID());
-            ObjectNode victim = (ObjectNode) order.get("protectedPersons").get(0);
-            victim.put("address", victimAddress).put("phone", victimPhone);
-            return order;
-        }
+    static ObjectNode order(String victimAddress, String victimPhone) {
+        return DemoData.order(victimAddress, victimPhone);
     }
 
     /** Registers an order and answers its id. */
@@ -108,17 +97,13 @@ final class StackClient {
 
     /** The advocate reports a breach of the no-contact condition. */
     HttpResponse<String> reportBreach(String orderId) throws Exception {
-        ObjectNode breach = JSON.createObjectNode();
-        breach.put("conditionId", "c1").put("occurredAt", Instant.now().minusSeconds(600).toString())
-                .put("description", "Waited outside her workplace").put("location", "Her workplace");
-        return post(CASEWORKER, ServiceName.BREACH_REPORT, "/orders/" + orderId + "/breaches", breach);
+        return post(CASEWORKER, ServiceName.BREACH_REPORT, "/orders/" + orderId + "/breaches",
+                DemoData.breach(Instant.now().minusSeconds(600)));
     }
 
     /** Probation records a missed programme session. */
     HttpResponse<String> recordMissedSession(String orderId) throws Exception {
-        ObjectNode missed = JSON.createObjectNode();
-        missed.put("conditionId", "c2").put("sessionStart", Instant.now().minusSeconds(7200).toString())
-                .put("attended", "NO");
-        return post(PRACTITIONER, ServiceName.BREACH_REPORT, "/orders/" + orderId + "/attendance", missed);
+        return post(PRACTITIONER, ServiceName.BREACH_REPORT, "/orders/" + orderId + "/attendance",
+                DemoData.missedSession(Instant.now().minusSeconds(7200)));
     }
 }

@@ -1,7 +1,6 @@
 package uk.orderwatch.localstack;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,11 +18,10 @@ import org.slf4j.LoggerFactory;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import uk.orderwatch.infra.KafkaBroker;
 import uk.orderwatch.infra.MongoWireServer;
 import uk.orderwatch.infra.Ports;
+import uk.orderwatch.infra.TcpProxy;
 import uk.orderwatch.schemas.Topics;
 
 /**
@@ -41,9 +39,28 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBroker kafka;
     private MongoWireServer mongo;
     private GreenMail mail;
+    private boolean faultProxies;
+    private TcpProxy mongoProxy;
+    private TcpProxy smtpProxy;
+    private final Map<String, String> serviceEnv = new java.util.HashMap<>();
 
     public LocalStack(StackConfig config) {
         this.config = config;
+    }
+
+    /**
+     * Puts a {@link TcpProxy} between the services and Mongo, and between the services and the mail server, so a
+     * test can cut them off ({@link #mongoProxy()}, {@link #smtpProxy()}). Call before {@link #start()}.
+     */
+    public LocalStack withFaultProxies() {
+        this.faultProxies = true;
+        return this;
+    }
+
+    /** Extra environment for the three services (e.g. {@code ORDERWATCH_DELIVERY_RETRY_AFTER}). Before start. */
+    public LocalStack withServiceEnv(Map<String, String> env) {
+        serviceEnv.putAll(env);
+        return this;
     }
 
     /** Starts everything and waits until every service is healthy; stops what it started if anything fails. */
@@ -68,6 +85,13 @@ public final class LocalStack implements AutoCloseable {
                     .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
             mail.start();
             log.info("Demo mail server ready: SMTP on port {}, POP3 on port {}", config.smtpPort(), config.pop3Port());
+            if (faultProxies) {
+                if (mongo == null) {
+                    throw new IllegalStateException("fault proxies need the in-process Mongo server");
+                }
+                mongoProxy = TcpProxy.start("mongo", "localhost", mongo.port());
+                smtpProxy = TcpProxy.start("smtp", "localhost", config.smtpPort());
+            }
             for (ServiceName name : ServiceName.values()) {
                 startService(name);
             }
@@ -101,14 +125,19 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startService(ServiceName name) {
-        var env = name == ServiceName.IDENTITY_SERVER ? Map.of("ORDERWATCH_ISSUER", config.issuer()) : Map.of(
-                "MONGODB_URI", mongoUri("orderwatch-" + name.id()),
-                "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
-                "MAIL_HOST", "localhost",
-                "MAIL_PORT", String.valueOf(config.smtpPort()),
-                // the Mongo wire server does not answer the driver's 'hello' health command; a real MongoDB does
-                "MONGO_HEALTH_ENABLED", String.valueOf(mongo == null),
-                "ORDERWATCH_ISSUER", config.issuer());
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("ORDERWATCH_ISSUER", config.issuer());
+        if (name != ServiceName.IDENTITY_SERVER) {
+            String database = "orderwatch-" + name.id();
+            env.put("MONGODB_URI", mongoProxy != null ? mongoUri("mongodb://localhost:" + mongoProxy.port(), database)
+                    : mongoUri(database));
+            env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
+            env.put("MAIL_HOST", "localhost");
+            env.put("MAIL_PORT", String.valueOf(smtpProxy != null ? smtpProxy.port() : config.smtpPort()));
+            // the Mongo wire server does not answer the driver's 'hello' health command; a real MongoDB does
+            env.put("MONGO_HEALTH_ENABLED", String.valueOf(mongo == null));
+            env.putAll(serviceEnv);
+        }
         var process = new ServiceProcess(name, config.jars().get(name), config.ports().get(name), env,
                 config.dataDir().resolve("logs").resolve(name.id() + ".log"));
         process.start();
@@ -122,13 +151,12 @@ public final class LocalStack implements AutoCloseable {
      */
     private void seedDemoData() {
         HttpClient http = HttpClient.newHttpClient();
-        String admin = "Bearer " + OidcLogin.accessToken(config.issuer(), "admin");
-        JsonMapper json = JsonMapper.builder().build();
+        String admin = "Bearer " + OidcLogin.accessToken(config.issuer(), DemoData.ADMIN);
         List<String> seeded = new ArrayList<>();
-        try (InputStream in = LocalStack.class.getResourceAsStream("/demo/agencies.json")) {
-            for (JsonNode agency : json.readTree(in)) {
+        try {
+            for (var agency : DemoData.agencies()) {
                 String id = agency.get("agencyId").asString();
-                var body = ((tools.jackson.databind.node.ObjectNode) agency.deepCopy()).without("agencyId");
+                var body = agency.deepCopy().without("agencyId");
                 var response = http.send(HttpRequest.newBuilder(URI.create(config.baseUrl(ServiceName.NOTIFICATION)
                                 + "/directory/agencies/" + id)).header("Content-Type", "application/json")
                                 .header("Authorization", admin)
@@ -175,6 +203,29 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** Kills a service with SIGKILL, as a crash would. */
+    public void kill(ServiceName name) {
+        services.get(name).kill();
+        log.info("Killed {}", name.id());
+    }
+
+    /** Starts a service that was stopped or killed, and waits until it is healthy. */
+    public void restart(ServiceName name) {
+        services.get(name).stop();
+        startService(name);
+        services.get(name).awaitHealthy(Duration.ofSeconds(120));
+    }
+
+    /** The proxy between the services and Mongo ({@link #withFaultProxies()} only). */
+    public TcpProxy mongoProxy() {
+        return mongoProxy;
+    }
+
+    /** The proxy between the services and the mail server ({@link #withFaultProxies()} only). */
+    public TcpProxy smtpProxy() {
+        return smtpProxy;
+    }
+
     public ServiceProcess service(ServiceName name) {
         return services.get(name);
     }
@@ -206,6 +257,11 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         services.values().parallelStream().forEach(ServiceProcess::stop);
+        for (TcpProxy proxy : new TcpProxy[] {mongoProxy, smtpProxy}) {
+            if (proxy != null) {
+                proxy.close();
+            }
+        }
         if (mail != null) {
             mail.stop();
             mail = null;

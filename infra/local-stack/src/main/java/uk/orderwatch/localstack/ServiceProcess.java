@@ -105,6 +105,22 @@ public final class ServiceProcess {
         }
     }
 
+    /** Kills the process at once (SIGKILL): no shutdown hooks, nothing flushed, as in a crash or an OOM kill. */
+    void kill() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -1,0 +1,180 @@
+package uk.orderwatch.infra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TCP proxy in front of a server, to make it fail on purpose: {@link #cut()} closes every connection and refuses
+ * new ones (the server looks down), {@link #flaky(double)} drops that share of new connections at once, and
+ * {@link #restore()} lets everything through again. The proxy keeps its port, so clients need no new address.
+ */
+public final class TcpProxy implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TcpProxy.class);
+
+    private final String name;
+    private final int port;
+    private final String targetHost;
+    private final int targetPort;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final ExecutorService pumps = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "tcp-proxy-pump");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Random random = new Random(7);
+    private volatile double dropShare;
+    private volatile ServerSocket server;
+    private volatile boolean closed;
+
+    private TcpProxy(String name, int port, String targetHost, int targetPort) {
+        this.name = name;
+        this.port = port;
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
+    }
+
+    /** A proxy on a free port forwarding to {@code targetHost:targetPort}. */
+    public static TcpProxy start(String name, String targetHost, int targetPort) {
+        var proxy = new TcpProxy(name, Ports.free(), targetHost, targetPort);
+        proxy.listen();
+        return proxy;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The server is unreachable: live connections are reset and new ones refused. */
+    public synchronized void cut() {
+        stopListening();
+        dropConnections();
+        log.info("{} proxy: cut", name);
+    }
+
+    /** The server answers again, every connection going through. */
+    public synchronized void restore() {
+        dropShare = 0;
+        if (server == null) {
+            listen();
+        }
+        log.info("{} proxy: restored", name);
+    }
+
+    /** The server fails now and then: {@code share} of new connections are closed as soon as they are accepted. */
+    public synchronized void flaky(double share) {
+        dropShare = share;
+        if (server == null) {
+            listen();
+        }
+        log.info("{} proxy: dropping {}% of connections", name, Math.round(share * 100));
+    }
+
+    private void listen() {
+        try {
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("localhost", port));
+            server = socket;
+            Thread acceptor = new Thread(() -> accept(socket), "tcp-proxy-" + name);
+            acceptor.setDaemon(true);
+            acceptor.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + " proxy cannot listen on port " + port, e);
+        }
+    }
+
+    private void accept(ServerSocket socket) {
+        while (!socket.isClosed()) {
+            Socket client;
+            try {
+                client = socket.accept();
+            } catch (IOException e) {
+                return; // closed by cut() or close()
+            }
+            boolean drop;
+            synchronized (random) {
+                drop = dropShare > 0 && random.nextDouble() < dropShare;
+            }
+            if (drop) {
+                closeQuietly(client);
+                continue;
+            }
+            try {
+                Socket upstream = new Socket(targetHost, targetPort);
+                client.setTcpNoDelay(true);
+                upstream.setTcpNoDelay(true);
+                open.add(client);
+                open.add(upstream);
+                pumps.execute(() -> pump(client, upstream));
+                pumps.execute(() -> pump(upstream, client));
+            } catch (IOException e) {
+                closeQuietly(client);
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // one side went away: close both
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    private void stopListening() {
+        ServerSocket socket = server;
+        server = null;
+        if (socket != null) {
+            closeQuietly(socket);
+        }
+    }
+
+    private void dropConnections() {
+        for (Socket s : open) {
+            closeQuietly(s);
+        }
+        open.clear();
+    }
+
+    private void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // already closed
+        }
+        if (c instanceof Socket s) {
+            open.remove(s);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            stopListening();
+            dropConnections();
+            pumps.shutdownNow();
+        }
+    }
+}
