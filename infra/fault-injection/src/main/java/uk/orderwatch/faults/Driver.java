@@ -1,0 +1,153 @@
+package uk.orderwatch.faults;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import tools.jackson.databind.node.ObjectNode;
+import uk.orderwatch.localstack.DemoData;
+import uk.orderwatch.localstack.LocalStack;
+import uk.orderwatch.localstack.ServiceName;
+import uk.orderwatch.localstack.StackTokens;
+
+/**
+ * The users' side, over HTTP, as a careful client behaves: a request that got no answer, a 5xx, a 429 or a 404 for an
+ * order not yet known is sent again (breach reports with the same Idempotency-Key) until it is answered or the
+ * client gives up. Only a 2xx counts as accepted.
+ */
+final class Driver {
+
+    enum Result { ACCEPTED, REFUSED, GAVE_UP }
+
+    /** How a request ended: accepted (and when), refused (4xx) or given up on; after how many attempts. */
+    record Outcome(Result result, Instant startedAt, Instant acceptedAt, int attempts, String detail) {
+        boolean accepted() {
+            return result == Result.ACCEPTED;
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final LocalStack stack;
+    private final StackTokens tokens;
+    private final Duration giveUpAfter;
+
+    Driver(LocalStack stack, Duration giveUpAfter) {
+        this.stack = stack;
+        this.tokens = new StackTokens(stack.config().issuer());
+        this.giveUpAfter = giveUpAfter;
+    }
+
+    /** The officer in charge registers the demo order; answers its id, or null if it was never accepted. */
+    String register() {
+        ObjectNode order = DemoData.order("1 Any Street, Oxford", "07700900000");
+        var outcome = post(DemoData.OIC, ServiceName.ORDER_REGISTRY, "/orders", order, null,
+                "court-case-registered-once");
+        if (outcome.accepted() && outcome.detail() == null) {
+            // an attempt that got no answer registered it: find it by its court case reference, as an officer would
+            try {
+                var found = get(ServiceName.ORDER_REGISTRY, "/orders?courtCaseReference="
+                        + order.get("courtCaseReference").asString());
+                return DemoData.JSON.readTree(found.body()).get("items").get(0).get("orderId").asString();
+            } catch (Exception e) {
+                return null;
+            }
+        }
+        return outcome.accepted() ? outcome.detail() : null;
+    }
+
+    /** The caseworker reports a breach; retried with one Idempotency-Key, so a retry cannot report it twice. */
+    Outcome reportBreach(String orderId, Instant occurredAt) {
+        return post(DemoData.CASEWORKER, ServiceName.BREACH_REPORT, "/orders/" + orderId + "/breaches",
+                DemoData.breach(occurredAt), UUID.randomUUID().toString(), null);
+    }
+
+    /** The practitioner records a missed session; a retry finding the outcome recorded means the first got in. */
+    Outcome recordMiss(String orderId, Instant sessionStart) {
+        return post(DemoData.PRACTITIONER, ServiceName.BREACH_REPORT, "/orders/" + orderId + "/attendance",
+                DemoData.missedSession(sessionStart), null, "outcome-already-recorded");
+    }
+
+    /** A read as the officer in charge: status and body, or -1 when the service did not answer. */
+    HttpResponse<String> get(ServiceName service, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.config().baseUrl(service) + path))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + tokens.token(DemoData.OIC))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A PUT as the demo administrator (directory changes). */
+    void put(ServiceName service, String path, ObjectNode body) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(URI.create(stack.config().baseUrl(service) + path))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokens.token(DemoData.ADMIN))
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("PUT " + path + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /**
+     * @param doneBefore the problem type of a 409 that, after an unanswered attempt, means that attempt got in
+     */
+    private Outcome post(String user, ServiceName service, String path, ObjectNode body, String idempotencyKey,
+                         String doneBefore) {
+        Instant started = Instant.now();
+        long deadline = System.nanoTime() + giveUpAfter.toNanos();
+        long pauseMs = 250;
+        int attempts = 0;
+        boolean unanswered = false;
+        String last = "";
+        while (true) {
+            attempts++;
+            try {
+                var request = HttpRequest.newBuilder(URI.create(stack.config().baseUrl(service) + path))
+                        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + tokens.token(user))
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+                if (idempotencyKey != null) {
+                    request.header("Idempotency-Key", idempotencyKey);
+                }
+                var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                last = "HTTP " + status;
+                if (status / 100 == 2) {
+                    String id = path.equals("/orders")
+                            ? DemoData.JSON.readTree(response.body()).get("orderId").asString() : null;
+                    return new Outcome(Result.ACCEPTED, started, Instant.now(), attempts, id);
+                }
+                if (status == 409 && doneBefore != null && unanswered && response.body().contains(doneBefore)) {
+                    return new Outcome(Result.ACCEPTED, started, Instant.now(), attempts, null);
+                }
+                if (status == 401) {
+                    tokens.forget(user);
+                } else if (status != 404 && status != 429 && status / 100 != 5) {
+                    return new Outcome(Result.REFUSED, started, null, attempts, last + " " + response.body());
+                }
+                unanswered |= status / 100 == 5;
+            } catch (IOException e) {
+                // no answer: the request may or may not have been taken
+                unanswered = true;
+                last = e.toString();
+            } catch (RuntimeException e) {
+                // the identity server did not answer a sign-in
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome(Result.GAVE_UP, started, null, attempts, "interrupted");
+            }
+            if (System.nanoTime() + pauseMs * 1_000_000 > deadline) {
+                return new Outcome(Result.GAVE_UP, started, null, attempts, last);
+            }
+            try {
+                Thread.sleep(pauseMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome(Result.GAVE_UP, started, null, attempts, "interrupted");
+            }
+            pauseMs = Math.min(pauseMs * 2, 2000);
+        }
+    }
+}

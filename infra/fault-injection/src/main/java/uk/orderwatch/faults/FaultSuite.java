@@ -1,0 +1,373 @@
+package uk.orderwatch.faults;
+
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ObjectNode;
+import uk.orderwatch.infra.TcpProxy;
+import uk.orderwatch.localstack.DemoData;
+import uk.orderwatch.localstack.LocalStack;
+import uk.orderwatch.localstack.ServiceName;
+import uk.orderwatch.localstack.StackConfig;
+import uk.orderwatch.schemas.Topics;
+
+/**
+ * The fault-injection suite: the real services as processes against the in-process broker and Mongo server, a stream
+ * of orders, breach reports and missed sessions, and one fault at a time. For each scenario it counts what users had
+ * accepted, which alerts that called for, and what reached the recipients' mail server and webhook receivers.
+ */
+public final class FaultSuite implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FaultSuite.class);
+    /** Who a breach report and a missed session alert (officer in charge, practitioner, caseworker)... */
+    static final List<String> REPORT_RECIPIENTS = List.of("demo-oic", "demo-practitioner", "demo-caseworker");
+    /** ...and who the enforcement review of an order with two failures to comply alerts. */
+    static final List<String> REVIEW_RECIPIENTS = List.of("demo-practitioner", "demo-oic");
+    private static final Duration LEAD = Duration.ofSeconds(4);
+    private static final Duration TAIL = Duration.ofSeconds(4);
+
+    /**
+     * @param reportsPerScenario breach reports plus missed sessions per scenario (two per order)
+     * @param casesPerSecond     the pace orders with their two reports are started at, at most
+     * @param settleTimeout      how long after the stream every expected alert may take to arrive
+     */
+    public record Settings(int reportsPerScenario, double casesPerSecond, Duration settleTimeout) {
+    }
+
+    /** The services' settings for the suite: retries and claims shortened so a run takes minutes, not hours. */
+    static final Map<String, String> SERVICE_ENV = Map.of(
+            "ORDERWATCH_DELIVERY_RETRY_AFTER", "2s",
+            "ORDERWATCH_DELIVERY_CLAIM_FOR", "10s",
+            "ORDERWATCH_CHANNELS_BREAKER_OPEN_FOR", "5s");
+
+    private final Settings settings;
+    private final LocalStack stack;
+    private final Receipts receipts;
+    private final WebhookReceiver webhooks;
+    private final TcpProxy webhookProxy;
+    private final Driver driver;
+    private final MongoClient mongo;
+    private final KafkaProducer<String, String> producer;
+    private final ExecutorService users = Executors.newFixedThreadPool(64);
+    private final ScheduledExecutorService mailScanner = Executors.newSingleThreadScheduledExecutor();
+
+    private FaultSuite(Settings settings, LocalStack stack) {
+        this.settings = settings;
+        this.stack = stack;
+        this.receipts = new Receipts(stack.mail());
+        this.webhooks = new WebhookReceiver(receipts);
+        this.webhookProxy = TcpProxy.start("webhook", "localhost", webhooks.port());
+        this.driver = new Driver(stack, Duration.ofSeconds(90));
+        this.mongo = MongoClients.create(stack.mongoUri("admin"));
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.config().kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new StringSerializer());
+        mailScanner.scheduleWithFixedDelay(receipts::scanMail, 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts the stack (services as processes, Mongo and SMTP behind proxies) and gives the agencies webhooks. */
+    public static FaultSuite start(Path dataDir, Path repoRoot, String version, Settings settings) {
+        var config = StackConfig.ephemeral(dataDir, StackConfig.builtJars(repoRoot, version));
+        var stack = new LocalStack(config).withFaultProxies()
+                .withServiceEnv(LocalStack.UNLIMITED_WRITES).withServiceEnv(SERVICE_ENV).start();
+        try {
+            var suite = new FaultSuite(settings, stack);
+            suite.giveAgenciesWebhooks();
+            return suite;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** Each demo agency's case system takes webhooks, the fallback when an email cannot be sent. */
+    private void giveAgenciesWebhooks() {
+        try {
+            for (ObjectNode agency : DemoData.agencies()) {
+                String id = agency.get("agencyId").asString();
+                ObjectNode body = agency.deepCopy().without("agencyId");
+                body.putObject("webhook").put("url", "http://localhost:" + webhookProxy.port() + "/hooks/" + id)
+                        .put("secret", "fault-suite-webhook-secret-" + id);
+                driver.put(ServiceName.NOTIFICATION, "/directory/agencies/" + id, body);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not give the demo agencies webhooks", e);
+        }
+    }
+
+    LocalStack stack() {
+        return stack;
+    }
+
+    TcpProxy webhookProxy() {
+        return webhookProxy;
+    }
+
+    KafkaProducer<String, String> producer() {
+        return producer;
+    }
+
+    Driver driver() {
+        return driver;
+    }
+
+    Receipts receipts() {
+        return receipts;
+    }
+
+    MongoClient mongo() {
+        return mongo;
+    }
+
+    /** Runs every scenario in turn, each with its own orders. */
+    public List<Result> runAll() {
+        List<Result> results = new ArrayList<>();
+        for (Scenario s : Scenario.all()) {
+            results.add(run(s));
+        }
+        return results;
+    }
+
+    // --- one scenario ---------------------------------------------------------------------------------------------
+
+    /** One order and its two reports, as the stream made them; {@code startedAt}: when the user began. */
+    record Case(Instant startedAt, String orderId, Driver.Outcome breach, Driver.Outcome miss) {
+    }
+
+    /** A scenario's run: its cases and when the fault started and ended. */
+    record Run(List<Case> cases, Instant faultAt, Instant healedAt) {
+        long acceptedDuringFault() {
+            return cases.stream().flatMap(c -> java.util.stream.Stream.of(c.breach(), c.miss()))
+                    .filter(o -> o != null && o.accepted() && !o.acceptedAt().isBefore(faultAt)
+                            && o.acceptedAt().isBefore(healedAt)).count();
+        }
+    }
+
+    Result run(Scenario scenario) {
+        log.info("=== {} ===", scenario.name);
+        int cases = Math.max(1, settings.reportsPerScenario() / 2);
+        long deadLettersBefore = deadLetterCount();
+        List<String> preRegistered = scenario.preRegister() ? registerAll(cases) : null;
+        Duration window = LEAD.plus(scenario.hold()).plus(TAIL);
+        long streamMillis = Math.max(window.toMillis(), (long) (cases / settings.casesPerSecond() * 1000));
+        long interval = streamMillis / cases;
+        Instant start = Instant.now();
+        List<Future<Case>> futures = new ArrayList<>();
+        for (int i = 0; i < cases; i++) {
+            final int n = i;
+            String orderId = preRegistered == null ? null : preRegistered.get(i);
+            long due = start.toEpochMilli() + n * interval;
+            futures.add(users.submit(() -> {
+                sleepUntil(due);
+                return runCase(orderId, n);
+            }));
+        }
+        sleepUntil(start.plus(LEAD).toEpochMilli());
+        Instant faultAt = Instant.now();
+        Instant healedAt;
+        try {
+            scenario.inject(this);
+            Thread.sleep(scenario.hold().toMillis());
+            scenario.heal(this);
+            healedAt = Instant.now();
+        } catch (Exception e) {
+            throw new IllegalStateException(scenario.name + ": the fault could not be injected", e);
+        }
+        List<Case> done = new ArrayList<>();
+        for (Future<Case> f : futures) {
+            try {
+                done.add(f.get(5, TimeUnit.MINUTES));
+            } catch (Exception e) {
+                throw new IllegalStateException(scenario.name + ": a user's requests did not finish", e);
+            }
+        }
+        var run = new Run(done, faultAt, healedAt);
+        Ledger ledger = settle(run);
+        List<String> failures = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        try {
+            scenario.verify(this, run, failures, notes);
+        } catch (Exception e) {
+            failures.add("checks failed to run: " + e);
+        }
+        ledger = ledger(run); // after the scenario's own checks (a replay may have added something)
+        long deadLettered = deadLetterCount() - deadLettersBefore;
+        if (deadLettered != scenario.expectedDeadLetters()) {
+            failures.add(deadLettered + " records dead-lettered, expected " + scenario.expectedDeadLetters());
+        }
+        if (ledger.resent() > 0 && !scenario.mayResend()) {
+            failures.add(ledger.resent() + " alerts sent again although nothing crashed mid-send");
+        } else if (ledger.resent() > 0) {
+            notes.add(ledger.resent() + " alerts sent again with the same Message-ID / webhook-id: the fault struck "
+                    + "between a send and its recording");
+        }
+        var result = Result.of(scenario.name, run, ledger, deadLettered, failures, notes);
+        log.info("{}", result);
+        return result;
+    }
+
+    private List<String> registerAll(int cases) {
+        List<Future<String>> orders = new ArrayList<>();
+        for (int i = 0; i < cases; i++) {
+            orders.add(users.submit(() -> {
+                String id = driver.register();
+                awaitKnownToBreachReport(id);
+                return id;
+            }));
+        }
+        List<String> ids = new ArrayList<>();
+        for (Future<String> f : orders) {
+            try {
+                ids.add(f.get(3, TimeUnit.MINUTES));
+            } catch (Exception e) {
+                throw new IllegalStateException("orders could not be registered before the fault", e);
+            }
+        }
+        return ids;
+    }
+
+    private void awaitKnownToBreachReport(String orderId) throws Exception {
+        if (orderId == null) {
+            throw new IllegalStateException("an order was not registered");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (driver.get(ServiceName.BREACH_REPORT, "/orders/" + orderId + "/compliance").statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("breach-report did not learn of order " + orderId);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private Case runCase(String preRegistered, int n) {
+        Instant started = Instant.now();
+        String orderId = preRegistered != null ? preRegistered : driver.register();
+        if (orderId == null) {
+            return new Case(started, null, null, null);
+        }
+        Instant now = Instant.now();
+        var breach = driver.reportBreach(orderId, now.minusSeconds(600));
+        var miss = driver.recordMiss(orderId, now.minusSeconds(7200 + n));
+        return new Case(started, orderId, breach, miss);
+    }
+
+    /**
+     * Waits until every alert the accepted reports call for has reached its recipient; one still undelivered when
+     * the time is up must at least have been escalated.
+     */
+    private Ledger settle(Run run) {
+        long deadline = System.nanoTime() + settings.settleTimeout().toNanos();
+        Ledger ledger = ledger(run);
+        while (ledger.undelivered() > 0 && System.nanoTime() < deadline) {
+            sleep(1000);
+            ledger = ledger(run);
+        }
+        sleep(2000); // anything sent twice would arrive now
+        return ledger(run);
+    }
+
+    Ledger ledger(Run run) {
+        receipts.scanMail();
+        List<String> orderIds = run.cases().stream().map(Case::orderId).filter(java.util.Objects::nonNull).toList();
+        List<Document> alerts = new ArrayList<>();
+        mongo.getDatabase("orderwatch-notification").getCollection("alerts").find(in("orderId", orderIds))
+                .projection(new Document("outbox", 0).append("body", 0).append("fields", 0)).into(alerts);
+        return Ledger.of(run, alerts, receipts);
+    }
+
+    /** Records on all dead-letter topics so far. */
+    private long deadLetterCount() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.config().kafkaBootstrap()))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            var topics = Topics.SUBSCRIPTIONS.stream().map(s -> Topics.deadLetter(s[0], s[1])).toList();
+            admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values()
+                    .forEach(d -> d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()),
+                            OffsetSpec.latest())));
+            return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(o -> o.offset()).sum();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not count dead letters", e);
+        }
+    }
+
+    /** Waits until every consumer group has taken in every record on its topics. */
+    void awaitConsumersCaughtUp(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.config().kafkaBootstrap()))) {
+            while (true) {
+                long lag = 0;
+                for (String[] s : Topics.SUBSCRIPTIONS) {
+                    var committed = admin.listConsumerGroupOffsets(s[1]).partitionsToOffsetAndMetadata()
+                            .get(30, TimeUnit.SECONDS);
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    committed.keySet().stream().filter(tp -> tp.topic().equals(s[0]))
+                            .forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                    var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+                    for (var e : ends.entrySet()) {
+                        var at = committed.get(e.getKey());
+                        lag += e.getValue().offset() - (at == null ? 0 : at.offset());
+                    }
+                }
+                if (lag == 0) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("consumers still " + lag + " records behind");
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleepUntil(long epochMillis) {
+        long wait = epochMillis - System.currentTimeMillis();
+        if (wait > 0) {
+            sleep(wait);
+        }
+    }
+
+    @Override
+    public void close() {
+        users.shutdownNow();
+        mailScanner.shutdownNow();
+        producer.close(Duration.ofSeconds(5));
+        mongo.close();
+        webhookProxy.close();
+        webhooks.close();
+        stack.close();
+    }
+}

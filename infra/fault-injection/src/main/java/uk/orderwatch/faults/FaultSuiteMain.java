@@ -1,0 +1,56 @@
+package uk.orderwatch.faults;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import uk.orderwatch.localstack.LocalStackMain;
+
+/**
+ * {@code infra/fault-run.sh}: the long run of the fault-injection suite. Options: {@code --reports=N} (all scenarios
+ * together, default 10000), {@code --rate=cases/s} (default 12), {@code --repo-root}. Prints the table, writes it to
+ * {@code target/fault-results/}, and exits 1 if any scenario failed.
+ */
+public final class FaultSuiteMain {
+
+    private FaultSuiteMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int reports = 10_000;
+        double rate = 12;
+        Path repoRoot = Path.of(".");
+        for (String arg : args) {
+            if (arg.startsWith("--reports=")) {
+                reports = Integer.parseInt(arg.substring(10));
+            } else if (arg.startsWith("--rate=")) {
+                rate = Double.parseDouble(arg.substring(7));
+            } else if (arg.startsWith("--repo-root=")) {
+                repoRoot = Path.of(arg.substring(12));
+            } else {
+                System.err.println("unknown option " + arg + " (--reports=N --rate=cases/s --repo-root=DIR)");
+                System.exit(2);
+            }
+        }
+        int scenarios = Scenario.all().size();
+        var settings = new FaultSuite.Settings(Math.max(2, reports / scenarios), rate, Duration.ofMinutes(5));
+        Path out = repoRoot.resolve("infra/fault-injection/target/fault-results");
+        Files.createDirectories(out);
+        Path dataDir = Files.createTempDirectory("orderwatch-faults");
+        long started = System.nanoTime();
+        List<Result> results;
+        try (var suite = FaultSuite.start(dataDir, repoRoot, LocalStackMain.version(), settings)) {
+            results = suite.runAll();
+        }
+        String table = "orderwatch fault-injection suite, " + Instant.now() + ": " + settings.reportsPerScenario()
+                + " reports per scenario, " + rate + " orders/s at most, "
+                + Math.round((System.nanoTime() - started) / 1e9) + " s\n\n" + Result.table(results);
+        System.out.println("\n" + table);
+        Path file = out.resolve("faults-" + Instant.now().toString().replace(':', '-') + ".md");
+        Files.writeString(file, table);
+        System.out.println("Written to " + file);
+        System.exit(results.stream().allMatch(Result::passed) ? 0 : 1);
+    }
+}

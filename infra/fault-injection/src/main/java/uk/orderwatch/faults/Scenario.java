@@ -1,0 +1,241 @@
+package uk.orderwatch.faults;
+
+import java.time.Duration;
+import java.util.List;
+import uk.orderwatch.localstack.ServiceName;
+
+/**
+ * One fault, injected while reports stream in. {@link #inject} starts it, {@link #hold()} is how long it lasts,
+ * {@link #heal} ends it; {@link #verify} adds the scenario's own checks once everything has settled.
+ */
+abstract class Scenario {
+
+    final String name;
+
+    Scenario(String name) {
+        this.name = name;
+    }
+
+    /** Register the scenario's orders before the stream (so every report can reach an order that is known). */
+    boolean preRegister() {
+        return false;
+    }
+
+    Duration hold() {
+        return Duration.ZERO;
+    }
+
+    /**
+     * Whether the fault can strike between an alert's send and its recording (a crash of notification, a connection
+     * cut mid-send), so that the alert is sent again with the same id. Elsewhere a resend is a failure.
+     */
+    boolean mayResend() {
+        return false;
+    }
+
+    /** Records this scenario is expected to put on dead-letter topics. */
+    int expectedDeadLetters() {
+        return 0;
+    }
+
+    abstract void inject(FaultSuite suite) throws Exception;
+
+    void heal(FaultSuite suite) throws Exception {
+    }
+
+    /** Extra checks once the scenario settled; failures are added to the row. */
+    void verify(FaultSuite suite, FaultSuite.Run run, List<String> failures, List<String> notes) throws Exception {
+    }
+
+    /** Every scenario of the suite, in the order it runs them. */
+    static List<Scenario> all() {
+        return List.of(
+                new KafkaStopped(),
+                new ServiceKilled(ServiceName.BREACH_REPORT),
+                new ServiceKilled(ServiceName.NOTIFICATION),
+                new ServiceKilled(ServiceName.ORDER_REGISTRY),
+                new MongoUnreachable(),
+                new ChannelsDown(),
+                new ChannelsFlaky(),
+                new PoisonRecords(),
+                new DuplicatedAndReordered());
+    }
+
+    /** The broker stops mid-stream for 10 s: reports are still accepted, and alerted once it is back. */
+    static final class KafkaStopped extends Scenario {
+        KafkaStopped() {
+            super("Kafka broker stopped 10 s");
+        }
+
+        @Override
+        boolean preRegister() {
+            return true;
+        }
+
+        @Override
+        Duration hold() {
+            return Duration.ofSeconds(10);
+        }
+
+        @Override
+        void inject(FaultSuite suite) {
+            suite.stack().kafka().stop();
+        }
+
+        @Override
+        void heal(FaultSuite suite) {
+            suite.stack().kafka().restart();
+        }
+
+        @Override
+        void verify(FaultSuite suite, FaultSuite.Run run, List<String> failures, List<String> notes) {
+            long during = run.acceptedDuringFault();
+            notes.add(during + " reports accepted while the broker was down");
+            if (during == 0) {
+                failures.add("no report was accepted while the broker was down, so the outage proved nothing");
+            }
+        }
+    }
+
+    /** A service is killed with SIGKILL mid-stream and started again. */
+    static final class ServiceKilled extends Scenario {
+        private final ServiceName service;
+
+        ServiceKilled(ServiceName service) {
+            super(service.id() + " killed (SIGKILL)");
+            this.service = service;
+        }
+
+        @Override
+        boolean mayResend() {
+            return service == ServiceName.NOTIFICATION;
+        }
+
+        @Override
+        void inject(FaultSuite suite) {
+            suite.stack().kill(service);
+        }
+
+        @Override
+        void heal(FaultSuite suite) {
+            suite.stack().restart(service);
+        }
+    }
+
+    /** Every connection to Mongo is cut and refused for 10 s. */
+    static final class MongoUnreachable extends Scenario {
+        MongoUnreachable() {
+            super("Mongo unreachable 10 s");
+        }
+
+        @Override
+        Duration hold() {
+            return Duration.ofSeconds(10);
+        }
+
+        @Override
+        void inject(FaultSuite suite) {
+            suite.stack().mongoProxy().cut();
+        }
+
+        @Override
+        void heal(FaultSuite suite) {
+            suite.stack().mongoProxy().restore();
+        }
+    }
+
+    /** The mail server and every agency's webhook receiver are unreachable for 30 s. */
+    static final class ChannelsDown extends Scenario {
+        ChannelsDown() {
+            super("SMTP and webhook down 30 s");
+        }
+
+        @Override
+        boolean mayResend() {
+            return true;
+        }
+
+        @Override
+        Duration hold() {
+            return Duration.ofSeconds(30);
+        }
+
+        @Override
+        void inject(FaultSuite suite) {
+            suite.stack().smtpProxy().cut();
+            suite.webhookProxy().cut();
+        }
+
+        @Override
+        void heal(FaultSuite suite) {
+            suite.stack().smtpProxy().restore();
+            suite.webhookProxy().restore();
+        }
+    }
+
+    /** Half the connections to the mail server and the webhook receivers fail, for 30 s. */
+    static final class ChannelsFlaky extends Scenario {
+        ChannelsFlaky() {
+            super("SMTP and webhook failing half the time 30 s");
+        }
+
+        @Override
+        Duration hold() {
+            return Duration.ofSeconds(30);
+        }
+
+        @Override
+        void inject(FaultSuite suite) {
+            suite.stack().smtpProxy().flaky(0.5);
+            suite.webhookProxy().flaky(0.5);
+        }
+
+        @Override
+        void heal(FaultSuite suite) {
+            suite.stack().smtpProxy().restore();
+            suite.webhookProxy().restore();
+        }
+    }
+
+    /** Invalid JSON, a schema-invalid event and an unknown event type on every consumed topic. */
+    static final class PoisonRecords extends Scenario {
+        private java.util.Map<String, List<String>> sent = java.util.Map.of();
+
+        PoisonRecords() {
+            super("Poison records on each consumed topic");
+        }
+
+        @Override
+        int expectedDeadLetters() {
+            return Poison.KINDS * Poison.SUBSCRIPTIONS;
+        }
+
+        @Override
+        void inject(FaultSuite suite) {
+            sent = Poison.send(suite.producer());
+        }
+
+        @Override
+        void verify(FaultSuite suite, FaultSuite.Run run, List<String> failures, List<String> notes) {
+            Poison.verify(suite.stack().config().kafkaBootstrap(), sent, failures, notes);
+        }
+    }
+
+    /** Once alerted, every event of the scenario's orders is sent again, newest first. */
+    static final class DuplicatedAndReordered extends Scenario {
+        DuplicatedAndReordered() {
+            super("Events duplicated and reordered");
+        }
+
+        @Override
+        void inject(FaultSuite suite) {
+            // the replay happens once the scenario's alerts are delivered: see verify
+        }
+
+        @Override
+        void verify(FaultSuite suite, FaultSuite.Run run, List<String> failures, List<String> notes)
+                throws Exception {
+            Replay.duplicateAndReorder(suite, run, failures, notes);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package uk.orderwatch.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import uk.orderwatch.localstack.LocalStackMain;
+
+/**
+ * The CI-sized run of the fault-injection suite: every scenario with a few dozen reports, on one stack. Each scenario
+ * must lose nothing, double nothing, and dead-letter exactly its poison records.
+ */
+class FaultInjectionIT {
+
+    @TempDir
+    static Path dataDir;
+    static FaultSuite suite;
+    static final List<Result> results = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        Path repoRoot = Path.of(System.getProperty("orderwatch.repo-root", "../.."));
+        suite = FaultSuite.start(dataDir, repoRoot, LocalStackMain.version(),
+                new FaultSuite.Settings(40, 10, Duration.ofMinutes(2)));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (suite != null) {
+            suite.close();
+        }
+        String table = Result.table(results);
+        System.out.println(table);
+        Path out = Path.of("target/fault-results");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("ci-run.md"), table);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyScenarioLosesAndDoublesNothing() {
+        return Scenario.all().stream().map(scenario -> DynamicTest.dynamicTest(scenario.name, () -> {
+            Result result = suite.run(scenario);
+            results.add(result);
+            assertThat(result.failures()).as(result.row()).isEmpty();
+            assertThat(result.accepted()).as("reports accepted").isPositive();
+            assertThat(result.delivered() + result.escalatedOnly()).as("every expected alert delivered or escalated")
+                    .isEqualTo(result.expected());
+            if (scenario instanceof Scenario.KafkaStopped) {
+                assertThat(result.notes()).as("reports accepted with 2xx while the broker was down")
+                        .noneMatch(n -> n.startsWith("0 reports accepted while"));
+            }
+        }));
+    }
+}
