@@ -33,17 +33,18 @@ public final class AlertContent {
     /** Message fields in the order they are shown. */
     public static final List<String> FIELDS = List.of("what", "when", "subject", "policeReference", "condition",
             "beforeService", "programme", "dueBy", "count", "risk", "reportedBy", "orderStatus", "policeAction",
-            "priority");
+            "breachId", "sessionId", "priority");
 
     static final Map<RecipientRole, Set<String>> ALLOWED = new EnumMap<>(Map.of(
             RecipientRole.OFFICER_IN_CHARGE, Set.copyOf(FIELDS),
             RecipientRole.PROBATION_PRACTITIONER, Set.of("what", "when", "subject", "policeReference", "condition",
-                    "programme", "dueBy", "count", "risk", "reportedBy", "orderStatus", "priority"),
+                    "programme", "dueBy", "count", "risk", "reportedBy", "orderStatus", "breachId", "sessionId",
+                    "priority"),
             RecipientRole.ADVOCATE_CASEWORKER, Set.of("what", "when", "subject", "policeReference", "condition",
-                    "orderStatus", "policeAction", "priority"),
+                    "orderStatus", "policeAction", "breachId", "sessionId", "priority"),
             RecipientRole.ESCALATION_CONTACT, Set.copyOf(FIELDS),
             RecipientRole.DUTY_DESK, Set.of("what", "when", "subject", "policeReference", "orderStatus",
-                    "priority")));
+                    "breachId", "sessionId", "priority")));
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm")
             .withZone(ZoneId.of("Europe/London"));
@@ -71,6 +72,8 @@ public final class AlertContent {
                 all.put("when", when(b.occurredAt()));
                 all.put("condition", b.conditionCategory().name());
                 all.put("reportedBy", b.reportedBy().agencyId());
+                // the report the alert is about: GET /orders/{orderId}/breaches/{breachId} in breach-report
+                all.put("breachId", b.breachId());
                 if (b.beforeService()) {
                     all.put("beforeService", "It happened before the order was served: it cannot be prosecuted as "
                             + "a breach of the order.");
@@ -83,6 +86,7 @@ public final class AlertContent {
                 all.put("when", when(s.sessionStart()));
                 all.put("programme", s.programmeName());
                 all.put("reportedBy", s.recordedBy().agencyId());
+                all.put("sessionId", s.sessionId());
             }
             case SESSION_UNRECORDED -> {
                 var s = (SessionUnrecorded) data;
