@@ -12,14 +12,34 @@ public final class Ports {
     private Ports() {
     }
 
-    /** A port on the loopback interface that is free right now. */
+    /** Below Linux's ephemeral range (32768 and up), out of which outgoing connections take their local ports. */
+    private static final int LOWEST = 20_000;
+    private static final int HIGHEST = 32_000;
+    private static final java.util.Set<Integer> GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port on the loopback interface that is free right now, not handed out before by this JVM, and outside the
+     * ephemeral range: a service started a little later on it cannot find it taken by some client's outgoing
+     * connection meanwhile.
+     */
     public static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = random.nextInt(LOWEST, HIGHEST);
+            if (GIVEN.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                if (GIVEN.add(port)) {
+                    return port;
+                }
+            } catch (IOException e) {
+                // taken: try another
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port between " + LOWEST + " and " + HIGHEST));
     }
 
     /**
