@@ -18,7 +18,17 @@ public final class FaultSuiteMain {
     private FaultSuiteMain() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            System.err.println("\nThe fault suite stopped: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws IOException {
         int reports = 10_000;
         double rate = 12;
         Path repoRoot = Path.of(".");
