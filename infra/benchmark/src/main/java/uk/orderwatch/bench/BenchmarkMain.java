@@ -1,0 +1,244 @@
+package uk.orderwatch.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import uk.orderwatch.infra.KafkaBroker;
+import uk.orderwatch.localstack.DemoData;
+import uk.orderwatch.localstack.LocalStack;
+import uk.orderwatch.localstack.LocalStackMain;
+import uk.orderwatch.localstack.ServiceName;
+import uk.orderwatch.localstack.StackConfig;
+import uk.orderwatch.localstack.StackTokens;
+
+/**
+ * {@code infra/bench.sh}: starts the stack (the services as processes), registers orders, then offers breach reports
+ * and missed sessions open-loop at each rate and measures, per report, the time until the officer in charge, the
+ * practitioner and the caseworker each have its alert on their live stream, next to Kafka's own produce-to-consume
+ * time on the same broker. Options: {@code --rates=10,25,50,100} {@code --duration=15} (s per rate)
+ * {@code --warmup=10} (s at the first rate, not counted) {@code --orders=200} {@code --profile} (JFR on the services
+ * and this JVM during the last rate) {@code --repo-root=.}
+ */
+public final class BenchmarkMain {
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            System.err.println("\nThe benchmark stopped: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
+        List<Double> rates = List.of(10.0, 25.0, 50.0, 100.0);
+        int duration = 15;
+        int warmup = 10;
+        int orders = 200;
+        boolean profile = false;
+        Path repoRoot = Path.of(".");
+        for (String arg : args) {
+            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
+            if (arg.startsWith("--rates=")) {
+                rates = java.util.Arrays.stream(value.split(",")).map(Double::parseDouble).toList();
+            } else if (arg.startsWith("--duration=")) {
+                duration = Integer.parseInt(value);
+            } else if (arg.startsWith("--warmup=")) {
+                warmup = Integer.parseInt(value);
+            } else if (arg.startsWith("--orders=")) {
+                orders = Integer.parseInt(value);
+            } else if (arg.equals("--profile")) {
+                profile = true;
+            } else if (arg.startsWith("--repo-root=")) {
+                repoRoot = Path.of(value);
+            } else {
+                System.err.println("unknown option " + arg);
+                System.exit(2);
+            }
+        }
+        Path out = repoRoot.resolve("infra/benchmark/target/bench-results");
+        Files.createDirectories(out);
+        Path dataDir = Files.createTempDirectory("orderwatch-bench");
+        var config = StackConfig.ephemeral(dataDir, StackConfig.builtJars(repoRoot, LocalStackMain.version()));
+
+        long startNanos = System.nanoTime();
+        try (var stack = new LocalStack(config).withServiceEnv(LocalStack.UNLIMITED_WRITES).start()) {
+            double readySeconds = (System.nanoTime() - startNanos) / 1e9;
+            StringBuilder report = new StringBuilder();
+            report.append(String.format(Locale.ROOT, "orderwatch benchmark, %s, %d cores, %s%n", Instant.now(),
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+            report.append(String.format(Locale.ROOT, "stack ready in %.1f s (Kafka, Mongo, identity server, three "
+                    + "services); %d orders; %d s per rate after %d s of warm-up%n%n", readySeconds, orders, duration,
+                    warmup));
+            measure(stack, rates, duration, warmup, orders, profile, out, report);
+            String text = report.toString();
+            System.out.println("\n" + text);
+            Path file = out.resolve("bench-" + Instant.now().toString().replace(':', '-') + ".md");
+            Files.writeString(file, text);
+            System.out.println("Written to " + file);
+        }
+        System.exit(0);
+    }
+
+    private static void measure(LocalStack stack, List<Double> rates, int duration, int warmup, int orderCount,
+                            boolean profile, Path out, StringBuilder report) throws Exception {
+        var tokens = new StackTokens(stack.config().issuer());
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newFixedThreadPool(4)).build();
+        List<String> orderIds = registerOrders(stack, tokens, orderCount);
+        KafkaBroker.createTopics(stack.config().kafkaBootstrap(), List.of(KafkaFloor.TOPIC), 3);
+
+        var load = new LoadRun(http, stack.config().baseUrl(ServiceName.BREACH_REPORT), tokens, orderIds,
+                new AtomicLong());
+        List<AlertWatcher> watchers = new ArrayList<>();
+        for (String user : List.of(DemoData.OIC, DemoData.PRACTITIONER, DemoData.CASEWORKER)) {
+            var w = new AlertWatcher(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), stack.config().baseUrl(ServiceName.NOTIFICATION),
+                    tokens.token(user), load);
+            w.awaitOpen(Duration.ofSeconds(30));
+            watchers.add(w);
+        }
+        try (var floor = new KafkaFloor(stack.config().kafkaBootstrap())) {
+            if (warmup > 0) {
+                floor.start(rates.get(0));
+                load.run(rates.get(0), Duration.ofSeconds(warmup), Duration.ofSeconds(10));
+                floor.stop();
+            }
+            report.append("| offered/s | achieved/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | HTTP p99 ms "
+                    + "| Kafka floor p50 / p99 ms | p99 / floor p99 | HTTP errors | alerts missing |\n");
+            report.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            String profiles = "";
+            for (int i = 0; i < rates.size(); i++) {
+                double rate = rates.get(i);
+                boolean profiled = profile && i == rates.size() - 1;
+                Map<String, Long> pids = new java.util.LinkedHashMap<>();
+                for (ServiceName s : List.of(ServiceName.BREACH_REPORT, ServiceName.NOTIFICATION)) {
+                    pids.put(s.id(), stack.service(s).pid());
+                }
+                pids.put("benchmark JVM (Kafka broker, Mongo server, load)", ProcessHandle.current().pid());
+                if (profiled) {
+                    for (var p : pids.entrySet()) {
+                        Profiler.start(p.getValue(), out.resolve(p.getValue() + ".jfr"));
+                    }
+                }
+                floor.start(rate);
+                var result = load.run(rate, Duration.ofSeconds(duration), Duration.ofSeconds(15));
+                Histogram floorLatency = floor.stop();
+                if (profiled) {
+                    StringBuilder p = new StringBuilder("\nProfile at " + (int) rate + " reports/s (JFR, "
+                            + duration + " s):\n");
+                    for (var pid : pids.entrySet()) {
+                        Profiler.stop(pid.getValue());
+                        p.append(pid.getKey()).append(": ")
+                                .append(Profiler.summary(out.resolve(pid.getValue() + ".jfr"), 12));
+                    }
+                    profiles = p.toString();
+                }
+                report.append(row(result, floorLatency)).append('\n');
+                System.out.println(row(result, floorLatency));
+                if (!result.errorSamples().isEmpty()) {
+                    report.append("  errors at ").append((int) rate).append("/s, e.g. ")
+                            .append(result.errorSamples()).append('\n');
+                }
+            }
+            report.append("\nTimes are from when each report was due (open loop), to the third recipient's alert on "
+                    + "their live stream; the floor is a record produced (acks=all) and consumed on the same broker "
+                    + "at the same rate.\n");
+            report.append(memory(stack));
+            report.append(profiles);
+        } finally {
+            watchers.forEach(AlertWatcher::close);
+        }
+    }
+
+    private static String row(LoadRun.Outcome r, Histogram floor) {
+        Histogram h = r.toAlerts();
+        double floorP99 = ms(floor.getValueAtPercentile(99));
+        double p99 = ms(h.getValueAtPercentile(99));
+        return String.format(Locale.ROOT, "| %.0f | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f / %.1f | "
+                        + "%.1f× | %d | %d |", r.offered(), r.achieved(), ms(h.getValueAtPercentile(50)),
+                ms(h.getValueAtPercentile(90)), p99, ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()),
+                ms(r.http().getValueAtPercentile(99)), ms(floor.getValueAtPercentile(50)), floorP99,
+                floorP99 > 0 ? p99 / floorP99 : 0, r.httpErrors(), r.missingAlerts());
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    /** Resident memory of each process, from /proc. */
+    private static String memory(LocalStack stack) throws IOException {
+        StringBuilder out = new StringBuilder("\nResident memory (VmRSS):");
+        for (ServiceName s : ServiceName.values()) {
+            out.append(String.format(Locale.ROOT, " %s %d MiB,", s.id(), rssKiB(stack.service(s).pid()) / 1024));
+        }
+        out.append(String.format(Locale.ROOT, " benchmark JVM (Kafka broker, Mongo server, mail server, load) %d MiB%n",
+                rssKiB(ProcessHandle.current().pid()) / 1024));
+        return out.toString();
+    }
+
+    private static long rssKiB(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static List<String> registerOrders(LocalStack stack, StackTokens tokens, int count) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<String>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            futures.add(pool.submit(() -> {
+                var response = http.send(HttpRequest.newBuilder(URI.create(stack.config().baseUrl(
+                                ServiceName.ORDER_REGISTRY) + "/orders")).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + tokens.token(DemoData.OIC))
+                        .POST(HttpRequest.BodyPublishers.ofString(DemoData.order("1 Any Street", "07700900000")
+                                .toString())).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 201) {
+                    throw new IllegalStateException("registering an order: HTTP " + response.statusCode() + " "
+                            + response.body());
+                }
+                String id = DemoData.JSON.readTree(response.body()).get("orderId").asString();
+                var known = HttpRequest.newBuilder(URI.create(stack.config().baseUrl(ServiceName.BREACH_REPORT)
+                        + "/orders/" + id + "/compliance")).header("Authorization", "Bearer "
+                        + tokens.token(DemoData.OIC)).build();
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (http.send(known, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("breach-report did not learn of order " + id);
+                    }
+                    Thread.sleep(100);
+                }
+                return id;
+            }));
+        }
+        List<String> ids = new ArrayList<>();
+        for (var f : futures) {
+            ids.add(f.get());
+        }
+        pool.shutdown();
+        return ids;
+    }
+}
