@@ -111,8 +111,9 @@ public class SecurityConfiguration {
                         .signatureAlgorithm(SignatureAlgorithm.RS256).build()
                 : NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri())
                         .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(validator(settings));
-        return decoder;
+        var validator = validator(settings);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, 10_000);
     }
 
     static OAuth2TokenValidator<Jwt> validator(TokenSettings settings) {
