@@ -2,6 +2,7 @@ package uk.orderwatch.support.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.messaging.Message;
 import uk.orderwatch.schemas.CloudEvent;
 import uk.orderwatch.schemas.EventCodec;
+import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.InvalidEventException;
 
 /**
@@ -46,7 +48,24 @@ public class EventDecoder {
 
     /** A binding's consumer: decodes each record and passes the event to {@code handler}, riding out outages. */
     public Consumer<Message<byte[]>> consumer(Consumer<CloudEvent<?>> handler) {
+        return consumer(null, handler);
+    }
+
+    /**
+     * A binding's consumer that takes only the event types in {@code wanted}: a record whose {@code ce_type} header
+     * names another type is passed over without being parsed (most of a shared topic, for some consumers). A record
+     * without the header is decoded, so one that is not an event still reaches the dead-letter topic.
+     */
+    public Consumer<Message<byte[]>> consumer(Set<EventType> wanted, Consumer<CloudEvent<?>> handler) {
+        Set<String> types = wanted == null ? null
+                : wanted.stream().map(EventType::type).collect(java.util.stream.Collectors.toUnmodifiableSet());
         return message -> {
+            if (types != null) {
+                String type = header(message, KafkaEventSender.HEADER_TYPE);
+                if (type != null && !types.contains(type)) {
+                    return;
+                }
+            }
             CloudEvent<?> event = decode(message);
             long deadline = System.nanoTime() + transientRetryFor.toNanos();
             Duration pause = FIRST_PAUSE;
@@ -65,6 +84,12 @@ public class EventDecoder {
                 }
             }
         };
+    }
+
+    private static String header(Message<?> message, String name) {
+        Object value = message.getHeaders().get(name);
+        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : value == null ? null : value.toString();
     }
 
     /** An outage of the database (unreachable, timed out, no primary) rather than something wrong with the event. */

@@ -75,4 +75,22 @@ class EventDecoderTest {
                 StandardCharsets.UTF_8)).build())).isInstanceOf(InvalidEventException.class);
         assertThat(calls).hasValue(0);
     }
+
+    @Test
+    void aConsumerOfSomeTypesPassesOverOthersByTheirHeaderAndStillRefusesRecordsWithout() {
+        List<String> handled = new ArrayList<>();
+        var consumer = new EventDecoder(codec, Duration.ofSeconds(10)).consumer(
+                java.util.Set.of(EventType.AGENCY_RECORDED), event -> handled.add(event.id()));
+
+        consumer.accept(MessageBuilder.withPayload("{not even json".getBytes(StandardCharsets.UTF_8))
+                .setHeader(KafkaEventSender.HEADER_TYPE, "alert.raised".getBytes(StandardCharsets.UTF_8)).build());
+        assertThat(handled).as("another type is not parsed at all").isEmpty();
+
+        consumer.accept(MessageBuilder.withPayload(record)
+                .setHeader(KafkaEventSender.HEADER_TYPE, "agency.recorded".getBytes(StandardCharsets.UTF_8)).build());
+        assertThat(handled).containsExactly(ID);
+
+        assertThatThrownBy(() -> consumer.accept(MessageBuilder.withPayload("{not json".getBytes(
+                StandardCharsets.UTF_8)).build())).isInstanceOf(InvalidEventException.class);
+    }
 }
