@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +33,7 @@ public final class MongoWireServer implements AutoCloseable {
 
     /** An in-memory server on {@code port} (0: any free port). */
     public static MongoWireServer inMemory(int port) {
-        return new MongoWireServer(new MemoryBackend(), port);
+        return new MongoWireServer(new IdLookupMemoryBackend(), port);
     }
 
     /** A server on {@code port} that keeps its data in the file {@code dataFile}. */

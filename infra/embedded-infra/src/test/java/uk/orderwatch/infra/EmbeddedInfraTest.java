@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -70,6 +72,29 @@ class EmbeddedInfraTest {
         try (var server = MongoWireServer.persistent(file, port);
              var client = MongoClients.create(server.uri("db"))) {
             assertThat(client.getDatabase("db").getCollection("c").find().first()).containsEntry("v", 1);
+        }
+    }
+
+    @Test
+    void queriesByIdWithFurtherConditionsMatchAsMongoDbDoes() {
+        try (var server = MongoWireServer.inMemory(Ports.free());
+             var client = MongoClients.create(server.uri("db"))) {
+            var c = client.getDatabase("db").getCollection("c");
+            for (int i = 0; i < 50; i++) {
+                c.insertOne(new Document("_id", "d" + i).append("version", 1).append("n", i));
+            }
+            assertThat(c.updateOne(Filters.and(Filters.eq("_id",
+                    "d7"), Filters.eq("version", 2)), Updates
+                    .inc("version", 1)).getModifiedCount()).as("a stale version changes nothing").isZero();
+            assertThat(c.updateOne(Filters.and(Filters.eq("_id",
+                    "d7"), Filters.eq("version", 1)), Updates
+                    .inc("version", 1)).getModifiedCount()).isEqualTo(1);
+            assertThat(c.find(Filters.eq("_id", "d7")).first()).containsEntry("version", 2)
+                    .containsEntry("n", 7);
+            assertThat(c.find(Filters.and(Filters.eq("_id",
+                    "missing"), Filters.eq("version", 1))).first()).isNull();
+            assertThat(c.countDocuments(Filters.and(Filters.in(
+                    "_id", "d1", "d2", "d3"), Filters.eq("version", 1)))).isEqualTo(3);
         }
     }
 
