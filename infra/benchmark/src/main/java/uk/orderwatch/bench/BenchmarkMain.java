@@ -127,6 +127,8 @@ public final class BenchmarkMain {
                     + "| Kafka floor p50 / p99 ms | p99 / floor p99 | HTTP errors | alerts missing |\n");
             report.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             String profiles = "";
+            StringBuilder cpuPerReport = new StringBuilder("\nCPU per report offered (user + system time of each "
+                    + "process over the rate's run and drain, divided by the reports offered):\n");
             for (int i = 0; i < rates.size(); i++) {
                 double rate = rates.get(i);
                 boolean profiled = profile && i == rates.size() - 1;
@@ -140,9 +142,11 @@ public final class BenchmarkMain {
                         Profiler.start(p.getValue(), out.resolve(p.getValue() + ".jfr"));
                     }
                 }
+                Map<String, Long> cpuBefore = cpu(stack);
                 floor.start(rate);
                 var result = load.run(rate, Duration.ofSeconds(duration), Duration.ofSeconds(15));
                 Histogram floorLatency = floor.stop();
+                cpuPerReport.append(cpuLine(rate, cpuBefore, cpu(stack), result.sent()));
                 if (profiled) {
                     StringBuilder p = new StringBuilder("\nProfile at " + (int) rate + " reports/s (JFR, "
                             + duration + " s):\n");
@@ -163,6 +167,7 @@ public final class BenchmarkMain {
             report.append("\nTimes are from when each report was due (open loop), to the third recipient's alert on "
                     + "their live stream; the floor is a record produced (acks=all) and consumed on the same broker "
                     + "at the same rate.\n");
+            report.append(cpuPerReport);
             report.append(memory(stack));
             report.append(profiles);
         } finally {
@@ -183,6 +188,33 @@ public final class BenchmarkMain {
 
     private static double ms(long nanos) {
         return nanos / 1e6;
+    }
+
+    /** CPU time used so far by each service process and this JVM, in ms, from /proc. */
+    private static Map<String, Long> cpu(LocalStack stack) throws IOException {
+        Map<String, Long> cpu = new java.util.LinkedHashMap<>();
+        for (ServiceName s : ServiceName.values()) {
+            cpu.put(s.id(), cpuMillis(stack.service(s).pid()));
+        }
+        cpu.put("benchmark JVM", cpuMillis(ProcessHandle.current().pid()));
+        return cpu;
+    }
+
+    private static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // clock ticks of 10 ms
+    }
+
+    private static String cpuLine(double rate, Map<String, Long> before, Map<String, Long> after, long reports) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  at %.0f/s:", rate));
+        long total = 0;
+        for (var e : after.entrySet()) {
+            long used = e.getValue() - before.get(e.getKey());
+            total += used;
+            line.append(String.format(Locale.ROOT, " %s %.1f ms,", e.getKey(), (double) used / reports));
+        }
+        return line.append(String.format(Locale.ROOT, " total %.1f ms%n", (double) total / reports)).toString();
     }
 
     /** Resident memory of each process, from /proc. */
