@@ -104,6 +104,33 @@ public class SecurityConfiguration {
         return registration;
     }
 
+    /**
+     * Spring Security's request firewall with its header and parameter rule (every character assigned, none a
+     * control character) checked by a loop instead of its regular expression: the same rule, but the regex over
+     * each request's bearer token was a fifth of breach-report's CPU under load.
+     */
+    @Bean
+    org.springframework.security.web.firewall.HttpFirewall httpFirewall() {
+        var firewall = new org.springframework.security.web.firewall.StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(SecurityConfiguration::assignedAndNotControl);
+        firewall.setAllowedHeaderValues(SecurityConfiguration::assignedAndNotControl);
+        firewall.setAllowedParameterNames(SecurityConfiguration::assignedAndNotControl);
+        firewall.setAllowedParameterValues(SecurityConfiguration::assignedAndNotControl);
+        return firewall;
+    }
+
+    /** {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}, without a regular expression. */
+    static boolean assignedAndNotControl(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (!Character.isDefined(c) || Character.isISOControl(c)) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
+    }
+
     @Bean
     JwtDecoder jwtDecoder(TokenSettings settings) throws Exception {
         NimbusJwtDecoder decoder = settings.publicKey() != null && !settings.publicKey().isBlank()
