@@ -71,7 +71,7 @@ final class Driver {
                 DemoData.missedSession(sessionStart), null, "outcome-already-recorded");
     }
 
-    /** A read as the officer in charge: status and body, or -1 when the service did not answer. */
+    /** A read as the officer in charge; throws when the service does not answer. */
     HttpResponse<String> get(ServiceName service, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(stack.config().baseUrl(service) + path))
                 .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + tokens.token(DemoData.OIC))

@@ -130,14 +130,6 @@ public final class FaultSuite implements AutoCloseable {
         return producer;
     }
 
-    Driver driver() {
-        return driver;
-    }
-
-    Receipts receipts() {
-        return receipts;
-    }
-
     MongoClient mongo() {
         return mongo;
     }
@@ -205,7 +197,7 @@ public final class FaultSuite implements AutoCloseable {
             }
         }
         var run = new Run(done, faultAt, healedAt);
-        Ledger ledger = settle(run);
+        settle(run);
         List<String> failures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         try {
@@ -213,7 +205,7 @@ public final class FaultSuite implements AutoCloseable {
         } catch (Exception e) {
             failures.add("checks failed to run: " + e);
         }
-        ledger = ledger(run); // after the scenario's own checks (a replay may have added something)
+        Ledger ledger = ledger(run); // after the scenario's own checks (a replay may have added something)
         long deadLettered = deadLetterCount() - deadLettersBefore;
         if (deadLettered != scenario.expectedDeadLetters()) {
             failures.add(deadLettered + " records dead-lettered, expected " + scenario.expectedDeadLetters());
@@ -278,15 +270,12 @@ public final class FaultSuite implements AutoCloseable {
      * Waits until every alert the accepted reports call for has reached its recipient; one still undelivered when
      * the time is up must at least have been escalated.
      */
-    private Ledger settle(Run run) {
+    private void settle(Run run) {
         long deadline = System.nanoTime() + settings.settleTimeout().toNanos();
-        Ledger ledger = ledger(run);
-        while (ledger.undelivered() > 0 && System.nanoTime() < deadline) {
+        while (ledger(run).undelivered() > 0 && System.nanoTime() < deadline) {
             sleep(1000);
-            ledger = ledger(run);
         }
         sleep(2000); // anything sent twice would arrive now
-        return ledger(run);
     }
 
     Ledger ledger(Run run) {
