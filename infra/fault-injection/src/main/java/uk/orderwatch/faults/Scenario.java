@@ -27,7 +27,8 @@ abstract class Scenario {
 
     /**
      * Whether the fault can strike between an alert's send and its recording (a crash of notification, a connection
-     * cut mid-send), so that the alert is sent again with the same id. Elsewhere a resend is a failure.
+     * cut mid-send, the database gone when the outcome is written), so that the alert is sent again with the same id.
+     * Elsewhere a resend is a failure.
      */
     boolean mayResend() {
         return false;
@@ -126,6 +127,12 @@ abstract class Scenario {
     static final class MongoUnreachable extends Scenario {
         MongoUnreachable() {
             super("Mongo unreachable 10 s");
+        }
+
+        /** An email sent just before the cut cannot be recorded as sent: it goes again once Mongo is back. */
+        @Override
+        boolean mayResend() {
+            return true;
         }
 
         @Override
