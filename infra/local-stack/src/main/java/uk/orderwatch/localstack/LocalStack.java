@@ -47,6 +47,9 @@ public final class LocalStack implements AutoCloseable {
     private TcpProxy mongoProxy;
     private TcpProxy smtpProxy;
     private final Map<String, String> serviceEnv = new java.util.HashMap<>();
+    /** Asks the service processes to stop if this JVM ends without closing the stack (Ctrl-C on a tool using it). */
+    private final Thread orphanGuard = new Thread(() -> services.values().forEach(ServiceProcess::signalStop),
+            "local-stack-orphan-guard");
 
     public LocalStack(StackConfig config) {
         this.config = config;
@@ -70,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
     /** Starts everything and waits until every service is healthy; stops what it started if anything fails. */
     public LocalStack start() {
         checkPorts();
+        Runtime.getRuntime().addShutdownHook(orphanGuard);
         try {
             if (config.externalKafka() == null) {
                 kafka = KafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(),
@@ -260,6 +264,11 @@ public final class LocalStack implements AutoCloseable {
     /** Stops the services (gracefully), then the Mongo server and the broker; data stays for the next start. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(orphanGuard);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // the JVM is already shutting down, or the stack never started
+        }
         services.values().parallelStream().forEach(ServiceProcess::stop);
         for (TcpProxy proxy : new TcpProxy[] {mongoProxy, smtpProxy}) {
             if (proxy != null) {

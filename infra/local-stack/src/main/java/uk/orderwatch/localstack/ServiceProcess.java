@@ -105,6 +105,13 @@ public final class ServiceProcess {
         }
     }
 
+    /** Sends SIGTERM without waiting (the JVM that started it is ending). */
+    void signalStop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
+    }
+
     /** Kills the process at once (SIGKILL): no shutdown hooks, nothing flushed, as in a crash or an OOM kill. */
     void kill() {
         if (process == null || !process.isAlive()) {
