@@ -1,6 +1,6 @@
 package uk.orderwatch.faults;
 
-import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.gte;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -273,17 +273,31 @@ public final class FaultSuite implements AutoCloseable {
     private void settle(Run run) {
         long deadline = System.nanoTime() + settings.settleTimeout().toNanos();
         while (ledger(run).undelivered() > 0 && System.nanoTime() < deadline) {
-            sleep(1000);
+            sleep(3000);
         }
         sleep(2000); // anything sent twice would arrive now
     }
 
+    /**
+     * Counts the run. The alerts are read by when they were raised, with only the fields the count needs: the
+     * Mongo server holds a collection's lock while it answers, and a query by hundreds of order ids over the whole
+     * collection once a second held up notification itself.
+     */
     Ledger ledger(Run run) {
         receipts.scanMail();
-        List<String> orderIds = run.cases().stream().map(Case::orderId).filter(java.util.Objects::nonNull).toList();
+        java.util.Set<String> orderIds = new java.util.HashSet<>(run.cases().stream().map(Case::orderId)
+                .filter(java.util.Objects::nonNull).toList());
+        Instant since = run.cases().stream().map(Case::startedAt).min(Instant::compareTo).orElse(run.faultAt())
+                .minusSeconds(5);
         List<Document> alerts = new ArrayList<>();
-        mongo.getDatabase("orderwatch-notification").getCollection("alerts").find(in("orderId", orderIds))
-                .projection(new Document("outbox", 0).append("body", 0).append("fields", 0)).into(alerts);
+        mongo.getDatabase("orderwatch-notification").getCollection("alerts").find(gte("raisedAt", since))
+                .projection(new Document("orderId", 1).append("sourceEventType", 1).append("recipient.personId", 1)
+                        .append("escalationLevel", 1).append("failureReported", 1).append("escalatedToAlertId", 1))
+                .forEach(a -> {
+                    if (orderIds.contains(a.getString("orderId"))) {
+                        alerts.add(a);
+                    }
+                });
         return Ledger.of(run, alerts, receipts);
     }
 
