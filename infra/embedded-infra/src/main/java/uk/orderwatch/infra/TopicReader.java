@@ -47,6 +47,34 @@ public final class TopicReader {
         return records;
     }
 
+    /** Every record on the topic up to its end offsets as they are now, however many (or {@code timeout}). */
+    public static List<Rec> readToEnd(String bootstrap, String topic, Duration timeout) {
+        List<Rec> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
+                new StringDeserializer())) {
+            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    Map<String, String> headers = new java.util.LinkedHashMap<>();
+                    for (Header h : r.headers()) {
+                        headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
+                    }
+                    records.add(new Rec(r.topic(), r.key(), r.value(), headers));
+                }
+            }
+        }
+        return records;
+    }
+
     /** Everything on the topic, waiting {@code settle} for records still arriving. */
     public static List<Rec> readAll(String bootstrap, String topic, Duration settle) {
         return readUntil(bootstrap, topic, r -> false, settle);

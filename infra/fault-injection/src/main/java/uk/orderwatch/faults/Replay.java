@@ -37,7 +37,7 @@ final class Replay {
         int sent = 0;
         for (String topic : List.of(Topics.ORDERS, Topics.COMPLIANCE)) {
             Map<String, List<TopicReader.Rec>> byOrder = new LinkedHashMap<>();
-            for (var r : TopicReader.readAll(bootstrap, topic, Duration.ofSeconds(5))) {
+            for (var r : TopicReader.readToEnd(bootstrap, topic, Duration.ofMinutes(2))) {
                 if (orderIds.contains(r.key())) {
                     byOrder.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
                 }
