@@ -2,7 +2,7 @@
 # The long run of the fault-injection suite: the services as processes on the in-process Kafka broker and Mongo
 # server, 10,000 reports (breach reports and missed sessions) spread over every scenario, one fault at a time.
 # Prints the table and writes it to infra/fault-injection/target/fault-results/. Exit code 1 if a scenario failed.
-# Options: --reports=10000 (all scenarios together) --rate=12 (orders started per second, each with two reports)
+# Options: --reports=10000 (all scenarios together) --rate=6 (orders started per second, each with two reports)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

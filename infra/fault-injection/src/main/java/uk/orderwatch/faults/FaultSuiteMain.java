@@ -10,7 +10,7 @@ import uk.orderwatch.localstack.LocalStackMain;
 
 /**
  * {@code infra/fault-run.sh}: the long run of the fault-injection suite. Options: {@code --reports=N} (all scenarios
- * together, default 10000), {@code --rate=cases/s} (default 12), {@code --repo-root}. Prints the table, writes it to
+ * together, default 10000), {@code --rate=cases/s} (default 6), {@code --repo-root}. Prints the table, writes it to
  * {@code target/fault-results/}, and exits 1 if any scenario failed.
  */
 public final class FaultSuiteMain {
@@ -30,7 +30,7 @@ public final class FaultSuiteMain {
 
     private static void run(String[] args) throws IOException {
         int reports = 10_000;
-        double rate = 12;
+        double rate = 6;
         Path repoRoot = Path.of(".");
         for (String arg : args) {
             if (arg.startsWith("--reports=")) {
