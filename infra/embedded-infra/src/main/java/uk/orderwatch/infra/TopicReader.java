@@ -35,13 +35,7 @@ public final class TopicReader {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline && !until.test(records)) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    Map<String, String> headers = new java.util.LinkedHashMap<>();
-                    for (Header h : r.headers()) {
-                        headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
-                    }
-                    records.add(new Rec(r.topic(), r.key(), r.value(), headers));
-                }
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> records.add(rec(r)));
             }
         }
         return records;
@@ -63,16 +57,18 @@ public final class TopicReader {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
                     && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    Map<String, String> headers = new java.util.LinkedHashMap<>();
-                    for (Header h : r.headers()) {
-                        headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
-                    }
-                    records.add(new Rec(r.topic(), r.key(), r.value(), headers));
-                }
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> records.add(rec(r)));
             }
         }
         return records;
+    }
+
+    private static Rec rec(ConsumerRecord<String, String> r) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (Header h : r.headers()) {
+            headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
+        }
+        return new Rec(r.topic(), r.key(), r.value(), headers);
     }
 
     /** Everything on the topic, waiting {@code settle} for records still arriving. */
