@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Random random = new Random(7);
     private volatile double dropShare;
     private volatile ServerSocket server;
+    private volatile Thread acceptor;
     private volatile boolean closed;
 
     private TcpProxy(String name, int port, String targetHost, int targetPort) {
@@ -88,9 +90,10 @@ public final class TcpProxy implements AutoCloseable {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress("localhost", port));
             server = socket;
-            Thread acceptor = new Thread(() -> accept(socket), "tcp-proxy-" + name);
-            acceptor.setDaemon(true);
-            acceptor.start();
+            Thread loop = new Thread(() -> accept(socket), "tcp-proxy-" + name);
+            loop.setDaemon(true);
+            acceptor = loop;
+            loop.start();
         } catch (IOException e) {
             throw new UncheckedIOException(name + " proxy cannot listen on port " + port, e);
         }
@@ -142,11 +145,28 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the listening socket and waits for the accept loop to end. A {@code ServerSocket} closed while another
+     * thread is blocked in {@code accept()} keeps its file descriptor, still listening, until that thread wakes up:
+     * without the wait, a client connecting right after {@link #cut()} could still be accepted by the kernel.
+     */
     private void stopListening() {
         ServerSocket socket = server;
+        Thread loop = acceptor;
         server = null;
+        acceptor = null;
         if (socket != null) {
             closeQuietly(socket);
+        }
+        if (loop != null && loop != Thread.currentThread()) {
+            try {
+                loop.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (loop.isAlive()) {
+                throw new IllegalStateException(name + " proxy: the accept loop did not stop");
+            }
         }
     }
 
