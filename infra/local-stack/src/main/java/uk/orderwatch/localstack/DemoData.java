@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,10 +36,15 @@ public final class DemoData {
     private DemoData() {
     }
 
-    /** The demo SPO of the README with a fresh case reference and the given victim address and phone. */
+    /**
+     * The demo SPO of the README with a fresh case reference and the given victim address and phone, made a week ago
+     * for the statutory minimum of two years (the file holds no dates, so the demo never goes stale).
+     */
     public static ObjectNode order(String victimAddress, String victimPhone) {
         ObjectNode order = (ObjectNode) read("/demo/spo-order.json");
-        order.put("courtCaseReference", "DEMO-" + UUID.randomUUID());
+        LocalDate madeOn = LocalDate.now(ZoneOffset.UTC).minusDays(7);
+        order.put("courtCaseReference", "DEMO-" + UUID.randomUUID()).put("madeOn", madeOn.toString())
+                .put("endsOn", madeOn.plusYears(2).toString());
         ObjectNode victim = (ObjectNode) order.get("protectedPersons").get(0);
         victim.put("address", victimAddress).put("phone", victimPhone);
         return order;

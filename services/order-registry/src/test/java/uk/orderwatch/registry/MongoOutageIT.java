@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.orderwatch.infra.MongoWireServer;
 import uk.orderwatch.infra.Ports;
-import uk.orderwatch.infra.SharedTestInfra;
+import uk.orderwatch.testsupport.SharedTestInfra;
 import uk.orderwatch.schemas.Topics;
 import uk.orderwatch.support.mongo.MongoIndexes;
 
@@ -52,7 +52,7 @@ class MongoOutageIT {
 
     HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Authorization", "Bearer " + uk.orderwatch.infra.TestTokens.police()).build(),
+                        .header("Authorization", "Bearer " + uk.orderwatch.testsupport.TestTokens.police()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

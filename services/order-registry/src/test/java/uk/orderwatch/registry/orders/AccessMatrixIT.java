@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-import uk.orderwatch.infra.TestUser;
+import uk.orderwatch.testsupport.TestUser;
 
 /**
  * Every endpoint of order-registry × every role × own and other agency: the status, and that no field outside the
@@ -157,8 +157,8 @@ class AccessMatrixIT extends OrderRegistryITBase {
         ObjectNode body = JSON.createObjectNode();
         switch (action) {
             case "service" -> body.put("servedAt", java.time.Instant.now().minusSeconds(60).toString());
-            case "variations" -> body.put("endsOn", "2029-11-20").put("reason", "Court extended it");
-            case "renewals" -> body.put("endsOn", "2030-11-20");
+            case "variations" -> body.put("endsOn", MADE_ON.plusYears(3).toString()).put("reason", "Court extended it");
+            case "renewals" -> body.put("endsOn", MADE_ON.plusYears(4).toString());
             default -> body.put("dischargedOn", java.time.LocalDate.now().toString()).put("reason", "Discharged");
         }
         return body;

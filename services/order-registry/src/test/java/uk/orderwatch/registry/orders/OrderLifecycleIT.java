@@ -56,7 +56,7 @@ class OrderLifecycleIT extends OrderRegistryITBase {
                 .put("radiusMetres", 500);
         var varied = post("/orders/" + orderId + "/variations", vary);
         assertThat(varied.statusCode()).as(varied.body()).isEqualTo(200);
-        var renew = JSON.createObjectNode().put("endsOn", "2030-11-20");
+        var renew = JSON.createObjectNode().put("endsOn", MADE_ON.plusYears(4).toString());
         assertThat(post("/orders/" + orderId + "/renewals", renew).statusCode()).isEqualTo(200);
         var discharge = JSON.createObjectNode().put("dischargedOn", LocalDate.now().toString())
                 .put("reason", "Discharged on the application of the defendant");
@@ -91,7 +91,7 @@ class OrderLifecycleIT extends OrderRegistryITBase {
 
         var discharge = JSON.createObjectNode().put("dischargedOn", LocalDate.now().toString()).put("reason", "r");
         assertThat(post("/orders/" + orderId + "/discharge", discharge).statusCode()).isEqualTo(200);
-        var vary = JSON.createObjectNode().put("endsOn", "2031-01-01").put("reason", "late");
+        var vary = JSON.createObjectNode().put("endsOn", MADE_ON.plusYears(5).toString()).put("reason", "late");
         assertProblem(post("/orders/" + orderId + "/variations", vary), 409, "vary-active-only", null);
 
         assertThat(get("/orders/" + orderId).get("version").asInt()).isEqualTo(3);
@@ -102,7 +102,7 @@ class OrderLifecycleIT extends OrderRegistryITBase {
     void serviceBeforeTheOrderWasMadeOrInTheFutureIsRefused() throws Exception {
         String orderId = registered(validOrder("SERVE-" + UUID.randomUUID()));
 
-        assertProblem(post("/orders/" + orderId + "/service", serve(Instant.parse("2026-11-01T10:00:00Z"))), 422,
+        assertProblem(post("/orders/" + orderId + "/service", serve(MADE_ON.minusDays(5).atTime(10, 0).toInstant(java.time.ZoneOffset.UTC))), 422,
                 "served-before-made", "servedAt");
         assertProblem(post("/orders/" + orderId + "/service", serve(Instant.now().plusSeconds(3600))), 422,
                 "served-in-future", "servedAt");
@@ -131,7 +131,7 @@ class OrderLifecycleIT extends OrderRegistryITBase {
         var expired = (OrderExpired) CODEC.read(eventsFor(orderId, 2, Duration.ofSeconds(5)).get(1).value()).data();
         assertThat(expired.endedOn()).isEqualTo(LocalDate.parse(order.get("endsOn").asString()));
 
-        var renew = JSON.createObjectNode().put("endsOn", "2031-01-01");
+        var renew = JSON.createObjectNode().put("endsOn", MADE_ON.plusYears(5).toString());
         assertProblem(post("/orders/" + orderId + "/renewals", renew), 409, "renew-active-only", null);
         clock.set(Instant.now());
     }

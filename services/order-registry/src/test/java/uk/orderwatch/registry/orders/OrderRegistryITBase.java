@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,10 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-import uk.orderwatch.infra.MutableClock;
-import uk.orderwatch.infra.SharedTestInfra;
-import uk.orderwatch.infra.TestTokens;
-import uk.orderwatch.infra.TopicReader;
+import uk.orderwatch.testsupport.MutableClock;
+import uk.orderwatch.testsupport.SharedTestInfra;
+import uk.orderwatch.testsupport.TestTokens;
+import uk.orderwatch.testsupport.TopicReader;
 import uk.orderwatch.registry.directory.AgencyDirectory;
 import uk.orderwatch.schemas.CloudEvent;
 import uk.orderwatch.schemas.EventCodec;
@@ -98,10 +100,18 @@ abstract class OrderRegistryITBase {
                 List.of(new AgencyRecorded.Member(person, "Demo person", "Demo role")));
     }
 
+    /**
+     * The day the test orders were made: nine days before the test runs, so every date a test derives from it stays
+     * on the same side of "today" whatever day the suite runs on (the fixture itself holds no dates).
+     */
+    static final LocalDate MADE_ON = LocalDate.now(ZoneOffset.UTC).minusDays(9);
+
+    /** The fixture's SPO, made on {@link #MADE_ON} for the statutory minimum of two years. */
     static ObjectNode validOrder(String caseReference) throws IOException {
         try (var in = OrderRegistryITBase.class.getResourceAsStream("/spo-order.json")) {
             ObjectNode order = (ObjectNode) JSON.readTree(in);
-            order.put("courtCaseReference", caseReference);
+            order.put("courtCaseReference", caseReference).put("madeOn", MADE_ON.toString())
+                    .put("endsOn", MADE_ON.plusYears(2).toString());
             return order;
         }
     }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import uk.orderwatch.infra.TestTokens;
+import uk.orderwatch.testsupport.TestTokens;
 
 /** A token is accepted only with a trusted RS256 signature, unexpired, from the issuer, for orderwatch, with claims. */
 class TokenValidationIT extends OrderRegistryITBase {
