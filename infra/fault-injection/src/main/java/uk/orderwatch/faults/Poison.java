@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import uk.orderwatch.infra.TopicReader;
+import uk.orderwatch.testsupport.TopicReader;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.Topics;
 

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
-import uk.orderwatch.infra.TopicReader;
+import uk.orderwatch.testsupport.TopicReader;
 import uk.orderwatch.schemas.Topics;
 
 /**

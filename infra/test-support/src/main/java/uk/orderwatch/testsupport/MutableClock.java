@@ -1,4 +1,4 @@
-package uk.orderwatch.infra;
+package uk.orderwatch.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,7 @@
-package uk.orderwatch.infra;
+package uk.orderwatch.testsupport;
 
+import uk.orderwatch.infra.KafkaBroker;
+import uk.orderwatch.infra.MongoWireServer;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package uk.orderwatch.infra;
+package uk.orderwatch.testsupport;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

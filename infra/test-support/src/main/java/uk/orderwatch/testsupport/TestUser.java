@@ -1,4 +1,4 @@
-package uk.orderwatch.infra;
+package uk.orderwatch.testsupport;
 
 /**
  * One user of each role for access tests: of the demo agencies the test orders are assigned to ("own"), a colleague

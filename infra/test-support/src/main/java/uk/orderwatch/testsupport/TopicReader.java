@@ -1,4 +1,4 @@
-package uk.orderwatch.infra;
+package uk.orderwatch.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,7 +41,11 @@ public final class TopicReader {
         return records;
     }
 
-    /** Every record on the topic up to its end offsets as they are now, however many (or {@code timeout}). */
+    /**
+     * Every record on the topic up to its end offsets as they are at the call, however many: what a check reads is
+     * all there was, never what a fixed wait happened to catch. Fails if the end is not reached within
+     * {@code timeout}.
+     */
     public static List<Rec> readToEnd(String bootstrap, String topic, Duration timeout) {
         List<Rec> records = new ArrayList<>();
         try (var consumer = new KafkaConsumer<String, String>(Map.of(
@@ -57,7 +61,22 @@ public final class TopicReader {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
                     && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> records.add(rec(r)));
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.offset() < end.get(new org.apache.kafka.common.TopicPartition(r.topic(), r.partition()))) {
+                        records.add(rec(r));
+                    }
+                });
+            }
+            long expected = 0;
+            for (var p : partitions) {
+                if (consumer.position(p) < end.get(p)) {
+                    throw new IllegalStateException(topic + " not read to its end within " + timeout);
+                }
+                expected += end.get(p) - consumer.beginningOffsets(List.of(p)).get(p);
+            }
+            if (records.size() != expected) {
+                throw new IllegalStateException(topic + ": read " + records.size() + " records, the partitions hold "
+                        + expected);
             }
         }
         return records;
@@ -69,10 +88,5 @@ public final class TopicReader {
             headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
         }
         return new Rec(r.topic(), r.key(), r.value(), headers);
-    }
-
-    /** Everything on the topic, waiting {@code settle} for records still arriving. */
-    public static List<Rec> readAll(String bootstrap, String topic, Duration settle) {
-        return readUntil(bootstrap, topic, r -> false, settle);
     }
 }

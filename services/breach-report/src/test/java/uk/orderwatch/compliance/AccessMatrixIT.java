@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 import uk.orderwatch.compliance.attendance.SessionDocument;
 import uk.orderwatch.compliance.breaches.BreachDocument;
 import uk.orderwatch.compliance.requirements.NotificationRequirement;
-import uk.orderwatch.infra.TestUser;
+import uk.orderwatch.testsupport.TestUser;
 import uk.orderwatch.schemas.events.OrderSnapshot;
 import uk.orderwatch.schemas.events.OrderStatus;
 

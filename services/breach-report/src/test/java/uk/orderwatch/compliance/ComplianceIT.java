@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import uk.orderwatch.compliance.attendance.SessionDocument;
 import uk.orderwatch.compliance.breaches.BreachDocument;
-import uk.orderwatch.infra.SharedTestInfra;
-import uk.orderwatch.infra.TopicReader;
+import uk.orderwatch.testsupport.SharedTestInfra;
+import uk.orderwatch.testsupport.TopicReader;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.Topics;
 import uk.orderwatch.schemas.events.BreachReported;
@@ -180,7 +180,7 @@ class ComplianceIT extends ComplianceITBase {
     // --- outcomes, corrections, schedules and deadlines ------------------------------------------------------
 
     @Autowired
-    uk.orderwatch.infra.MutableClock clock;
+    uk.orderwatch.testsupport.MutableClock clock;
     @Autowired
     uk.orderwatch.compliance.attendance.SessionService sessions;
     @Autowired

@@ -20,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import uk.orderwatch.compliance.orders.OrderReadModel;
-import uk.orderwatch.infra.SharedTestInfra;
-import uk.orderwatch.infra.TestTokens;
-import uk.orderwatch.infra.TopicReader;
+import uk.orderwatch.testsupport.SharedTestInfra;
+import uk.orderwatch.testsupport.TestTokens;
+import uk.orderwatch.testsupport.TopicReader;
 import uk.orderwatch.schemas.CloudEvent;
 import uk.orderwatch.schemas.EventCodec;
 import uk.orderwatch.schemas.EventType;
@@ -42,8 +42,8 @@ abstract class ComplianceITBase {
     @org.springframework.boot.test.context.TestConfiguration
     static class TestClock {
         @org.springframework.context.annotation.Bean
-        uk.orderwatch.infra.MutableClock clock() {
-            return new uk.orderwatch.infra.MutableClock();
+        uk.orderwatch.testsupport.MutableClock clock() {
+            return new uk.orderwatch.testsupport.MutableClock();
         }
     }
 
