@@ -50,8 +50,27 @@ class EventContractsTest {
 
     @ParameterizedTest
     @EnumSource(EventType.class)
-    void eachTypeLivesOnTheTopicOfItsProducer(EventType type) {
-        assertThat(Topics.EVENT_TOPICS).contains(type.topic());
+    void aFieldTheSchemaDoesNotNameIsRefusedAtTheTopAndInsideEveryObject(EventType type) throws IOException {
+        ObjectNode tree = (ObjectNode) codec.mapper().readTree(example(type));
+        ((ObjectNode) tree.get("data")).put("victimAddress", "1 Safe House Lane");
+        assertThat(codec.validate(tree.toString())).as("a new top-level field").isNotEmpty();
+
+        ObjectNode nested = (ObjectNode) codec.mapper().readTree(example(type));
+        List<ObjectNode> objects = new java.util.ArrayList<>();
+        nested.get("data").forEach(v -> {
+            if (v.isObject()) {
+                objects.add((ObjectNode) v);
+            }
+        });
+        for (ObjectNode inner : objects) {
+            if (inner.isEmpty()) {
+                continue; // an open map (e.g. an alert's fields), keyed by data, not a record
+            }
+            inner.put("homeAddress2", "1 Safe House Lane");
+            assertThat(codec.validate(nested.toString())).as("a new field inside %s", inner).isNotEmpty();
+            inner.remove("homeAddress2");
+        }
+        assertThat(codec.validate(nested.toString())).isEmpty();
     }
 
     @Test

@@ -234,6 +234,12 @@ abstract class SkeletonFlowScenario {
         }
     }
 
+    /** The single writer of each event topic, as the architecture decides it. */
+    static final Map<String, String> WRITER = Map.of(
+            "orderwatch.orders", "/orderwatch/order-registry",
+            "orderwatch.compliance", "/orderwatch/breach-report",
+            "orderwatch.alerts", "/orderwatch/notification");
+
     void assertEveryRecordIsAValidEventWithoutTheVictimsDetails(String orderId) {
         String bootstrap = stack().config().kafkaBootstrap();
         var alertsForOrder = TopicReader.readUntil(bootstrap, Topics.ALERTS, recs -> recs.stream()
@@ -255,6 +261,9 @@ abstract class SkeletonFlowScenario {
                     assertThat(CODEC.validate(record.value())).as("record on %s: %s", topic, record.value())
                             .isEmpty();
                     assertThat(record.headers()).containsKeys("ce_id", "ce_type");
+                    // one writer per topic: what is on it came from that service and nowhere else
+                    assertThat(CODEC.read(record.value()).source()).as("source of %s on %s",
+                            record.headers().get("ce_type"), topic).isEqualTo(WRITER.get(topic));
                 }
             }
         }
