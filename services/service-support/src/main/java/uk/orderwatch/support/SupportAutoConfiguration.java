@@ -23,6 +23,7 @@ import uk.orderwatch.support.messaging.KafkaEventSender;
 import uk.orderwatch.support.outbox.OutboxCollection;
 import uk.orderwatch.support.outbox.OutboxPublisher;
 import uk.orderwatch.support.outbox.OutboxRelay;
+import uk.orderwatch.support.outbox.OutboxWriter;
 import uk.orderwatch.support.audit.AuditController;
 import uk.orderwatch.support.audit.AuditEntry;
 import uk.orderwatch.support.audit.AuditLog;
@@ -141,6 +142,11 @@ public class SupportAutoConfiguration {
     OutboxPublisher outboxPublisher(KafkaEventSender sender, MongoTemplate mongo,
                                     ExecutorService outboxAfterSendExecutor) {
         return new OutboxPublisher(sender, mongo, outboxAfterSendExecutor);
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(MongoTemplate mongo, OutboxPublisher outboxPublisher) {
+        return new OutboxWriter(mongo, outboxPublisher);
     }
 
     @Bean

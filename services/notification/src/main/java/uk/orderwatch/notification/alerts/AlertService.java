@@ -34,7 +34,7 @@ import uk.orderwatch.schemas.events.RecipientRole;
 import uk.orderwatch.schemas.events.Severity;
 import uk.orderwatch.support.events.EventFactory;
 import uk.orderwatch.support.outbox.OutboxEvent;
-import uk.orderwatch.support.outbox.OutboxPublisher;
+import uk.orderwatch.support.outbox.OutboxWriter;
 import uk.orderwatch.support.web.PageResult;
 import uk.orderwatch.support.web.Problem;
 
@@ -48,7 +48,7 @@ public class AlertService {
 
     private final MongoTemplate mongo;
     private final EventFactory events;
-    private final OutboxPublisher publisher;
+    private final OutboxWriter outbox;
     private final OrderReadModel orders;
     private final DirectoryService directory;
     private final AlertStream stream;
@@ -57,7 +57,7 @@ public class AlertService {
     private final Map<Severity, Duration> acknowledgeWithin;
     private Consumer<String> deliverNow = id -> { };
 
-    public AlertService(MongoTemplate mongo, EventFactory events, OutboxPublisher publisher, OrderReadModel orders,
+    public AlertService(MongoTemplate mongo, EventFactory events, OutboxWriter outbox, OrderReadModel orders,
                         DirectoryService directory, AlertStream stream, Clock clock,
                         @Value("${orderwatch.duty-desk.person-id:duty-desk}") String dutyPerson,
                         @Value("${orderwatch.duty-desk.agency-id:orderwatch-duty}") String dutyAgency,
@@ -65,7 +65,7 @@ public class AlertService {
                         @Value("${orderwatch.acknowledge-within.medium:4h}") Duration medium) {
         this.mongo = mongo;
         this.events = events;
-        this.publisher = publisher;
+        this.outbox = outbox;
         this.orders = orders;
         this.directory = directory;
         this.stream = stream;
@@ -112,20 +112,19 @@ public class AlertService {
                            int level, List<OutboxEvent> extraEvents) {
         Instant now = clock.instant();
         Duration within = acknowledgeWithin.get(priority);
-        List<OutboxEvent> outbox = new ArrayList<>(extraEvents);
-        outbox.add(events.create(EventType.ALERT_RAISED, orderId, new AlertRaised(alertId, sourceEventId,
+        List<OutboxEvent> raised = new ArrayList<>(extraEvents);
+        raised.add(events.create(EventType.ALERT_RAISED, orderId, new AlertRaised(alertId, sourceEventId,
                 sourceEventType, orderId, recipient, priority, message.title(), now)));
         var inbox = new AlertDocument.Delivery(ChannelType.INBOX, DeliveryStatus.DELIVERED, 1, now, null, null, null);
         var alert = new AlertDocument(alertId, 1, sourceEventId, sourceEventType, orderId, recipient, priority,
                 message.title(), message.body(), message.fields(), now, rootAlertId, level, List.of(inbox), now, null,
                 false, within == null || recipient.role() == RecipientRole.DUTY_DESK ? null : now.plus(within), null,
-                null, null, outbox);
+                null, null, raised);
         try {
-            mongo.insert(alert);
+            outbox.insert(alert, raised);
         } catch (DuplicateKeyException e) {
             return false;
         }
-        publisher.publishAfterWrite(AlertDocument.COLLECTION, alertId, outbox);
         stream.publish(AlertView.of(alert));
         deliverNow.accept(alertId);
         return true;
@@ -152,19 +151,16 @@ public class AlertService {
         Instant now = clock.instant();
         var event = events.create(EventType.ALERT_ACKNOWLEDGED, alert.orderId(), new AlertAcknowledged(alertId,
                 alert.orderId(), alert.recipient(), personId, now));
-        var updated = mongo.findAndModify(query(where("_id").is(alertId).and("version").is(alert.version())),
+        var updated = outbox.update(query(where("_id").is(alertId).and("version").is(alert.version())),
                 new Update().set("acknowledgement", new AlertDocument.Acknowledgement(personId, now, note))
                         .unset("acknowledgeBy").set("readAt", alert.readAt() == null ? now : alert.readAt())
-                        .inc("version", 1).push("outbox", mongo.getConverter().convertToMongoType(event)),
-                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
-                AlertDocument.class);
+                        .inc("version", 1), AlertDocument.class, List.of(event));
         if (updated == null) {
             throw Problem.conflict("concurrent-change", "alert " + alertId + " changed at the same time; try again");
         }
         // the chain stops: nobody further up needs to be woken for this event
         mongo.updateMulti(query(where("rootAlertId").is(alert.rootAlertId()).and("acknowledgeBy").ne(null)),
                 new Update().unset("acknowledgeBy").inc("version", 1), AlertDocument.class);
-        publisher.publishAfterWrite(AlertDocument.COLLECTION, alertId, List.of(event));
         return updated;
     }
 
@@ -210,15 +206,13 @@ public class AlertService {
         Instant now = clock.instant();
         var escalation = events.create(EventType.ALERT_ESCALATED, alert.orderId(), new AlertEscalated(
                 alert.alertId(), alert.orderId(), alert.recipient(), next, escalatedId, level, reason, now));
-        var claimed = mongo.updateFirst(query(where("_id").is(alert.alertId()).and("version").is(alert.version())
+        var claimed = outbox.update(query(where("_id").is(alert.alertId()).and("version").is(alert.version())
                         .and("escalatedToAlertId").is(null)),
-                new Update().set("escalatedToAlertId", escalatedId).unset("acknowledgeBy").inc("version", 1)
-                        .push("outbox", mongo.getConverter().convertToMongoType(escalation)),
-                AlertDocument.class);
-        if (claimed.getModifiedCount() != 1) {
+                new Update().set("escalatedToAlertId", escalatedId).unset("acknowledgeBy").inc("version", 1),
+                AlertDocument.class, List.of(escalation));
+        if (claimed == null) {
             return false;
         }
-        publisher.publishAfterWrite(AlertDocument.COLLECTION, alert.alertId(), List.of(escalation));
         var message = new AlertContent.Message("Escalated (" + reason.replace('-', ' ') + "): " + alert.title(),
                 alert.fields(), "Not acknowledged by " + alert.recipient().personId() + " in time.\n" + alert.body());
         insert(escalatedId, alert.sourceEventId(), alert.sourceEventType(), alert.orderId(), next, alert.priority(),

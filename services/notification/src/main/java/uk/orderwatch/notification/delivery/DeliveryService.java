@@ -33,7 +33,7 @@ import uk.orderwatch.schemas.events.AlertDelivered;
 import uk.orderwatch.schemas.events.AlertFailed;
 import uk.orderwatch.support.events.EventFactory;
 import uk.orderwatch.support.outbox.OutboxEvent;
-import uk.orderwatch.support.outbox.OutboxPublisher;
+import uk.orderwatch.support.outbox.OutboxWriter;
 
 /**
  * Delivers alerts beyond the inbox. Channels are tried in the recipient's order (email, SMS, the agency's webhook)
@@ -53,7 +53,7 @@ public class DeliveryService {
     private final DirectoryService directory;
     private final AlertService alerts;
     private final EventFactory events;
-    private final OutboxPublisher publisher;
+    private final OutboxWriter outbox;
     private final Clock clock;
     private final AuditLog audit;
     private final int maxAttempts;
@@ -66,7 +66,7 @@ public class DeliveryService {
     });
 
     public DeliveryService(MongoTemplate mongo, ResilientChannels channels, DirectoryService directory,
-                           AlertService alerts, EventFactory events, OutboxPublisher publisher, Clock clock,
+                           AlertService alerts, EventFactory events, OutboxWriter outbox, Clock clock,
                            AuditLog audit,
                            @Value("${orderwatch.delivery.max-attempts:8}") int maxAttempts,
                            @Value("${orderwatch.delivery.retry-after:30s}") Duration retryAfter,
@@ -76,7 +76,7 @@ public class DeliveryService {
         this.directory = directory;
         this.alerts = alerts;
         this.events = events;
-        this.publisher = publisher;
+        this.outbox = outbox;
         this.clock = clock;
         this.audit = audit;
         this.maxAttempts = maxAttempts;
@@ -199,13 +199,9 @@ public class DeliveryService {
         if (reportFailure) {
             update.set("failureReported", true);
         }
-        for (OutboxEvent e : newEvents) {
-            update.push("outbox", mongo.getConverter().convertToMongoType(e));
-        }
-        var stored = mongo.updateFirst(query(where("_id").is(alertId).and("version").is(claimed.version())), update,
-                AlertDocument.class);
-        if (stored.getModifiedCount() == 1) {
-            publisher.publishAfterWrite(AlertDocument.COLLECTION, alertId, newEvents);
+        var stored = outbox.update(query(where("_id").is(alertId).and("version").is(claimed.version())), update,
+                AlertDocument.class, newEvents);
+        if (stored != null) {
             if (reportFailure) {
                 alerts.escalate(alerts.require(alertId), "not-delivered");
             }
@@ -237,10 +233,8 @@ public class DeliveryService {
         } else if (!status.reached()) {
             update.set("deliveryDueAt", now); // try the next channel
         }
-        newEvents.forEach(e -> update.push("outbox", mongo.getConverter().convertToMongoType(e)));
-        if (mongo.updateFirst(query(where("_id").is(alert.alertId()).and("version").is(alert.version())), update,
-                AlertDocument.class).getModifiedCount() == 1) {
-            publisher.publishAfterWrite(AlertDocument.COLLECTION, alert.alertId(), newEvents);
+        if (outbox.update(query(where("_id").is(alert.alertId()).and("version").is(alert.version())), update,
+                AlertDocument.class, newEvents) != null) {
             if (!status.reached()) {
                 fastPath.submit(() -> deliver(alert.alertId()));
             }

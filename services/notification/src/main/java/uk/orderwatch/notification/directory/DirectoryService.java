@@ -16,7 +16,7 @@ import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.AgencyRecorded;
 import uk.orderwatch.support.events.EventFactory;
 import uk.orderwatch.support.outbox.OutboxEvent;
-import uk.orderwatch.support.outbox.OutboxPublisher;
+import uk.orderwatch.support.outbox.OutboxWriter;
 import uk.orderwatch.support.web.Problem;
 
 /**
@@ -28,12 +28,12 @@ public class DirectoryService {
 
     private final MongoTemplate mongo;
     private final EventFactory events;
-    private final OutboxPublisher publisher;
+    private final OutboxWriter outbox;
 
-    public DirectoryService(MongoTemplate mongo, EventFactory events, OutboxPublisher publisher) {
+    public DirectoryService(MongoTemplate mongo, EventFactory events, OutboxWriter outbox) {
         this.mongo = mongo;
         this.events = events;
-        this.publisher = publisher;
+        this.outbox = outbox;
     }
 
     /** Records the agency; true when it is new. An unchanged agency is left as it is and publishes nothing. */
@@ -65,22 +65,20 @@ public class DirectoryService {
         OutboxEvent event = events.create(EventType.AGENCY_RECORDED, agencyId, new AgencyRecorded(agencyId,
                 request.kind(), request.name(), version, people.stream()
                 .map(p -> new AgencyRecorded.Member(p.personId(), p.name(), p.jobTitle())).toList()));
-        List<OutboxEvent> outbox = new ArrayList<>(current == null ? List.of() : current.outbox());
-        outbox.add(event);
+        List<OutboxEvent> pending = new ArrayList<>(current == null ? List.of() : current.outbox());
+        pending.add(event);
         var agency = new AgencyDocument(agencyId, version, request.kind(), request.name(), people, webhook, chain,
-                outbox);
+                pending);
         if (current == null) {
             try {
-                mongo.insert(agency);
+                outbox.insert(agency, List.of(event));
             } catch (DuplicateKeyException e) {
                 throw Problem.conflict("concurrent-change", "agency " + agencyId + " was recorded at the same time; "
                         + "try again");
             }
-        } else if (mongo.replace(query(where("_id").is(agencyId).and("version").is(current.version())), agency)
-                .getMatchedCount() == 0) {
+        } else if (!outbox.replace(agency, current.version(), List.of(event))) {
             throw Problem.conflict("concurrent-change", "agency " + agencyId + " changed at the same time; try again");
         }
-        publisher.publishAfterWrite(AgencyDocument.COLLECTION, agencyId, List.of(event));
         return current == null;
     }
 

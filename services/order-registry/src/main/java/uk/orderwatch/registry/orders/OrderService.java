@@ -32,7 +32,7 @@ import uk.orderwatch.schemas.events.OrderType;
 import uk.orderwatch.schemas.events.OrderVaried;
 import uk.orderwatch.schemas.events.Programme;
 import uk.orderwatch.support.events.EventFactory;
-import uk.orderwatch.support.outbox.OutboxPublisher;
+import uk.orderwatch.support.outbox.OutboxWriter;
 import uk.orderwatch.support.web.Problem;
 
 /**
@@ -45,15 +45,15 @@ public class OrderService {
 
     private final MongoTemplate mongo;
     private final EventFactory events;
-    private final OutboxPublisher publisher;
+    private final OutboxWriter outbox;
     private final AgencyDirectory directory;
     private final Clock clock;
 
-    public OrderService(MongoTemplate mongo, EventFactory events, OutboxPublisher publisher, AgencyDirectory directory,
+    public OrderService(MongoTemplate mongo, EventFactory events, OutboxWriter outbox, AgencyDirectory directory,
                         Clock clock) {
         this.mongo = mongo;
         this.events = events;
-        this.publisher = publisher;
+        this.outbox = outbox;
         this.directory = directory;
         this.clock = clock;
     }
@@ -91,11 +91,10 @@ public class OrderService {
         order.addEvent(events.create(EventType.ORDER_REGISTERED, order.id(),
                 new OrderRegistered(order.snapshot(), actor)));
         try {
-            mongo.insert(order);
+            outbox.insert(order, order.outbox());
         } catch (DuplicateKeyException e) {
             throw duplicate(r);
         }
-        publish(order);
         if (order.pendingSupersession() != null) {
             completeSupersession(order, actor);
         }
@@ -194,7 +193,6 @@ public class OrderService {
             order.addEvent(events.create(EventType.ORDER_EXPIRED, order.id(),
                     new OrderExpired(order.snapshot(), endedOn)));
             if (compareAndSet(order, read)) {
-                publish(order);
                 expired++;
             }
         }
@@ -221,7 +219,6 @@ public class OrderService {
                 if (!compareAndSet(interim, read)) {
                     return; // changed meanwhile: the next sweep tries again
                 }
-                publish(interim);
             }
             mongo.updateFirst(query(where("_id").is(full.id())),
                     new org.springframework.data.mongodb.core.query.Update().unset("pendingSupersession"),
@@ -236,23 +233,17 @@ public class OrderService {
             throw Problem.conflict("concurrent-change", "order " + order.id()
                     + " was changed by someone else at the same time; read it again and retry");
         }
-        publish(order);
         return order;
     }
 
-    private boolean compareAndSet(OrderDocument order, long readVersion) {
-        return mongo.replace(query(where("_id").is(order.id()).and("version").is(readVersion)), order)
-                .getMatchedCount() == 1;
-    }
-
     /**
-     * Publishes the event of the change just stored. Events of earlier changes still in the outbox are either in
-     * flight on the fast path or waiting for the relay, which sends them; sending them here too would double them.
+     * Stores the change if nobody else changed the order since it was read, and publishes the event of that change.
+     * Events of earlier changes still in the outbox are either in flight on the fast path or waiting for the relay,
+     * which sends them; sending them here too would double them.
      */
-    private void publish(OrderDocument order) {
-        var outbox = order.outbox();
-        publisher.publishAfterWrite(OrderDocument.COLLECTION, order.id(), outbox.subList(outbox.size() - 1,
-                outbox.size()));
+    private boolean compareAndSet(OrderDocument order, long readVersion) {
+        var pending = order.outbox();
+        return outbox.replace(order, readVersion, pending.subList(pending.size() - 1, pending.size()));
     }
 
     public Optional<OrderDocument> find(String orderId) {
