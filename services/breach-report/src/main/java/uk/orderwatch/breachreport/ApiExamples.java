@@ -1,4 +1,4 @@
-package uk.orderwatch.compliance;
+package uk.orderwatch.breachreport;
 
 /** Request examples shown in the OpenAPI documentation (Swagger UI), using the demo agencies. */
 public final class ApiExamples {

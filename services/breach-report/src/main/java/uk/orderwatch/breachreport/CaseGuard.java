@@ -1,11 +1,11 @@
-package uk.orderwatch.compliance;
+package uk.orderwatch.breachreport;
 
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import uk.orderwatch.compliance.orders.KnownOrder;
-import uk.orderwatch.compliance.orders.OrderReadModel;
+import uk.orderwatch.breachreport.orders.KnownOrder;
+import uk.orderwatch.breachreport.orders.OrderReadModel;
 import uk.orderwatch.support.audit.AuditLog;
 import uk.orderwatch.support.security.Caller;
 import uk.orderwatch.support.security.CaseAccess;

@@ -1,4 +1,4 @@
-package uk.orderwatch.compliance;
+package uk.orderwatch.breachreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
-import uk.orderwatch.compliance.attendance.SessionDocument;
-import uk.orderwatch.compliance.breaches.BreachDocument;
-import uk.orderwatch.compliance.requirements.NotificationRequirement;
+import uk.orderwatch.breachreport.attendance.SessionDocument;
+import uk.orderwatch.breachreport.breaches.BreachDocument;
+import uk.orderwatch.breachreport.requirements.NotificationRequirement;
 import uk.orderwatch.testsupport.TestUser;
 import uk.orderwatch.schemas.events.OrderSnapshot;
 import uk.orderwatch.schemas.events.OrderStatus;

@@ -1,4 +1,4 @@
-package uk.orderwatch.compliance;
+package uk.orderwatch.breachreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-import uk.orderwatch.compliance.attendance.SessionDocument;
-import uk.orderwatch.compliance.breaches.BreachDocument;
+import uk.orderwatch.breachreport.attendance.SessionDocument;
+import uk.orderwatch.breachreport.breaches.BreachDocument;
 import uk.orderwatch.testsupport.SharedTestInfra;
 import uk.orderwatch.testsupport.TopicReader;
 import uk.orderwatch.schemas.EventType;
@@ -182,9 +182,9 @@ class ComplianceIT extends ComplianceITBase {
     @Autowired
     uk.orderwatch.testsupport.MutableClock clock;
     @Autowired
-    uk.orderwatch.compliance.attendance.SessionService sessions;
+    uk.orderwatch.breachreport.attendance.SessionService sessions;
     @Autowired
-    uk.orderwatch.compliance.requirements.NotificationRequirementService requirements;
+    uk.orderwatch.breachreport.requirements.NotificationRequirementService requirements;
 
     static OrderSnapshot variant(OrderSnapshot o, long version, uk.orderwatch.schemas.events.OrderStatus status,
                                  Instant servedAt, uk.orderwatch.schemas.events.Programme.Schedule schedule) {
@@ -363,7 +363,7 @@ class ComplianceIT extends ComplianceITBase {
                 yesterday, "Discharged", new uk.orderwatch.schemas.events.Actor("demo-oic", "demo-police")));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sessions.ofOrder(orderId).stream()
-                .allMatch(s -> s.status() == uk.orderwatch.compliance.attendance.SessionStatus.WITHDRAWN));
+                .allMatch(s -> s.status() == uk.orderwatch.breachreport.attendance.SessionStatus.WITHDRAWN));
         assertThat(get("/orders/" + orderId + "/compliance").get("openDeadlines")).isEmpty();
         var afterEnd = breach().put("occurredAt", Instant.now().minusSeconds(60).toString());
         assertThat(post("/orders/" + orderId + "/breaches", afterEnd).statusCode()).isEqualTo(422);

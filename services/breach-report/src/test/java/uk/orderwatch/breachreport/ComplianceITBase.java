@@ -1,4 +1,4 @@
-package uk.orderwatch.compliance;
+package uk.orderwatch.breachreport;
 
 import static org.awaitility.Awaitility.await;
 import java.net.URI;
@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-import uk.orderwatch.compliance.orders.OrderReadModel;
+import uk.orderwatch.breachreport.orders.OrderReadModel;
 import uk.orderwatch.testsupport.SharedTestInfra;
 import uk.orderwatch.testsupport.TestTokens;
 import uk.orderwatch.testsupport.TopicReader;

@@ -1,4 +1,4 @@
-package uk.orderwatch.compliance.attendance;
+package uk.orderwatch.breachreport.attendance;
 
 /** Did the subject attend a session that happened (HMPPS vocabulary). */
 public enum Attendance {

@@ -1,4 +1,4 @@
-package uk.orderwatch.compliance.attendance;
+package uk.orderwatch.breachreport.attendance;
 
 /** Why a session did not happen (HMPPS vocabulary). */
 public enum NoSessionReason {

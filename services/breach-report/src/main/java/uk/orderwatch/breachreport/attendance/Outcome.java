@@ -1,4 +1,4 @@
-package uk.orderwatch.compliance.attendance;
+package uk.orderwatch.breachreport.attendance;
 
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.support.web.Problem;

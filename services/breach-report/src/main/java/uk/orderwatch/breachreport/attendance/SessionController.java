@@ -1,7 +1,7 @@
-package uk.orderwatch.compliance.attendance;
+package uk.orderwatch.breachreport.attendance;
 
 import io.swagger.v3.oas.annotations.Operation;
-import uk.orderwatch.compliance.ApiExamples;
+import uk.orderwatch.breachreport.ApiExamples;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,7 +9,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
-import uk.orderwatch.compliance.CaseGuard;
+import uk.orderwatch.breachreport.CaseGuard;
 import uk.orderwatch.support.security.Caller;
 import uk.orderwatch.support.security.Role;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package uk.orderwatch.compliance.attendance;
+package uk.orderwatch.breachreport.attendance;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,4 +1,4 @@
-package uk.orderwatch.compliance.attendance;
+package uk.orderwatch.breachreport.attendance;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -17,9 +17,9 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
-import uk.orderwatch.compliance.enforcement.NonComplianceService;
-import uk.orderwatch.compliance.orders.KnownOrder;
-import uk.orderwatch.compliance.orders.OrderReadModel;
+import uk.orderwatch.breachreport.enforcement.NonComplianceService;
+import uk.orderwatch.breachreport.orders.KnownOrder;
+import uk.orderwatch.breachreport.orders.OrderReadModel;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.Condition;
@@ -30,7 +30,7 @@ import uk.orderwatch.schemas.events.SessionOutcome;
 import uk.orderwatch.schemas.events.SessionUnrecorded;
 import uk.orderwatch.support.events.EventFactory;
 import uk.orderwatch.support.outbox.OutboxEvent;
-import uk.orderwatch.support.outbox.OutboxPublisher;
+import uk.orderwatch.support.outbox.OutboxWriter;
 import uk.orderwatch.support.web.Problem;
 
 /**
@@ -46,20 +46,20 @@ public class SessionService {
     private final MongoTemplate mongo;
     private final OrderReadModel orders;
     private final EventFactory events;
-    private final OutboxPublisher publisher;
+    private final OutboxWriter outbox;
     private final NonComplianceService nonCompliance;
     private final Clock clock;
     private final Duration orderPatience;
     private final Duration unrecordedGrace;
 
-    public SessionService(MongoTemplate mongo, OrderReadModel orders, EventFactory events, OutboxPublisher publisher,
+    public SessionService(MongoTemplate mongo, OrderReadModel orders, EventFactory events, OutboxWriter outbox,
                           NonComplianceService nonCompliance, Clock clock,
                           @Value("${orderwatch.order-patience:2s}") Duration orderPatience,
                           @Value("${orderwatch.unrecorded-grace:24h}") Duration unrecordedGrace) {
         this.mongo = mongo;
         this.orders = orders;
         this.events = events;
-        this.publisher = publisher;
+        this.outbox = outbox;
         this.nonCompliance = nonCompliance;
         this.clock = clock;
         this.orderPatience = orderPatience;
@@ -190,13 +190,12 @@ public class SessionService {
         }
         var outcomes = new ArrayList<>(s.outcomes());
         outcomes.add(entry);
-        var outbox = new ArrayList<>(s.outbox());
-        outbox.addAll(newEvents);
+        var pending = new ArrayList<>(s.outbox());
+        pending.addAll(newEvents);
         var recorded = new SessionDocument(s.sessionId(), s.version() + 1, s.orderId(), s.conditionId(),
                 s.sequence(), s.start(), s.durationMinutes(), SessionStatus.RECORDED, s.practitionerId(), outcome,
-                null, s.reschedules(), outcomes, outbox);
-        compareAndSet(recorded, s.version());
-        publisher.publishAfterWrite(SessionDocument.COLLECTION, s.sessionId(), newEvents);
+                null, s.reschedules(), outcomes, pending);
+        compareAndSet(recorded, s.version(), newEvents);
         if (outcome == Outcome.MISSED) {
             nonCompliance.check(known);
         }
@@ -224,13 +223,10 @@ public class SessionService {
             var event = events.create(EventType.SESSION_UNRECORDED, s.orderId(), new SessionUnrecorded(s.sessionId(),
                     s.orderId(), order.version(), s.conditionId(), programme.map(p -> p.name()).orElse("programme"),
                     s.start(), s.end(), s.unrecordedDueAt(), order.subject(), order.agencies()));
-            var claimed = mongo.updateFirst(query(where("_id").is(s.sessionId()).and("version").is(s.version())
+            var claimed = outbox.update(query(where("_id").is(s.sessionId()).and("version").is(s.version())
                             .and("unrecordedDueAt").is(s.unrecordedDueAt())),
-                    new Update().unset("unrecordedDueAt").inc("version", 1)
-                            .push("outbox", mongo.getConverter().convertToMongoType(event)),
-                    SessionDocument.class);
-            if (claimed.getModifiedCount() == 1) {
-                publisher.publishAfterWrite(SessionDocument.COLLECTION, s.sessionId(), List.of(event));
+                    new Update().unset("unrecordedDueAt").inc("version", 1), SessionDocument.class, List.of(event));
+            if (claimed != null) {
                 raised++;
             }
         }
@@ -305,8 +301,11 @@ public class SessionService {
     }
 
     private void compareAndSet(SessionDocument changed, long readVersion) {
-        if (mongo.replace(query(where("_id").is(changed.sessionId()).and("version").is(readVersion)), changed)
-                .getMatchedCount() == 0) {
+        compareAndSet(changed, readVersion, List.of());
+    }
+
+    private void compareAndSet(SessionDocument changed, long readVersion, List<OutboxEvent> newEvents) {
+        if (!outbox.replace(changed, readVersion, newEvents)) {
             throw Problem.conflict("concurrent-change", "session " + changed.sessionId()
                     + " was changed at the same time; read it again and retry");
         }

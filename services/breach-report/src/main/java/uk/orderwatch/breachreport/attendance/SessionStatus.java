@@ -1,4 +1,4 @@
-package uk.orderwatch.compliance.attendance;
+package uk.orderwatch.breachreport.attendance;
 
 /** Where a session is: planned, its outcome recorded, or called off because the order ended. */
 public enum SessionStatus {

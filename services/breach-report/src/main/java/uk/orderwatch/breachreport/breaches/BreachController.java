@@ -1,7 +1,7 @@
-package uk.orderwatch.compliance.breaches;
+package uk.orderwatch.breachreport.breaches;
 
 import io.swagger.v3.oas.annotations.Operation;
-import uk.orderwatch.compliance.ApiExamples;
+import uk.orderwatch.breachreport.ApiExamples;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import uk.orderwatch.compliance.CaseGuard;
+import uk.orderwatch.breachreport.CaseGuard;
 import uk.orderwatch.support.security.Caller;
 import uk.orderwatch.support.security.Role;
 import uk.orderwatch.support.web.Problem;

@@ -1,4 +1,4 @@
-package uk.orderwatch.compliance.breaches;
+package uk.orderwatch.breachreport.breaches;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,16 +9,16 @@ import java.util.UUID;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.dao.DuplicateKeyException;
-import uk.orderwatch.compliance.enforcement.NonComplianceService;
-import uk.orderwatch.compliance.orders.KnownOrder;
-import uk.orderwatch.compliance.orders.OrderLifecycle;
-import uk.orderwatch.compliance.orders.OrderReadModel;
+import uk.orderwatch.breachreport.enforcement.NonComplianceService;
+import uk.orderwatch.breachreport.orders.KnownOrder;
+import uk.orderwatch.breachreport.orders.OrderLifecycle;
+import uk.orderwatch.breachreport.orders.OrderReadModel;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.Condition;
 import uk.orderwatch.support.events.EventFactory;
-import uk.orderwatch.support.outbox.OutboxPublisher;
+import uk.orderwatch.support.outbox.OutboxWriter;
 import uk.orderwatch.support.web.Problem;
 
 /** Accepts breach reports against known orders: checks, stores with its event in one write, publishes. */
@@ -28,19 +28,19 @@ public class BreachService {
     private final MongoTemplate mongo;
     private final OrderReadModel orders;
     private final EventFactory events;
-    private final OutboxPublisher publisher;
+    private final OutboxWriter outbox;
     private final Clock clock;
     private final Duration orderPatience;
     private final NonComplianceService nonCompliance;
     private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
-    public BreachService(MongoTemplate mongo, OrderReadModel orders, EventFactory events, OutboxPublisher publisher,
+    public BreachService(MongoTemplate mongo, OrderReadModel orders, EventFactory events, OutboxWriter outbox,
                          Clock clock,
             @Value("${orderwatch.order-patience:2s}") Duration orderPatience, NonComplianceService nonCompliance) {
         this.mongo = mongo;
         this.orders = orders;
         this.events = events;
-        this.publisher = publisher;
+        this.outbox = outbox;
         this.clock = clock;
         this.orderPatience = orderPatience;
         this.nonCompliance = nonCompliance;
@@ -88,12 +88,11 @@ public class BreachService {
                 r.evidenceReferences() == null ? List.of() : r.evidenceReferences(), severity, beforeService,
                 requestHash, List.of(event));
         try {
-            mongo.insert(breach);
+            outbox.insert(breach, breach.outbox());
         } catch (DuplicateKeyException e) {
             // the same Idempotency-Key, sent twice at once: the other request stored it
             return repeat(mongo.findById(breachId, BreachDocument.class), requestHash);
         }
-        publisher.publishAfterWrite(BreachDocument.COLLECTION, breachId, breach.outbox());
         nonCompliance.check(known);
         return new Reported(breach, true);
     }

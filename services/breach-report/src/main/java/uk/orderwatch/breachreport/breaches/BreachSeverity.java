@@ -1,4 +1,4 @@
-package uk.orderwatch.compliance.breaches;
+package uk.orderwatch.breachreport.breaches;
 
 import uk.orderwatch.schemas.events.ConditionCategory;
 import uk.orderwatch.schemas.events.Severity;

@@ -1,4 +1,4 @@
-package uk.orderwatch.compliance.breaches;
+package uk.orderwatch.breachreport.breaches;
 
 import java.time.Instant;
 import uk.orderwatch.support.security.Caller;

@@ -1,4 +1,4 @@
-package uk.orderwatch.compliance.breaches;
+package uk.orderwatch.breachreport.breaches;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,4 +1,4 @@
-package uk.orderwatch.compliance.enforcement;
+package uk.orderwatch.breachreport.enforcement;
 
 import java.time.Instant;
 import java.util.List;

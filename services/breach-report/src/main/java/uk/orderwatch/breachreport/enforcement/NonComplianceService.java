@@ -1,4 +1,4 @@
-package uk.orderwatch.compliance.enforcement;
+package uk.orderwatch.breachreport.enforcement;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -11,14 +11,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
-import uk.orderwatch.compliance.attendance.Outcome;
-import uk.orderwatch.compliance.attendance.SessionDocument;
-import uk.orderwatch.compliance.breaches.BreachDocument;
-import uk.orderwatch.compliance.orders.KnownOrder;
+import uk.orderwatch.breachreport.attendance.Outcome;
+import uk.orderwatch.breachreport.attendance.SessionDocument;
+import uk.orderwatch.breachreport.breaches.BreachDocument;
+import uk.orderwatch.breachreport.orders.KnownOrder;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.EnforcementReviewRequired;
 import uk.orderwatch.support.events.EventFactory;
-import uk.orderwatch.support.outbox.OutboxPublisher;
+import uk.orderwatch.support.outbox.OutboxWriter;
 
 /**
  * Counts an order's non-compliance (unacceptable absences and breaches, from the stored records themselves) and calls
@@ -30,15 +30,15 @@ public class NonComplianceService {
 
     private final MongoTemplate mongo;
     private final EventFactory events;
-    private final OutboxPublisher publisher;
+    private final OutboxWriter outbox;
     private final Clock clock;
     private final int threshold;
 
-    public NonComplianceService(MongoTemplate mongo, EventFactory events, OutboxPublisher publisher, Clock clock,
+    public NonComplianceService(MongoTemplate mongo, EventFactory events, OutboxWriter outbox, Clock clock,
                                 @Value("${orderwatch.enforcement-threshold:2}") int threshold) {
         this.mongo = mongo;
         this.events = events;
-        this.publisher = publisher;
+        this.outbox = outbox;
         this.clock = clock;
         this.threshold = threshold;
     }
@@ -74,12 +74,11 @@ public class NonComplianceService {
                 orderId, order.version(), occurrences.size(), threshold, occurrences, order.subject(),
                 order.agencies()));
         try {
-            mongo.insert(new EnforcementReview(orderId, clock.instant(), occurrences.size(), threshold, occurrences,
-                    List.of(event)));
+            outbox.insert(new EnforcementReview(orderId, clock.instant(), occurrences.size(), threshold, occurrences,
+                    List.of(event)), List.of(event));
         } catch (DuplicateKeyException e) {
-            return; // raised by a concurrent check
+            // raised by a concurrent check
         }
-        publisher.publishAfterWrite(EnforcementReview.COLLECTION, orderId, List.of(event));
     }
 
     public Optional<EnforcementReview> review(String orderId) {

@@ -1,11 +1,11 @@
-package uk.orderwatch.compliance.messaging;
+package uk.orderwatch.breachreport.messaging;
 
 import java.time.LocalDate;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import uk.orderwatch.compliance.orders.OrderLifecycle;
+import uk.orderwatch.breachreport.orders.OrderLifecycle;
 import uk.orderwatch.schemas.events.OrderDischarged;
 import uk.orderwatch.schemas.events.OrderEvent;
 import uk.orderwatch.schemas.events.OrderExpired;

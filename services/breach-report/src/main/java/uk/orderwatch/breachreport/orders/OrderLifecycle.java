@@ -1,11 +1,11 @@
-package uk.orderwatch.compliance.orders;
+package uk.orderwatch.breachreport.orders;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import uk.orderwatch.compliance.attendance.SessionService;
-import uk.orderwatch.compliance.requirements.NotificationRequirementService;
+import uk.orderwatch.breachreport.attendance.SessionService;
+import uk.orderwatch.breachreport.requirements.NotificationRequirementService;
 import uk.orderwatch.schemas.events.OrderSnapshot;
 import uk.orderwatch.schemas.events.OrderStatus;
 

@@ -1,4 +1,4 @@
-package uk.orderwatch.compliance.orders;
+package uk.orderwatch.breachreport.orders;
 
 import java.time.Duration;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package uk.orderwatch.compliance.requirements;
+package uk.orderwatch.breachreport.requirements;
 
 import java.time.Instant;
 import java.util.List;

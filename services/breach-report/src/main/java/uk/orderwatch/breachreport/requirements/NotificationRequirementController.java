@@ -1,13 +1,13 @@
-package uk.orderwatch.compliance.requirements;
+package uk.orderwatch.breachreport.requirements;
 
 import io.swagger.v3.oas.annotations.Operation;
-import uk.orderwatch.compliance.ApiExamples;
+import uk.orderwatch.breachreport.ApiExamples;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
-import uk.orderwatch.compliance.CaseGuard;
+import uk.orderwatch.breachreport.CaseGuard;
 import uk.orderwatch.support.security.Caller;
 import uk.orderwatch.support.security.Role;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package uk.orderwatch.compliance.requirements;
+package uk.orderwatch.breachreport.requirements;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -16,16 +16,16 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
-import uk.orderwatch.compliance.orders.KnownOrder;
-import uk.orderwatch.compliance.orders.OrderReadModel;
-import uk.orderwatch.compliance.requirements.NotificationRequirement.NotificationKind;
-import uk.orderwatch.compliance.requirements.NotificationRequirement.RequirementStatus;
+import uk.orderwatch.breachreport.orders.KnownOrder;
+import uk.orderwatch.breachreport.orders.OrderReadModel;
+import uk.orderwatch.breachreport.requirements.NotificationRequirement.NotificationKind;
+import uk.orderwatch.breachreport.requirements.NotificationRequirement.RequirementStatus;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.NotificationRequirementOverdue;
 import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.schemas.events.OrderType;
 import uk.orderwatch.support.events.EventFactory;
-import uk.orderwatch.support.outbox.OutboxPublisher;
+import uk.orderwatch.support.outbox.OutboxWriter;
 import uk.orderwatch.support.web.Problem;
 import uk.orderwatch.schemas.events.Actor;
 
@@ -40,15 +40,15 @@ public class NotificationRequirementService {
     private final MongoTemplate mongo;
     private final OrderReadModel orders;
     private final EventFactory events;
-    private final OutboxPublisher publisher;
+    private final OutboxWriter outbox;
     private final Clock clock;
 
     public NotificationRequirementService(MongoTemplate mongo, OrderReadModel orders, EventFactory events,
-                                          OutboxPublisher publisher, Clock clock) {
+                                          OutboxWriter outbox, Clock clock) {
         this.mongo = mongo;
         this.orders = orders;
         this.events = events;
-        this.publisher = publisher;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -103,8 +103,7 @@ public class NotificationRequirementService {
                 : requirement.status();
         var updated = new NotificationRequirement(orderId, requirement.version() + 1, requirement.servedAt(),
                 first ? null : requirement.dueAt(), status, notifications, requirement.outbox());
-        if (mongo.replace(query(where("_id").is(orderId).and("version").is(requirement.version())), updated)
-                .getMatchedCount() == 0) {
+        if (!outbox.replace(updated, requirement.version(), List.of())) {
             throw Problem.conflict("concurrent-change", "the notification requirement of order " + orderId
                     + " changed at the same time; try again");
         }
@@ -129,13 +128,11 @@ public class NotificationRequirementService {
             var event = events.create(EventType.NOTIFICATION_REQUIREMENT_OVERDUE, r.orderId(),
                     new NotificationRequirementOverdue(r.orderId(), order.version(), r.servedAt(), r.dueAt(),
                             order.subject(), order.agencies()));
-            var claimed = mongo.updateFirst(query(where("_id").is(r.orderId()).and("version").is(r.version())
+            var claimed = outbox.update(query(where("_id").is(r.orderId()).and("version").is(r.version())
                             .and("status").is(RequirementStatus.OPEN)),
-                    new Update().set("status", RequirementStatus.OVERDUE).unset("dueAt").inc("version", 1)
-                            .push("outbox", mongo.getConverter().convertToMongoType(event)),
-                    NotificationRequirement.class);
-            if (claimed.getModifiedCount() == 1) {
-                publisher.publishAfterWrite(NotificationRequirement.COLLECTION, r.orderId(), List.of(event));
+                    new Update().set("status", RequirementStatus.OVERDUE).unset("dueAt").inc("version", 1),
+                    NotificationRequirement.class, List.of(event));
+            if (claimed != null) {
                 raised++;
             }
         }

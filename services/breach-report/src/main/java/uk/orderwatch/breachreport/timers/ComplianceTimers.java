@@ -1,11 +1,11 @@
-package uk.orderwatch.compliance.timers;
+package uk.orderwatch.breachreport.timers;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import uk.orderwatch.compliance.attendance.SessionService;
-import uk.orderwatch.compliance.requirements.NotificationRequirementService;
+import uk.orderwatch.breachreport.attendance.SessionService;
+import uk.orderwatch.breachreport.requirements.NotificationRequirementService;
 
 /**
  * The deadlines that watch themselves: sessions with no outcome after their grace period, and notification
