@@ -9,8 +9,10 @@ import java.util.Objects;
  *
  * @param id      UUID, unique per event: the key consumers deduplicate on
  * @param source  the producing service, e.g. {@code /orderwatch/order-registry}
- * @param type    {@code <entity>.<past-tense-verb>}, see {@link EventType}
- * @param subject the order id; also the Kafka record key
+ * @param type    {@code <entity>.<verb in the past tense or a past participle>} (e.g. {@code order.served},
+ *                {@code enforcement.review-required}), see {@link EventType}
+ * @param subject the id of what the event is about, also the Kafka record key: the order id, or for
+ *                {@code agency.recorded} the agency id
  * @param data    the typed payload of {@code type}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -51,7 +51,7 @@ public enum EventType {
     ALERT_FAILED("alert.failed", 1, Topics.ALERTS, AlertFailed.class),
     ALERT_ACKNOWLEDGED("alert.acknowledged", 1, Topics.ALERTS, AlertAcknowledged.class),
     ALERT_ESCALATED("alert.escalated", 1, Topics.ALERTS, AlertEscalated.class),
-    AGENCY_RECORDED("agency.recorded", 1, Topics.ALERTS, AgencyRecorded.class);
+    AGENCY_RECORDED("agency.recorded", 1, Topics.DIRECTORY, AgencyRecorded.class);
 
     private final String type;
     private final int version;

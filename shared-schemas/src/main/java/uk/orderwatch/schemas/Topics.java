@@ -3,8 +3,9 @@ package uk.orderwatch.schemas;
 import java.util.List;
 
 /**
- * The one registry of Kafka topic names. Each topic has exactly one producing service (single writer);
- * every record on it is a CloudEvents structured-mode envelope keyed by the order id.
+ * The one registry of Kafka topic names. Each topic has exactly one producing service (single writer) and carries
+ * one kind of record; topics are named for what they carry. Every record is a CloudEvents structured-mode envelope
+ * keyed by the id of what it is about: the order id, or on {@link #DIRECTORY} the agency id.
  */
 public final class Topics {
 
@@ -12,11 +13,16 @@ public final class Topics {
     public static final String ORDERS = "orderwatch.orders";
     /** Written by breach-report: breaches, programme attendance and deadlines. */
     public static final String COMPLIANCE = "orderwatch.compliance";
-    /** Written by notification: alerts raised, delivered, acknowledged, escalated; the agency directory. */
+    /** Written by notification: alerts raised, delivered, acknowledged, escalated, failed. */
     public static final String ALERTS = "orderwatch.alerts";
+    /**
+     * Written by notification: the agency directory ({@code agency.recorded}, keyed by the agency id). A topic of its
+     * own, so order-registry reads the directory without reading every alert (ADR 8).
+     */
+    public static final String DIRECTORY = "orderwatch.directory";
 
     /** Every event topic, in the order the stack creates them. */
-    public static final List<String> EVENT_TOPICS = List.of(ORDERS, COMPLIANCE, ALERTS);
+    public static final List<String> EVENT_TOPICS = List.of(ORDERS, COMPLIANCE, ALERTS, DIRECTORY);
 
     /** Consumer groups, one per consuming service; a group's dead letters go to {@link #deadLetter}. */
     public static final String GROUP_ORDER_REGISTRY = "order-registry";
@@ -28,7 +34,7 @@ public final class Topics {
             new String[] {ORDERS, GROUP_BREACH_REPORT},
             new String[] {ORDERS, GROUP_NOTIFICATION},
             new String[] {COMPLIANCE, GROUP_NOTIFICATION},
-            new String[] {ALERTS, GROUP_ORDER_REGISTRY});
+            new String[] {DIRECTORY, GROUP_ORDER_REGISTRY});
 
     private Topics() {
     }

@@ -238,7 +238,8 @@ abstract class SkeletonFlowScenario {
     static final Map<String, String> WRITER = Map.of(
             "orderwatch.orders", "/orderwatch/order-registry",
             "orderwatch.compliance", "/orderwatch/breach-report",
-            "orderwatch.alerts", "/orderwatch/notification");
+            "orderwatch.alerts", "/orderwatch/notification",
+            "orderwatch.directory", "/orderwatch/notification");
 
     void assertEveryRecordIsAValidEventWithoutTheVictimsDetails(String orderId) {
         String bootstrap = stack().config().kafkaBootstrap();

@@ -180,7 +180,7 @@ class NotificationIT {
             var stored = mongo.findById(agencyId, uk.orderwatch.notification.directory.AgencyDocument.class);
             return stored != null && stored.version() == 2 && stored.outbox().isEmpty();
         });
-        var records = TopicReader.readToEnd(BOOTSTRAP, Topics.ALERTS, Duration.ofSeconds(30)).stream()
+        var records = TopicReader.readToEnd(BOOTSTRAP, Topics.DIRECTORY, Duration.ofSeconds(30)).stream()
                 .filter(r -> agencyId.equals(r.key())).toList();
         assertThat(records).hasSize(2);
         var versions = records.stream().map(r -> (uk.orderwatch.schemas.events.AgencyRecorded) CODEC.read(r.value())

@@ -10,10 +10,7 @@ import uk.orderwatch.registry.directory.AgencyDirectory;
 import uk.orderwatch.schemas.events.AgencyRecorded;
 import uk.orderwatch.support.messaging.EventDecoder;
 
-/**
- * Consumes notification's topic for {@code agency.recorded} (binding {@code directoryEvents-in-0}); the alert events
- * that make up most of the topic are passed over by their type header, unparsed.
- */
+/** Consumes notification's directory topic, {@code agency.recorded} (binding {@code directoryEvents-in-0}). */
 @Configuration
 public class DirectoryEventsConsumer {
 

@@ -89,7 +89,7 @@ abstract class OrderRegistryITBase {
                 agency("demo-advocacy", AgencyKind.ADVOCACY, "demo-caseworker"))) {
             var event = CloudEvent.of(EventType.AGENCY_RECORDED, UUID.randomUUID().toString(),
                     "/orderwatch/notification", Instant.now(), agency.agencyId(), agency);
-            SharedTestInfra.send(Topics.ALERTS, agency.agencyId(), CODEC.write(event));
+            SharedTestInfra.send(Topics.DIRECTORY, agency.agencyId(), CODEC.write(event));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> directory.find("demo-advocacy").isPresent()
                 && directory.find("demo-police").isPresent() && directory.find("demo-probation").isPresent());
