@@ -1,6 +1,7 @@
 package uk.orderwatch.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClients;
@@ -50,12 +51,12 @@ class EmbeddedInfraTest {
                     new StringDeserializer(), new StringDeserializer())) {
                 consumer.subscribe(List.of("t"));
                 List<String> values = new java.util.ArrayList<>();
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (values.isEmpty() && System.nanoTime() < deadline) {
+                await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> {
                     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                         values.add(r.value());
                     }
-                }
+                    return !values.isEmpty();
+                });
                 assertThat(values).containsExactly("kept");
             }
         }

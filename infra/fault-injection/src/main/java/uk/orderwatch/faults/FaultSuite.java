@@ -1,6 +1,11 @@
 package uk.orderwatch.faults;
 
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -8,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +29,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -245,13 +252,10 @@ public final class FaultSuite implements AutoCloseable {
         if (orderId == null) {
             throw new IllegalStateException("an order was not registered");
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (driver.get(ServiceName.BREACH_REPORT, "/orders/" + orderId + "/compliance").statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("breach-report did not learn of order " + orderId);
-            }
-            Thread.sleep(200);
-        }
+        await("breach-report learns of order " + orderId).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> driver.get(ServiceName.BREACH_REPORT, "/orders/" + orderId + "/compliance")
+                        .statusCode() == 200);
     }
 
     private Case runCase(String preRegistered, int n) {
@@ -267,15 +271,34 @@ public final class FaultSuite implements AutoCloseable {
     }
 
     /**
-     * Waits until every alert the accepted reports call for has reached its recipient; one still undelivered when
-     * the time is up must at least have been escalated.
+     * Waits until every alert the accepted reports call for has reached its recipient (one still undelivered when
+     * the time is up must at least have been escalated: the ledger counts it), then until the system is quiet, so
+     * that anything sent twice has arrived before the count.
      */
     private void settle(Run run) {
-        long deadline = System.nanoTime() + settings.settleTimeout().toNanos();
-        while (ledger(run).undelivered() > 0 && System.nanoTime() < deadline) {
-            sleep(3000);
+        try {
+            await().atMost(settings.settleTimeout()).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> ledger(run).undelivered() == 0);
+        } catch (ConditionTimeoutException e) {
+            log.warn("Not every alert was delivered within {}; the count says which", settings.settleTimeout());
         }
-        sleep(2000); // anything sent twice would arrive now
+        awaitQuiet(Duration.ofSeconds(60));
+    }
+
+    /**
+     * Waits until nothing is left in flight: every consumer group has taken in every record, no outbox holds an
+     * unsent event and no alert is being delivered or due for delivery now. After that nothing more can reach a
+     * recipient without a new cause, so a count taken then is final.
+     */
+    void awaitQuiet(Duration timeout) throws ConditionTimeoutException {
+        awaitConsumersCaughtUp(timeout);
+        var alerts = mongo.getDatabase("orderwatch-notification").getCollection("alerts");
+        await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Date now = new Date();
+            return alerts.countDocuments(or(exists("outbox.0"), gt("deliveryClaimedUntil", now),
+                    lte("deliveryDueAt", now))) == 0;
+        });
+        receipts.scanMail();
     }
 
     /**
@@ -318,33 +341,28 @@ public final class FaultSuite implements AutoCloseable {
     }
 
     /** Waits until every consumer group has taken in every record on its topics. */
-    void awaitConsumersCaughtUp(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    void awaitConsumersCaughtUp(Duration timeout) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 stack.config().kafkaBootstrap()))) {
-            while (true) {
-                long lag = 0;
-                for (String[] s : Topics.SUBSCRIPTIONS) {
-                    var committed = admin.listConsumerGroupOffsets(s[1]).partitionsToOffsetAndMetadata()
-                            .get(30, TimeUnit.SECONDS);
-                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                    committed.keySet().stream().filter(tp -> tp.topic().equals(s[0]))
-                            .forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-                    var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
-                    for (var e : ends.entrySet()) {
-                        var at = committed.get(e.getKey());
-                        lag += e.getValue().offset() - (at == null ? 0 : at.offset());
-                    }
-                }
-                if (lag == 0) {
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("consumers still " + lag + " records behind");
-                }
-                Thread.sleep(250);
+            await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> lag(admin) == 0);
+        }
+    }
+
+    private static long lag(Admin admin) throws Exception {
+        long lag = 0;
+        for (String[] s : Topics.SUBSCRIPTIONS) {
+            var committed = admin.listConsumerGroupOffsets(s[1]).partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            committed.keySet().stream().filter(tp -> tp.topic().equals(s[0]))
+                    .forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+            for (var e : ends.entrySet()) {
+                var at = committed.get(e.getKey());
+                lag += e.getValue().offset() - (at == null ? 0 : at.offset());
             }
         }
+        return lag;
     }
 
     static void sleep(long millis) {

@@ -30,7 +30,7 @@ final class Replay {
             throws Exception {
         Set<String> orderIds = Set.copyOf(run.cases().stream().map(FaultSuite.Case::orderId)
                 .filter(Objects::nonNull).toList());
-        suite.awaitConsumersCaughtUp(Duration.ofSeconds(60));
+        suite.awaitQuiet(Duration.ofSeconds(60));
         var alertsBefore = suite.ledger(run);
         var modelsBefore = readModels(suite, orderIds);
         String bootstrap = suite.stack().config().kafkaBootstrap();
@@ -53,8 +53,8 @@ final class Replay {
                 }
             }
         }
-        suite.awaitConsumersCaughtUp(Duration.ofSeconds(120));
-        FaultSuite.sleep(3000); // a delivery the replay set off would reach the receivers by now
+        // every replayed record taken in, and whatever it set off delivered: the count after this is final
+        suite.awaitQuiet(Duration.ofSeconds(120));
         var alertsAfter = suite.ledger(run);
         var modelsAfter = readModels(suite, orderIds);
         notes.add("replayed " + sent + " events of " + orderIds.size() + " orders, each order's newest first");
