@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-import uk.orderwatch.testsupport.TopicReader;
 import uk.orderwatch.localstack.LocalStack;
 import uk.orderwatch.localstack.ServiceName;
 import uk.orderwatch.localstack.StackConfig;
 import uk.orderwatch.schemas.EventCodec;
 import uk.orderwatch.schemas.Topics;
+import uk.orderwatch.testsupport.TopicReader;
 
 /**
  * The README scenario against the packaged service jars running as processes: register an order, report a breach

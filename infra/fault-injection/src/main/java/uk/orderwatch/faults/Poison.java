@@ -3,8 +3,8 @@ package uk.orderwatch.faults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import uk.orderwatch.testsupport.TopicReader;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.Topics;
+import uk.orderwatch.testsupport.TopicReader;
 
 /** Records no consumer can take, put on every consumed topic, and the check that each reached a dead-letter topic. */
 final class Poison {

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
-import uk.orderwatch.testsupport.TopicReader;
 import uk.orderwatch.schemas.Topics;
+import uk.orderwatch.testsupport.TopicReader;
 
 /**
  * Sends every event of a scenario's orders again, each order's newest first: a redelivery and a reordering at once.

@@ -1,7 +1,5 @@
 package uk.orderwatch.testsupport;
 
-import uk.orderwatch.infra.KafkaBroker;
-import uk.orderwatch.infra.MongoWireServer;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +9,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import uk.orderwatch.infra.KafkaBroker;
+import uk.orderwatch.infra.MongoWireServer;
 
 /**
  * One in-process Kafka broker and one in-memory Mongo wire server per test JVM, started on first use on free ports

@@ -3,12 +3,12 @@ package uk.orderwatch.breachreport;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
 import uk.orderwatch.breachreport.attendance.SessionDocument;
 import uk.orderwatch.breachreport.breaches.BreachDocument;
 import uk.orderwatch.breachreport.enforcement.EnforcementReview;
 import uk.orderwatch.breachreport.requirements.NotificationRequirement;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.index.Index;
 import uk.orderwatch.support.mongo.MongoIndex;
 import uk.orderwatch.support.outbox.OutboxCollection;
 

@@ -20,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 import uk.orderwatch.breachreport.attendance.SessionDocument;
 import uk.orderwatch.breachreport.breaches.BreachDocument;
 import uk.orderwatch.breachreport.requirements.NotificationRequirement;
-import uk.orderwatch.testsupport.TestUser;
 import uk.orderwatch.schemas.events.OrderSnapshot;
 import uk.orderwatch.schemas.events.OrderStatus;
+import uk.orderwatch.testsupport.TestUser;
 
 /**
  * Every endpoint of breach-report × every role × own and other agency: the status, and no field outside the role's

@@ -2,6 +2,7 @@ package uk.orderwatch.breachreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,8 +18,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import uk.orderwatch.breachreport.attendance.SessionDocument;
 import uk.orderwatch.breachreport.breaches.BreachDocument;
-import uk.orderwatch.testsupport.SharedTestInfra;
-import uk.orderwatch.testsupport.TopicReader;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.Topics;
 import uk.orderwatch.schemas.events.BreachReported;
@@ -26,6 +25,8 @@ import uk.orderwatch.schemas.events.OrderRegistered;
 import uk.orderwatch.schemas.events.OrderSnapshot;
 import uk.orderwatch.schemas.events.SessionOutcome;
 import uk.orderwatch.schemas.events.Severity;
+import uk.orderwatch.testsupport.SharedTestInfra;
+import uk.orderwatch.testsupport.TopicReader;
 
 /** Breaches, sessions, outcomes, deadlines and thresholds, over HTTP and Kafka. */
 class ComplianceIT extends ComplianceITBase {

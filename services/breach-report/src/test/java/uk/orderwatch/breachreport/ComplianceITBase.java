@@ -1,6 +1,7 @@
 package uk.orderwatch.breachreport;
 
 import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,15 +21,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import uk.orderwatch.breachreport.orders.OrderReadModel;
-import uk.orderwatch.testsupport.SharedTestInfra;
-import uk.orderwatch.testsupport.TestTokens;
-import uk.orderwatch.testsupport.TopicReader;
 import uk.orderwatch.schemas.CloudEvent;
 import uk.orderwatch.schemas.EventCodec;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.Topics;
 import uk.orderwatch.schemas.events.OrderRegistered;
 import uk.orderwatch.schemas.events.OrderSnapshot;
+import uk.orderwatch.testsupport.SharedTestInfra;
+import uk.orderwatch.testsupport.TestTokens;
+import uk.orderwatch.testsupport.TopicReader;
 
 /**
  * breach-report over real HTTP, fed by order events on the in-process broker, storing in the Mongo wire server. The

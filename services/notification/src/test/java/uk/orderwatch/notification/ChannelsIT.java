@@ -38,11 +38,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import uk.orderwatch.testsupport.MutableClock;
 import uk.orderwatch.infra.Ports;
-import uk.orderwatch.testsupport.SharedTestInfra;
-import uk.orderwatch.testsupport.TestTokens;
-import uk.orderwatch.testsupport.TopicReader;
 import uk.orderwatch.notification.alerts.AlertService;
 import uk.orderwatch.schemas.CloudEvent;
 import uk.orderwatch.schemas.EventCodec;
@@ -52,6 +48,10 @@ import uk.orderwatch.schemas.events.AgencyAssignments;
 import uk.orderwatch.schemas.events.Assignment;
 import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.Severity;
+import uk.orderwatch.testsupport.MutableClock;
+import uk.orderwatch.testsupport.SharedTestInfra;
+import uk.orderwatch.testsupport.TestTokens;
+import uk.orderwatch.testsupport.TopicReader;
 
 /**
  * Each channel against a real peer or a stand-in for an external service: GreenMail (SMTP), a local stand-in for

@@ -27,9 +27,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import uk.orderwatch.testsupport.SharedTestInfra;
-import uk.orderwatch.testsupport.TestTokens;
-import uk.orderwatch.testsupport.TopicReader;
 import uk.orderwatch.notification.alerts.AlertDocument;
 import uk.orderwatch.schemas.CloudEvent;
 import uk.orderwatch.schemas.EventCodec;
@@ -37,6 +34,9 @@ import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.Topics;
 import uk.orderwatch.schemas.events.AlertRaised;
 import uk.orderwatch.schemas.events.BreachReported;
+import uk.orderwatch.testsupport.SharedTestInfra;
+import uk.orderwatch.testsupport.TestTokens;
+import uk.orderwatch.testsupport.TopicReader;
 
 /** notification fed by compliance events on the in-process broker, alerts read back over HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

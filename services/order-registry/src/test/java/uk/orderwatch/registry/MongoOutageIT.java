@@ -17,9 +17,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.orderwatch.infra.MongoWireServer;
 import uk.orderwatch.infra.Ports;
-import uk.orderwatch.testsupport.SharedTestInfra;
 import uk.orderwatch.schemas.Topics;
 import uk.orderwatch.support.mongo.MongoIndexes;
+import uk.orderwatch.testsupport.SharedTestInfra;
 
 /** order-registry started while MongoDB is unreachable: it runs, says so, and recovers when MongoDB comes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -13,26 +13,26 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import uk.orderwatch.schemas.EventCodec;
+import uk.orderwatch.support.audit.AuditController;
+import uk.orderwatch.support.audit.AuditEntry;
+import uk.orderwatch.support.audit.AuditLog;
 import uk.orderwatch.support.deadletters.DeadLetterController;
 import uk.orderwatch.support.deadletters.DeadLetters;
 import uk.orderwatch.support.events.EventFactory;
 import uk.orderwatch.support.messaging.EventDecoder;
+import uk.orderwatch.support.messaging.KafkaEventSender;
 import uk.orderwatch.support.mongo.MongoIndex;
 import uk.orderwatch.support.mongo.MongoIndexes;
-import uk.orderwatch.support.messaging.KafkaEventSender;
 import uk.orderwatch.support.outbox.OutboxCollection;
 import uk.orderwatch.support.outbox.OutboxPublisher;
 import uk.orderwatch.support.outbox.OutboxRelay;
 import uk.orderwatch.support.outbox.OutboxWriter;
-import uk.orderwatch.support.audit.AuditController;
-import uk.orderwatch.support.audit.AuditEntry;
-import uk.orderwatch.support.audit.AuditLog;
 import uk.orderwatch.support.security.Caller;
 import uk.orderwatch.support.security.CallerArgumentResolver;
 import uk.orderwatch.support.security.SecurityConfiguration;
 import uk.orderwatch.support.web.ProblemDetailsAdvice;
-import uk.orderwatch.support.web.SafeText;
 import uk.orderwatch.support.web.RequestSizeLimitFilter;
+import uk.orderwatch.support.web.SafeText;
 
 /**
  * What every orderwatch service runs the same way: the event codec, the outbox publisher and relay, the Kafka

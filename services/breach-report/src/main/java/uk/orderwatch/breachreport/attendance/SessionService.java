@@ -12,13 +12,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
-import uk.orderwatch.breachreport.enforcement.NonComplianceService;
 import uk.orderwatch.breachreport.orders.KnownOrder;
+import uk.orderwatch.breachreport.orders.NonComplianceRecorded;
 import uk.orderwatch.breachreport.orders.OrderReadModel;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.Actor;
@@ -47,13 +48,13 @@ public class SessionService {
     private final OrderReadModel orders;
     private final EventFactory events;
     private final OutboxWriter outbox;
-    private final NonComplianceService nonCompliance;
+    private final ApplicationEventPublisher nonCompliance;
     private final Clock clock;
     private final Duration orderPatience;
     private final Duration unrecordedGrace;
 
     public SessionService(MongoTemplate mongo, OrderReadModel orders, EventFactory events, OutboxWriter outbox,
-                          NonComplianceService nonCompliance, Clock clock,
+                          ApplicationEventPublisher nonCompliance, Clock clock,
                           @Value("${orderwatch.order-patience:2s}") Duration orderPatience,
                           @Value("${orderwatch.unrecorded-grace:24h}") Duration unrecordedGrace) {
         this.mongo = mongo;
@@ -197,7 +198,7 @@ public class SessionService {
                 null, s.reschedules(), outcomes, pending);
         compareAndSet(recorded, s.version(), newEvents);
         if (outcome == Outcome.MISSED) {
-            nonCompliance.check(known);
+            nonCompliance.publishEvent(new NonComplianceRecorded(known));
         }
         return recorded;
     }

@@ -1,22 +1,26 @@
 package uk.orderwatch.breachreport.breaches;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.dao.DuplicateKeyException;
-import uk.orderwatch.breachreport.enforcement.NonComplianceService;
 import uk.orderwatch.breachreport.orders.KnownOrder;
-import uk.orderwatch.breachreport.orders.OrderLifecycle;
+import uk.orderwatch.breachreport.orders.NonComplianceRecorded;
 import uk.orderwatch.breachreport.orders.OrderReadModel;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.Condition;
+import uk.orderwatch.schemas.events.Court;
 import uk.orderwatch.support.events.EventFactory;
 import uk.orderwatch.support.outbox.OutboxWriter;
 import uk.orderwatch.support.web.Problem;
@@ -31,12 +35,12 @@ public class BreachService {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final Duration orderPatience;
-    private final NonComplianceService nonCompliance;
+    private final ApplicationEventPublisher nonCompliance;
     private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
     public BreachService(MongoTemplate mongo, OrderReadModel orders, EventFactory events, OutboxWriter outbox,
                          Clock clock,
-            @Value("${orderwatch.order-patience:2s}") Duration orderPatience, NonComplianceService nonCompliance) {
+            @Value("${orderwatch.order-patience:2s}") Duration orderPatience, ApplicationEventPublisher nonCompliance) {
         this.mongo = mongo;
         this.orders = orders;
         this.events = events;
@@ -66,13 +70,13 @@ public class BreachService {
         if (r.occurredAt().isAfter(now)) {
             throw Problem.rule("occurred-in-future", "occurredAt", "a breach cannot be reported before it happens");
         }
-        Instant made = order.madeOn().atStartOfDay(OrderLifecycle.COURT_ZONE).toInstant();
+        Instant made = order.madeOn().atStartOfDay(Court.ZONE).toInstant();
         if (r.occurredAt().isBefore(made)) {
             throw Problem.rule("occurred-outside-order", "occurredAt",
                     "the order was made on " + order.madeOn() + "; nothing before that can breach it");
         }
         if (known.endedOn() != null
-                && !r.occurredAt().isBefore(known.endedOn().plusDays(1).atStartOfDay(OrderLifecycle.COURT_ZONE)
+                && !r.occurredAt().isBefore(known.endedOn().plusDays(1).atStartOfDay(Court.ZONE)
                 .toInstant())) {
             throw Problem.rule("occurred-outside-order", "occurredAt",
                     "the order ended on " + known.endedOn() + "; nothing after that can breach it");
@@ -93,7 +97,7 @@ public class BreachService {
             // the same Idempotency-Key, sent twice at once: the other request stored it
             return repeat(mongo.findById(breachId, BreachDocument.class), requestHash);
         }
-        nonCompliance.check(known);
+        nonCompliance.publishEvent(new NonComplianceRecorded(known));
         return new Reported(breach, true);
     }
 
@@ -119,6 +123,12 @@ public class BreachService {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An order's breaches, in the order they happened. */
+    public List<BreachDocument> ofOrder(String orderId) {
+        return mongo.find(query(where("orderId").is(orderId)).with(org.springframework.data.domain.Sort.by(
+                "occurredAt")), BreachDocument.class);
     }
 
     public java.util.Optional<BreachDocument> find(String orderId, String breachId) {

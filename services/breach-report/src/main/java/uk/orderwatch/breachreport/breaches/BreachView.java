@@ -1,12 +1,12 @@
 package uk.orderwatch.breachreport.breaches;
 
 import java.time.Instant;
-import uk.orderwatch.support.security.Caller;
-import uk.orderwatch.support.security.Role;
 import java.util.List;
 import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.ConditionCategory;
 import uk.orderwatch.schemas.events.Severity;
+import uk.orderwatch.support.security.Caller;
+import uk.orderwatch.support.security.Role;
 
 /** A breach report as returned to the reporter. */
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)

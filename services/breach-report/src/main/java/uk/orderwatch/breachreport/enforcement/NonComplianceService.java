@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -15,6 +16,7 @@ import uk.orderwatch.breachreport.attendance.Outcome;
 import uk.orderwatch.breachreport.attendance.SessionDocument;
 import uk.orderwatch.breachreport.breaches.BreachDocument;
 import uk.orderwatch.breachreport.orders.KnownOrder;
+import uk.orderwatch.breachreport.orders.NonComplianceRecorded;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.EnforcementReviewRequired;
 import uk.orderwatch.support.events.EventFactory;
@@ -53,6 +55,12 @@ public class NonComplianceService {
         return new Counts(mongo.count(query(where("orderId").is(orderId)), BreachDocument.class),
                 mongo.count(query(where("orderId").is(orderId).and("currentOutcome").is(Outcome.MISSED)),
                         SessionDocument.class));
+    }
+
+    /** A breach or a miss was stored: the review is checked at once, on the thread that stored it. */
+    @EventListener
+    public void on(NonComplianceRecorded recorded) {
+        check(recorded.order());
     }
 
     /** Raises the review if the order's non-compliance reached the threshold and none was raised yet. */

@@ -5,7 +5,8 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import uk.orderwatch.breachreport.orders.OrderLifecycle;
+import uk.orderwatch.breachreport.lifecycle.OrderLifecycle;
+import uk.orderwatch.schemas.events.Court;
 import uk.orderwatch.schemas.events.OrderDischarged;
 import uk.orderwatch.schemas.events.OrderEvent;
 import uk.orderwatch.schemas.events.OrderExpired;
@@ -26,7 +27,7 @@ public class OrderEventsConsumer {
                 } else if (orderEvent instanceof OrderExpired expired) {
                     endedOn = expired.endedOn();
                 } else if (orderEvent instanceof OrderSuperseded) {
-                    endedOn = LocalDate.ofInstant(event.time(), OrderLifecycle.COURT_ZONE);
+                    endedOn = LocalDate.ofInstant(event.time(), Court.ZONE);
                 }
                 lifecycle.apply(orderEvent.order(), endedOn);
             }

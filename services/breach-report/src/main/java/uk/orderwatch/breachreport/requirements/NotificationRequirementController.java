@@ -1,15 +1,11 @@
 package uk.orderwatch.breachreport.requirements;
 
 import io.swagger.v3.oas.annotations.Operation;
-import uk.orderwatch.breachreport.ApiExamples;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
-import uk.orderwatch.breachreport.CaseGuard;
-import uk.orderwatch.support.security.Caller;
-import uk.orderwatch.support.security.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.orderwatch.breachreport.ApiExamples;
+import uk.orderwatch.breachreport.CaseGuard;
+import uk.orderwatch.support.security.Caller;
+import uk.orderwatch.support.security.Role;
 import uk.orderwatch.support.web.Problem;
 
 @RestController

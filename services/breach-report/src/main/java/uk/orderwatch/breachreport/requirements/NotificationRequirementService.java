@@ -21,13 +21,13 @@ import uk.orderwatch.breachreport.orders.OrderReadModel;
 import uk.orderwatch.breachreport.requirements.NotificationRequirement.NotificationKind;
 import uk.orderwatch.breachreport.requirements.NotificationRequirement.RequirementStatus;
 import uk.orderwatch.schemas.EventType;
+import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.NotificationRequirementOverdue;
 import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.schemas.events.OrderType;
 import uk.orderwatch.support.events.EventFactory;
 import uk.orderwatch.support.outbox.OutboxWriter;
 import uk.orderwatch.support.web.Problem;
-import uk.orderwatch.schemas.events.Actor;
 
 /** The 3-day clock that starts when an SPO or DAPO is served, and the notifications that stop it. */
 @Service

@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,17 +17,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.orderwatch.breachreport.CaseGuard;
 import uk.orderwatch.breachreport.attendance.SessionService;
 import uk.orderwatch.breachreport.attendance.SessionStatus;
 import uk.orderwatch.breachreport.attendance.SessionView;
-import uk.orderwatch.breachreport.breaches.BreachDocument;
+import uk.orderwatch.breachreport.breaches.BreachService;
 import uk.orderwatch.breachreport.breaches.BreachView;
 import uk.orderwatch.breachreport.enforcement.NonComplianceService;
-import uk.orderwatch.breachreport.orders.OrderLifecycle;
 import uk.orderwatch.breachreport.orders.OrderReadModel;
 import uk.orderwatch.breachreport.requirements.NotificationRequirementService;
+import uk.orderwatch.schemas.events.Court;
 import uk.orderwatch.schemas.events.OrderSnapshot;
-import uk.orderwatch.breachreport.CaseGuard;
 import uk.orderwatch.support.security.Caller;
 import uk.orderwatch.support.security.CaseAccess;
 import uk.orderwatch.support.security.Role;
@@ -46,17 +44,17 @@ public class ComplianceController {
     private final SessionService sessions;
     private final NotificationRequirementService requirements;
     private final NonComplianceService nonCompliance;
-    private final MongoTemplate mongo;
+    private final BreachService breachService;
     private final CaseGuard guard;
 
     public ComplianceController(OrderReadModel orders, SessionService sessions,
                                 NotificationRequirementService requirements, NonComplianceService nonCompliance,
-                                MongoTemplate mongo, CaseGuard guard) {
+                                BreachService breachService, CaseGuard guard) {
         this.orders = orders;
         this.sessions = sessions;
         this.requirements = requirements;
         this.nonCompliance = nonCompliance;
-        this.mongo = mongo;
+        this.breachService = breachService;
         this.guard = guard;
     }
 
@@ -76,9 +74,7 @@ public class ComplianceController {
     public ComplianceView compliance(@PathVariable String orderId, Caller caller) {
         var known = guard.read(orderId, caller);
         var sessionList = sessions.ofOrder(orderId).stream().map(SessionView::of).toList();
-        var breaches = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("orderId").is(orderId))
-                .with(Sort.by("occurredAt")), BreachDocument.class).stream().map(b -> BreachView.of(b, caller)).toList();
+        var breaches = breachService.ofOrder(orderId).stream().map(b -> BreachView.of(b, caller)).toList();
         Map<String, Long> outcomes = new TreeMap<>();
         sessionList.stream().filter(s -> s.currentOutcome() != null)
                 .forEach(s -> outcomes.merge(s.currentOutcome().name(), 1L, Long::sum));
@@ -104,9 +100,9 @@ public class ComplianceController {
             throw Problem.forbidden("Only a supervisor sees another practitioner's day");
         }
         String practitioner = practitionerId != null ? practitionerId : caller.personId();
-        LocalDate day = date != null ? date : LocalDate.now(OrderLifecycle.COURT_ZONE);
-        Instant from = day.atStartOfDay(OrderLifecycle.COURT_ZONE).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(OrderLifecycle.COURT_ZONE).toInstant();
+        LocalDate day = date != null ? date : LocalDate.now(Court.ZONE);
+        Instant from = day.atStartOfDay(Court.ZONE).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(Court.ZONE).toInstant();
         // only sessions of orders the caller's delivery unit is assigned to
         var due = sessions.between(practitioner, from, to, page, size).stream()
                 .filter(s -> orders.find(s.orderId())

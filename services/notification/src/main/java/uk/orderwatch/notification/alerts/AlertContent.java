@@ -1,7 +1,6 @@
 package uk.orderwatch.notification.alerts;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import uk.orderwatch.schemas.CloudEvent;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.ComplianceEvent;
+import uk.orderwatch.schemas.events.Court;
 import uk.orderwatch.schemas.events.EnforcementReviewRequired;
 import uk.orderwatch.schemas.events.NotificationRequirementOverdue;
 import uk.orderwatch.schemas.events.OrderEvent;
@@ -47,7 +47,7 @@ public final class AlertContent {
                     "breachId", "sessionId", "priority")));
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm")
-            .withZone(ZoneId.of("Europe/London"));
+            .withZone(Court.ZONE);
 
     /** Title, fields and body of one alert. */
     public record Message(String title, Map<String, String> fields, String body) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
-import uk.orderwatch.notification.channels.ChannelType;
 import uk.orderwatch.schemas.events.Recipient;
 import uk.orderwatch.schemas.events.Severity;
 import uk.orderwatch.support.outbox.OutboxEvent;

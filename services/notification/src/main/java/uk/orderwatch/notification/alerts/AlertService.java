@@ -21,7 +21,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
-import uk.orderwatch.notification.channels.ChannelType;
 import uk.orderwatch.notification.directory.DirectoryService;
 import uk.orderwatch.notification.orders.OrderReadModel;
 import uk.orderwatch.schemas.CloudEvent;

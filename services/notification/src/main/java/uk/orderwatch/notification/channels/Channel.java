@@ -1,6 +1,7 @@
 package uk.orderwatch.notification.channels;
 
 import uk.orderwatch.notification.alerts.AlertDocument;
+import uk.orderwatch.notification.alerts.ChannelType;
 import uk.orderwatch.notification.directory.AgencyDocument;
 
 /** One outbound channel. Implementations talk to a real peer (SMTP server, GOV.UK Notify, an agency's webhook). */

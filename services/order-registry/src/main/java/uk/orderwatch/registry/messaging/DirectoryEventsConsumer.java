@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.registry.directory.AgencyDirectory;
+import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.AgencyRecorded;
 import uk.orderwatch.support.messaging.EventDecoder;
 

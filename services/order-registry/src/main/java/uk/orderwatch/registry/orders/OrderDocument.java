@@ -2,7 +2,6 @@ package uk.orderwatch.registry.orders;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +29,6 @@ public class OrderDocument {
 
     public static final String COLLECTION = "orders";
     /** Orders are made by courts in England and Wales: dates are days there. */
-    public static final ZoneId COURT_ZONE = ZoneId.of("Europe/London");
     static final Set<OrderStatus> ACTIVE = Set.of(OrderStatus.GRANTED, OrderStatus.SERVED);
 
     @Id
@@ -199,7 +197,7 @@ public class OrderDocument {
     private void changed(String action, Actor by, Instant now, String reason) {
         version++;
         expiresAt = ACTIVE.contains(status) && !untilFurtherOrder && endsOn != null
-                ? endsOn.plusDays(1).atStartOfDay(COURT_ZONE).toInstant() : null;
+                ? endsOn.plusDays(1).atStartOfDay(Court.ZONE).toInstant() : null;
         history.add(new HistoryEntry(version, action, by, now, reason, terms()));
     }
 

@@ -12,6 +12,7 @@ import uk.orderwatch.registry.orders.RegisterOrderRequest.ConditionDto;
 import uk.orderwatch.schemas.events.AgencyKind;
 import uk.orderwatch.schemas.events.ConditionCategory;
 import uk.orderwatch.schemas.events.ConditionKind;
+import uk.orderwatch.schemas.events.Court;
 import uk.orderwatch.schemas.events.OrderType;
 import uk.orderwatch.support.web.Problem;
 
@@ -154,7 +155,7 @@ final class OrderRules {
         if (servedAt.isAfter(now)) {
             throw Problem.rule("served-in-future", "servedAt", "service cannot be recorded before it happens");
         }
-        if (servedAt.isBefore(madeOn.atStartOfDay(OrderDocument.COURT_ZONE).toInstant())) {
+        if (servedAt.isBefore(madeOn.atStartOfDay(Court.ZONE).toInstant())) {
             throw Problem.rule("served-before-made", "servedAt", "the order was made on " + madeOn
                     + "; it cannot be served before that");
         }

@@ -59,7 +59,7 @@ public class OrderService {
     }
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(OrderDocument.COURT_ZONE));
+        return LocalDate.now(clock.withZone(Court.ZONE));
     }
 
     // --- registration -----------------------------------------------------------------------------------------

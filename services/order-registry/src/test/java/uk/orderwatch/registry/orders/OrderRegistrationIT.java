@@ -13,11 +13,11 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-import uk.orderwatch.testsupport.TopicReader;
 import uk.orderwatch.schemas.EventCodec;
 import uk.orderwatch.schemas.Topics;
 import uk.orderwatch.schemas.events.OrderRegistered;
 import uk.orderwatch.support.outbox.OutboxEvent;
+import uk.orderwatch.testsupport.TopicReader;
 
 /** Registering an order: what is stored and published, and every rule that refuses one. */
 class OrderRegistrationIT extends OrderRegistryITBase {

@@ -28,10 +28,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-import uk.orderwatch.testsupport.MutableClock;
-import uk.orderwatch.testsupport.SharedTestInfra;
-import uk.orderwatch.testsupport.TestTokens;
-import uk.orderwatch.testsupport.TopicReader;
 import uk.orderwatch.registry.directory.AgencyDirectory;
 import uk.orderwatch.schemas.CloudEvent;
 import uk.orderwatch.schemas.EventCodec;
@@ -39,6 +35,10 @@ import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.Topics;
 import uk.orderwatch.schemas.events.AgencyKind;
 import uk.orderwatch.schemas.events.AgencyRecorded;
+import uk.orderwatch.testsupport.MutableClock;
+import uk.orderwatch.testsupport.SharedTestInfra;
+import uk.orderwatch.testsupport.TestTokens;
+import uk.orderwatch.testsupport.TopicReader;
 
 /**
  * order-registry over real HTTP against the in-process Kafka broker and the Mongo wire server, with the demo

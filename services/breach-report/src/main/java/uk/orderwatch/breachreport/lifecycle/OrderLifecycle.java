@@ -1,10 +1,10 @@
-package uk.orderwatch.breachreport.orders;
+package uk.orderwatch.breachreport.lifecycle;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import uk.orderwatch.breachreport.attendance.SessionService;
+import uk.orderwatch.breachreport.orders.OrderReadModel;
 import uk.orderwatch.breachreport.requirements.NotificationRequirementService;
 import uk.orderwatch.schemas.events.OrderSnapshot;
 import uk.orderwatch.schemas.events.OrderStatus;
@@ -17,8 +17,6 @@ import uk.orderwatch.schemas.events.OrderStatus;
 @Component
 public class OrderLifecycle {
 
-    /** Orders are made by courts in England and Wales: dates are days there. */
-    public static final ZoneId COURT_ZONE = ZoneId.of("Europe/London");
     static final Set<OrderStatus> ENDED = Set.of(OrderStatus.DISCHARGED, OrderStatus.EXPIRED, OrderStatus.SUPERSEDED);
 
     private final OrderReadModel orders;

@@ -1,4 +1,4 @@
-package uk.orderwatch.notification.channels;
+package uk.orderwatch.notification.alerts;
 
 /** The ways an alert reaches a person. INBOX always; the others when the directory has an address for them. */
 public enum ChannelType {
