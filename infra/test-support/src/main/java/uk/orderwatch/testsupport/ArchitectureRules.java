@@ -6,37 +6,39 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
 
 /**
- * The shape every service keeps, checked against its compiled classes by a test in each service: feature packages
- * without cycles, Kafka only in {@code messaging}, controllers that leave storage to the classes that own it.
+ * The shape every service keeps, checked against its compiled production classes: feature packages without cycles,
+ * Kafka only in {@code messaging}, controllers that leave storage to the classes that own it. Each service has a
+ * test class that extends this one and names its base package.
  */
-public final class ArchitectureRules {
+public abstract class ArchitectureRules {
 
-    private ArchitectureRules() {
-    }
+    private final String basePackage;
+    private final JavaClasses classes;
 
-    /** The production classes of one service, e.g. {@code uk.orderwatch.notification}. */
-    public static JavaClasses of(String basePackage) {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+    protected ArchitectureRules(String basePackage) {
+        this.basePackage = basePackage;
+        this.classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(basePackage);
     }
 
-    /** No two feature packages depend on each other, directly or round about. */
-    public static void noCyclesBetweenFeatures(String basePackage, JavaClasses classes) {
+    @Test
+    void featurePackagesHaveNoCycles() {
         slices().matching(basePackage + ".(*)..").should().beFreeOfCycles().check(classes);
     }
 
-    /** Kafka and Spring Cloud Stream are used in {@code messaging} and nowhere else. */
-    public static void kafkaOnlyInMessaging(JavaClasses classes) {
+    @Test
+    void kafkaIsUsedOnlyInMessaging() {
         noClasses().that().resideOutsideOfPackage("..messaging..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..",
                         "org.springframework.cloud.stream..", "org.springframework.kafka..")
-                .because("Kafka adapters live in messaging/ (ARCHITECTURE.md)").check(classes);
+                .because("Kafka adapters live in messaging/").check(classes);
     }
 
-    /** A controller asks the class that owns the data; it never reaches into MongoDB itself. */
-    public static void controllersDoNotTouchStorage(JavaClasses classes) {
+    @Test
+    void controllersDoNotTouchStorage() {
         noClasses().that().haveSimpleNameEndingWith("Controller")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data.mongodb..",
                         "com.mongodb..")
