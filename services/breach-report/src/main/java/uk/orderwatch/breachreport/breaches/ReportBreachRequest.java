@@ -1,6 +1,5 @@
 package uk.orderwatch.breachreport.breaches;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,8 +1,5 @@
 package uk.orderwatch.notification.directory;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -31,9 +31,10 @@ public class OutboxPublisher {
 
     /**
      * Sends the events stored in document {@code id} of {@code collection}, in order, without blocking the caller.
-     * The returned future completes when every event was acknowledged and removed from the outbox.
+     * The returned future completes when every event was acknowledged and removed from the outbox. Called by
+     * {@link OutboxWriter} only, right after the write that stored the events.
      */
-    public CompletableFuture<Void> publishAfterWrite(String collection, String id, List<OutboxEvent> events) {
+    CompletableFuture<Void> publishAfterWrite(String collection, String id, List<OutboxEvent> events) {
         CompletableFuture<?>[] sends = events.stream()
                 .map(event -> sender.sendAsync(event)
                         .thenRunAsync(() -> markPublished(collection, id, event), afterSend)
