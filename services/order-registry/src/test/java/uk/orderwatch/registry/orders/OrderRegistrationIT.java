@@ -32,7 +32,7 @@ class OrderRegistrationIT extends OrderRegistryITBase {
         assertThat(response.statusCode()).isEqualTo(201);
         JsonNode body = JSON.readTree(response.body());
         String orderId = body.get("orderId").asString();
-        assertThat(response.headers().firstValue("Location")).contains("/orders/" + orderId);
+        assertThat(response.header("Location")).contains("/orders/" + orderId);
         assertThat(body.get("status").asString()).isEqualTo("GRANTED");
         assertThat(body.get("conditions").get(1).get("conditionId").asString()).isEqualTo("c2");
 
@@ -66,7 +66,7 @@ class OrderRegistrationIT extends OrderRegistryITBase {
         var second = post("/orders", validOrder(ref));
 
         assertThat(second.statusCode()).isEqualTo(409);
-        assertThat(second.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(second.header("Content-Type")).contains("application/problem+json");
         assertThat(JSON.readTree(second.body()).get("type").asString())
                 .isEqualTo("urn:orderwatch:problem:court-case-registered-once");
         assertThat(ordersWithReference(ref)).isEqualTo(1);

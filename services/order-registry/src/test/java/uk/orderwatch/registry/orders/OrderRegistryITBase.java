@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,62 +12,32 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import uk.orderwatch.registry.directory.AgencyDirectory;
 import uk.orderwatch.schemas.CloudEvent;
-import uk.orderwatch.schemas.EventCodec;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.Topics;
 import uk.orderwatch.schemas.events.AgencyKind;
 import uk.orderwatch.schemas.events.AgencyRecorded;
-import uk.orderwatch.testsupport.MutableClock;
+import uk.orderwatch.testsupport.ServiceIT;
 import uk.orderwatch.testsupport.SharedTestInfra;
 import uk.orderwatch.testsupport.TestTokens;
 import uk.orderwatch.testsupport.TopicReader;
 
 /**
- * order-registry over real HTTP against the in-process Kafka broker and the Mongo wire server, with the demo
- * agencies recorded in its directory (as notification would publish them) and a clock the test moves.
+ * order-registry over real HTTP against the in-process Kafka broker and the Mongo wire server (ServiceIT), with the
+ * demo agencies recorded in its directory (as notification would publish them) and a clock the test moves.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(OrderRegistryITBase.TestClock.class)
-abstract class OrderRegistryITBase {
+abstract class OrderRegistryITBase extends ServiceIT {
 
-    static final String BOOTSTRAP = SharedTestInfra.kafka(Topics.allTopics()).bootstrapServers();
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final EventCodec CODEC = new EventCodec();
-    final HttpClient http = HttpClient.newHttpClient();
-
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    MongoTemplate mongo;
     @Autowired
     AgencyDirectory directory;
-    @Autowired
-    MutableClock clock;
-
-    @TestConfiguration
-    static class TestClock {
-        @Bean
-        MutableClock clock() {
-            return new MutableClock();
-        }
-    }
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        SharedTestInfra.serviceProperties(Topics.allTopics(), "orders").forEach(registry::add);
         registry.add("orderwatch.outbox.relay-interval", () -> "200ms");
         registry.add("orderwatch.outbox.relay-grace", () -> "1s");
         registry.add("orderwatch.expiry-check-interval", () -> "1h");
@@ -119,29 +84,14 @@ abstract class OrderRegistryITBase {
     /** Requests go as the demo force's officer in charge unless a test says otherwise. */
     static final String POLICE = TestTokens.police();
 
-    HttpResponse<String> post(String path, JsonNode body) throws Exception {
+    Response post(String path, JsonNode body) {
         return post(path, body, POLICE);
     }
 
-    HttpResponse<String> post(String path, JsonNode body, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    JsonNode get(String path) throws Exception {
+    JsonNode get(String path) {
         var response = get(path, POLICE);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    HttpResponse<String> get(String path, String token) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return response.json();
     }
 
     /** Registers a valid order and answers its id. */
@@ -155,17 +105,5 @@ abstract class OrderRegistryITBase {
         return TopicReader.readUntil(BOOTSTRAP, Topics.ORDERS,
                 recs -> recs.stream().filter(r -> orderId.equals(r.key())).count() >= atLeast, wait)
                 .stream().filter(r -> orderId.equals(r.key())).toList();
-    }
-
-    void assertProblem(HttpResponse<String> response, int status, String type, String field) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        JsonNode problem = JSON.readTree(response.body());
-        if (type != null) {
-            assertThat(problem.get("type").asString()).isEqualTo("urn:orderwatch:problem:" + type);
-        }
-        if (field != null) {
-            assertThat(problem.path("errors").findValuesAsString("field")).as(response.body()).contains(field);
-        }
     }
 }

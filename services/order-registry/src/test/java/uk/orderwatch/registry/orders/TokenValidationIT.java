@@ -42,7 +42,7 @@ class TokenValidationIT extends OrderRegistryITBase {
         var response = get("/orders/expiring", token.apply(police()));
 
         assertThat(response.statusCode()).as(why).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate").orElse("")).contains("invalid_token");
+        assertThat(response.header("WWW-Authenticate").orElse("")).contains("invalid_token");
         assertThat(response.body()).contains("urn:orderwatch:problem:unauthenticated").doesNotContain("Exception");
     }
 

@@ -1,0 +1,123 @@
+package uk.orderwatch.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import uk.orderwatch.schemas.EventCodec;
+import uk.orderwatch.schemas.Topics;
+
+/**
+ * The one setup of a service's integration tests: the service on a random port against the JVM's shared in-process
+ * broker and a fresh database of its own on the Mongo wire server, a clock the test moves, and HTTP through Spring's
+ * {@link RestTestClient} with a user's bearer token. A test class extends it and adds its own settings with a
+ * {@code @DynamicPropertySource} of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ServiceIT.TestClock.class)
+public abstract class ServiceIT {
+
+    public static final String BOOTSTRAP = SharedTestInfra.kafka(Topics.allTopics()).bootstrapServers();
+    public static final EventCodec CODEC = new EventCodec();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected MongoTemplate mongo;
+    @Autowired
+    protected MutableClock clock;
+
+    private RestTestClient client;
+
+    @TestConfiguration
+    public static class TestClock {
+        @Bean
+        MutableClock clock() {
+            return new MutableClock();
+        }
+    }
+
+    @DynamicPropertySource
+    static void sharedInfrastructure(DynamicPropertyRegistry registry) {
+        SharedTestInfra.serviceProperties(Topics.allTopics(), "it").forEach(registry::add);
+    }
+
+    /** An answer as the client got it. */
+    public record Response(int statusCode, String body, HttpHeaders headers) {
+
+        /** The first value of a response header. */
+        public Optional<String> header(String name) {
+            return Optional.ofNullable(headers.getFirst(name));
+        }
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    /**
+     * Sends a request as the holder of {@code token} (none when null); {@code body} (a JSON tree or raw text) goes as
+     * {@code application/json}; {@code headers} are further name, value pairs.
+     */
+    protected Response call(HttpMethod method, String path, String token, Object body, String... headers) {
+        if (client == null) {
+            client = RestTestClient.bindToServer().build();
+        }
+        var request = client.method(method).uri(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body.toString());
+        }
+        var result = request.exchange().returnResult();
+        byte[] content = result.getResponseBodyContent();
+        return new Response(result.getStatus().value(),
+                content == null ? "" : new String(content, StandardCharsets.UTF_8), result.getResponseHeaders());
+    }
+
+    protected Response get(String path, String token) {
+        return call(HttpMethod.GET, path, token, null);
+    }
+
+    protected Response post(String path, Object body, String token) {
+        return call(HttpMethod.POST, path, token, body);
+    }
+
+    protected Response put(String path, Object body, String token) {
+        return call(HttpMethod.PUT, path, token, body);
+    }
+
+    /** The answer is an RFC 9457 problem of {@code status}, of {@code type} and naming {@code field} when given. */
+    public static void assertProblem(Response response, int status, String type, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        if (type != null) {
+            assertThat(problem.get("type").asString()).isEqualTo("urn:orderwatch:problem:" + type);
+        }
+        if (field != null) {
+            assertThat(problem.path("errors").findValuesAsString("field")).as(response.body()).contains(field);
+        }
+    }
+}
