@@ -3,9 +3,6 @@ package uk.orderwatch.breachreport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 import uk.orderwatch.breachreport.attendance.SessionDocument;
 import uk.orderwatch.breachreport.breaches.BreachDocument;
@@ -63,14 +61,9 @@ class AccessMatrixIT extends ComplianceITBase {
         }
     }
 
-    HttpResponse<String> as(TestUser user, String method, String path, JsonNode body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + user.token);
-        if (body != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** A request as {@code user}: {@code method} with a body, a GET without one. */
+    Response as(TestUser user, String method, String path, JsonNode body) {
+        return call(body == null ? HttpMethod.GET : HttpMethod.valueOf(method), path, user.token, body);
     }
 
     @ParameterizedTest(name = "{0} GET {1} -> {2}")

@@ -3,9 +3,6 @@ package uk.orderwatch.breachreport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import uk.orderwatch.breachreport.attendance.SessionDocument;
@@ -21,6 +19,7 @@ import uk.orderwatch.breachreport.breaches.BreachDocument;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.Topics;
 import uk.orderwatch.schemas.events.BreachReported;
+import uk.orderwatch.schemas.events.Court;
 import uk.orderwatch.schemas.events.OrderRegistered;
 import uk.orderwatch.schemas.events.OrderSnapshot;
 import uk.orderwatch.schemas.events.SessionOutcome;
@@ -83,7 +82,7 @@ class ComplianceIT extends ComplianceITBase {
         var response = post(path, body);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(response.header("Content-Type")).contains("application/problem+json");
         if (field != null) {
             assertThat(JSON.readTree(response.body()).path("errors").findValuesAsString("field"))
                     .as(response.body()).contains(field);
@@ -181,8 +180,6 @@ class ComplianceIT extends ComplianceITBase {
     // --- outcomes, corrections, schedules and deadlines ------------------------------------------------------
 
     @Autowired
-    uk.orderwatch.testsupport.MutableClock clock;
-    @Autowired
     uk.orderwatch.breachreport.attendance.SessionService sessions;
     @Autowired
     uk.orderwatch.breachreport.requirements.NotificationRequirementService requirements;
@@ -274,7 +271,7 @@ class ComplianceIT extends ComplianceITBase {
         var planned = sessions.ofOrder(orderId);
         assertThat(planned).extracting(s -> s.start()).containsExactly(first, first.plus(Duration.ofDays(2)),
                 first.plus(Duration.ofDays(4)));
-        var firstDay = java.time.LocalDate.ofInstant(first, java.time.ZoneId.of("Europe/London"));
+        var firstDay = java.time.LocalDate.ofInstant(first, Court.ZONE);
         assertThat(get("/sessions/due?practitionerId=demo-practitioner&date=" + firstDay).get("items")
                 .findValuesAsString("orderId")).contains(orderId);
         // the first session is recorded; the second ended a day ago, still within its 24 h grace
@@ -357,7 +354,7 @@ class ComplianceIT extends ComplianceITBase {
                 uk.orderwatch.schemas.events.OrderStatus.GRANTED, null, schedule),
                 new uk.orderwatch.schemas.events.Actor("demo-oic", "demo-police")));
         await().atMost(Duration.ofSeconds(30)).until(() -> sessions.ofOrder(orderId).size() == 3);
-        var yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(1);
+        var yesterday = java.time.LocalDate.now(Court.ZONE).minusDays(1);
 
         publish(EventType.ORDER_DISCHARGED, orderId, new uk.orderwatch.schemas.events.OrderDischarged(variant(
                 order(orderId, 2), 2, uk.orderwatch.schemas.events.OrderStatus.DISCHARGED, null, schedule),
@@ -369,16 +366,12 @@ class ComplianceIT extends ComplianceITBase {
         var afterEnd = breach().put("occurredAt", Instant.now().minusSeconds(60).toString());
         assertThat(post("/orders/" + orderId + "/breaches", afterEnd).statusCode()).isEqualTo(422);
         var beforeEnd = breach().put("occurredAt", yesterday.atTime(12, 0)
-                .atZone(java.time.ZoneId.of("Europe/London")).toInstant().toString());
+                .atZone(Court.ZONE).toInstant().toString());
         assertThat(post("/orders/" + orderId + "/breaches", beforeEnd).statusCode()).isEqualTo(201);
     }
 
-    HttpResponse<String> postWithKey(String path, JsonNode body, String key) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .header("Authorization", "Bearer " + tokenFor("POST", path))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+    Response postWithKey(String path, JsonNode body, String key) {
+        return call(HttpMethod.POST, path, tokenFor("POST", path), body, "Idempotency-Key", key);
     }
 
     @Test
@@ -401,11 +394,9 @@ class ComplianceIT extends ComplianceITBase {
         assertThat(complianceEvents(orderId, 2, Duration.ofSeconds(3))).hasSize(1);
     }
 
-    JsonNode get(String path) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + tokenFor("GET", path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    JsonNode get(String path) {
+        var response = get(path, tokenFor("GET", path));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return response.json();
     }
 }

@@ -2,23 +2,15 @@ package uk.orderwatch.breachreport;
 
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import uk.orderwatch.breachreport.orders.OrderReadModel;
 import uk.orderwatch.schemas.CloudEvent;
@@ -27,6 +19,7 @@ import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.Topics;
 import uk.orderwatch.schemas.events.OrderRegistered;
 import uk.orderwatch.schemas.events.OrderSnapshot;
+import uk.orderwatch.testsupport.ServiceIT;
 import uk.orderwatch.testsupport.SharedTestInfra;
 import uk.orderwatch.testsupport.TestTokens;
 import uk.orderwatch.testsupport.TopicReader;
@@ -36,34 +29,13 @@ import uk.orderwatch.testsupport.TopicReader;
  * test classes extending this share one application context: one consumer in the service's group, so every order
  * event reaches the read model the tests read.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@org.springframework.context.annotation.Import(ComplianceITBase.TestClock.class)
-abstract class ComplianceITBase {
+abstract class ComplianceITBase extends ServiceIT {
 
-    @org.springframework.boot.test.context.TestConfiguration
-    static class TestClock {
-        @org.springframework.context.annotation.Bean
-        uk.orderwatch.testsupport.MutableClock clock() {
-            return new uk.orderwatch.testsupport.MutableClock();
-        }
-    }
-
-    static final String BOOTSTRAP = SharedTestInfra.kafka(Topics.allTopics()).bootstrapServers();
-    static final EventCodec CODEC = new EventCodec();
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
-    final HttpClient http = HttpClient.newHttpClient();
-
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    MongoTemplate mongo;
     @Autowired
     OrderReadModel readModel;
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        SharedTestInfra.serviceProperties(Topics.allTopics(), "compliance").forEach(registry::add);
         registry.add("orderwatch.timer-interval", () -> "1h");
     }
 
@@ -122,12 +94,8 @@ abstract class ComplianceITBase {
         return TestTokens.police();
     }
 
-    HttpResponse<String> post(String path, JsonNode body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + tokenFor("POST", path))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+    Response post(String path, JsonNode body) {
+        return post(path, body, tokenFor("POST", path));
     }
 
     static ObjectNode breach() {
