@@ -27,15 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import uk.orderwatch.infra.Ports;
 import uk.orderwatch.notification.alerts.AlertService;
 import uk.orderwatch.schemas.CloudEvent;
@@ -46,7 +40,7 @@ import uk.orderwatch.schemas.events.AgencyAssignments;
 import uk.orderwatch.schemas.events.Assignment;
 import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.Severity;
-import uk.orderwatch.testsupport.MutableClock;
+import uk.orderwatch.testsupport.ServiceIT;
 import uk.orderwatch.testsupport.SharedTestInfra;
 import uk.orderwatch.testsupport.TestTokens;
 import uk.orderwatch.testsupport.TopicReader;
@@ -56,13 +50,8 @@ import uk.orderwatch.testsupport.TopicReader;
  * GOV.UK Notify's API that checks what the official client sends, and a webhook receiver that verifies the Standard
  * Webhooks signature; then fallback, escalation, acknowledgement and the live stream.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ChannelsIT.TestClock.class)
-class ChannelsIT {
+class ChannelsIT extends ServiceIT {
 
-    static final String BOOTSTRAP = SharedTestInfra.kafka(Topics.allTopics()).bootstrapServers();
-    static final EventCodec CODEC = new EventCodec();
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final int SMTP_PORT = Ports.free();
     static final String SERVICE_ID = UUID.randomUUID().toString();
     static final String NOTIFY_SECRET = UUID.randomUUID().toString();
@@ -74,17 +63,8 @@ class ChannelsIT {
     static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(SMTP_PORT, null, "smtp"))
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
-    @TestConfiguration
-    static class TestClock {
-        @Bean
-        MutableClock clock() {
-            return new MutableClock();
-        }
-    }
-
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        SharedTestInfra.serviceProperties(Topics.allTopics(), "channels").forEach(registry::add);
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("orderwatch.sms.notify-api-key", () -> "orderwatch_test-" + SERVICE_ID + "-" + NOTIFY_SECRET);
         registry.add("orderwatch.sms.notify-base-url", () -> "http://localhost:" + NOTIFY.port());
@@ -95,12 +75,9 @@ class ChannelsIT {
         registry.add("orderwatch.alert-timer-interval", () -> "1h");
     }
 
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    MutableClock clock;
     @Autowired
     AlertService alerts;
+    /** For the live stream only, which RestTestClient does not read as it arrives. */
     final HttpClient http = HttpClient.newHttpClient();
     String agency;
 
@@ -125,9 +102,7 @@ class ChannelsIT {
                  "webhook":{"url":"http://localhost:%d/hook","secret":"%s"},
                  "escalationChain":["inspector"]}
                 """.formatted(WEBHOOK.port(), WEBHOOK_SECRET);
-        var response = http.send(HttpRequest.newBuilder(URI.create(url("/directory/agencies/" + agency)))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.admin()).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response = put("/directory/agencies/" + agency, body, TestTokens.admin());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 
@@ -136,17 +111,15 @@ class ChannelsIT {
     }
 
     /** Reads go as a supervisor of the test agency, who sees every alert of its people. */
-    JsonNode get(String path) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Authorization", "Bearer " + TestTokens.token("POLICE", agency, "inspector", true)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    JsonNode get(String path) {
+        var response = get(path, TestTokens.token("POLICE", agency, "inspector", true));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return response.json();
     }
 
     /** The token of one person of the test agency. */
     String as(String person) {
-        return "Bearer " + TestTokens.token("POLICE", agency, person);
+        return TestTokens.token("POLICE", agency, person);
     }
 
     /**
@@ -247,12 +220,9 @@ class ChannelsIT {
         assertThat(alertEvents(alertId, 2)).containsExactly("alert.raised", "alert.delivered");
     }
 
-    HttpResponse<String> callback(String id, String status, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url("/callbacks/notify")))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\",\"reference\":\"x\",\"status\":\""
-                        + status + "\",\"to\":\"07700900456\",\"notification_type\":\"sms\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    Response callback(String id, String status, String token) {
+        return post("/callbacks/notify", "{\"id\":\"" + id + "\",\"reference\":\"x\",\"status\":\"" + status
+                + "\",\"to\":\"07700900456\",\"notification_type\":\"sms\"}", token);
     }
 
     @Test
@@ -301,15 +271,9 @@ class ChannelsIT {
         String handled = breachFor("by-email");
         String ignoredId = alertOf(ignored, "by-webhook").get("alertId").asString();
         String handledId = alertOf(handled, "by-email").get("alertId").asString();
-        var ack = http.send(HttpRequest.newBuilder(URI.create(url("/alerts/" + handledId + "/acknowledgements")))
-                .header("Content-Type", "application/json").header("Authorization", as("by-email"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"note\":\"On my way\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var ack = post("/alerts/" + handledId + "/acknowledgements", "{\"note\":\"On my way\"}", as("by-email"));
         assertThat(ack.statusCode()).as(ack.body()).isEqualTo(201);
-        var wrongPerson = http.send(HttpRequest.newBuilder(URI.create(url("/alerts/" + ignoredId
-                        + "/acknowledgements"))).header("Content-Type", "application/json")
-                .header("Authorization", as("by-email")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var wrongPerson = post("/alerts/" + ignoredId + "/acknowledgements", "{}", as("by-email"));
         assertThat(wrongPerson.statusCode()).as("another person's alert is not there for them").isEqualTo(404);
 
         clock.advance(Duration.ofMinutes(16));
@@ -331,7 +295,7 @@ class ChannelsIT {
         String person = "by-webhook";
         var lines = new CopyOnWriteArrayList<String>();
         var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(url("/alerts/stream")))
-                .header("Authorization", as(person)).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+                .header("Authorization", "Bearer " + as(person)).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
         var reading = stream.thenAccept(r -> r.body().forEach(lines::add));
         await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(l -> l.startsWith(":")));
 
@@ -344,7 +308,7 @@ class ChannelsIT {
 
         var resumed = new CopyOnWriteArrayList<String>();
         http.sendAsync(HttpRequest.newBuilder(URI.create(url("/alerts/stream")))
-                .header("Authorization", as(person)).header("Accept", "text/event-stream").header("Last-Event-ID", firstId).build(),
+                .header("Authorization", "Bearer " + as(person)).header("Accept", "text/event-stream").header("Last-Event-ID", firstId).build(),
                 HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(resumed::add));
         await().atMost(Duration.ofSeconds(10)).until(() -> resumed.contains("id:" + secondId));
         assertThat(resumed).doesNotContain("id:" + firstId);

@@ -3,10 +3,6 @@ package uk.orderwatch.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,15 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import uk.orderwatch.notification.alerts.AlertDocument;
 import uk.orderwatch.schemas.CloudEvent;
 import uk.orderwatch.schemas.EventCodec;
@@ -34,28 +25,13 @@ import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.Topics;
 import uk.orderwatch.schemas.events.AlertRaised;
 import uk.orderwatch.schemas.events.BreachReported;
+import uk.orderwatch.testsupport.ServiceIT;
 import uk.orderwatch.testsupport.SharedTestInfra;
 import uk.orderwatch.testsupport.TestTokens;
 import uk.orderwatch.testsupport.TopicReader;
 
 /** notification fed by compliance events on the in-process broker, alerts read back over HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class NotificationIT {
-
-    static final String BOOTSTRAP = SharedTestInfra.kafka(Topics.allTopics()).bootstrapServers();
-    static final EventCodec CODEC = new EventCodec();
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    final HttpClient http = HttpClient.newHttpClient();
-
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    MongoTemplate mongo;
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry registry) {
-        SharedTestInfra.serviceProperties(Topics.allTopics(), "notification").forEach(registry::add);
-    }
+class NotificationIT extends ServiceIT {
 
     /** The example breach.reported event, about a fresh order. */
     static String breachEvent(String orderId) throws Exception {
@@ -69,13 +45,12 @@ class NotificationIT {
                 "/orderwatch/breach-report", Instant.now(), orderId, data));
     }
 
-    static final String ADMIN = "Bearer " + TestTokens.admin();
+    static final String ADMIN = TestTokens.admin();
 
-    JsonNode get(String path, String token) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode read(String path, String token) {
+        var response = get(path, token);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return response.json();
     }
 
     long alertsFor(String orderId) {
@@ -94,13 +69,13 @@ class NotificationIT {
         // each recipient sees their own alert in their inbox, and only that one
         List<String> roles = new java.util.ArrayList<>();
         for (String token : List.of(TestTokens.police(), TestTokens.probation(), TestTokens.advocate())) {
-            JsonNode page = get("/alerts?orderId=" + orderId, token);
+            JsonNode page = read("/alerts?orderId=" + orderId, token);
             assertThat(page.get("total").asInt()).isEqualTo(1);
             roles.addAll(page.get("items").findValuesAsString("role"));
         }
         assertThat(roles).containsExactlyInAnyOrder("OFFICER_IN_CHARGE", "PROBATION_PRACTITIONER",
                 "ADVOCATE_CASEWORKER");
-        assertThat(get("/alerts?orderId=" + orderId, TestTokens.police()).get("items").get(0)
+        assertThat(read("/alerts?orderId=" + orderId, TestTokens.police()).get("items").get(0)
                 .get("priority").asString()).isEqualTo("HIGH");
 
         // a second breach of the same order rides the same partition behind the redelivery: once its alerts exist,
@@ -166,14 +141,9 @@ class NotificationIT {
                   {"personId":"pp-1","name":"P Practitioner","email":"pp@probation.example"}]}
                 """;
         for (int i = 0; i < 2; i++) {
-            http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/directory/agencies/"
-                    + agencyId)).header("Content-Type", "application/json").header("Authorization", ADMIN)
-                    .PUT(HttpRequest.BodyPublishers.ofString(agency)).build(), HttpResponse.BodyHandlers.ofString());
+            put("/directory/agencies/" + agencyId, agency);
         }
-        http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/directory/agencies/" + agencyId))
-                .header("Content-Type", "application/json").header("Authorization", ADMIN)
-                .PUT(HttpRequest.BodyPublishers.ofString(agency.replace("Test PDU", "Renamed PDU"))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        put("/directory/agencies/" + agencyId, agency.replace("Test PDU", "Renamed PDU"));
 
         // once the agency's outbox is empty Kafka has acknowledged everything the three PUTs published
         await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -193,13 +163,9 @@ class NotificationIT {
 
     @Test
     void anUnknownAlertIsNotFoundAsAProblem() throws Exception {
-        var response = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/alerts/" + UUID.randomUUID()))
-                        .header("Authorization", "Bearer " + TestTokens.police()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response = get("/alerts/" + UUID.randomUUID(), TestTokens.police());
 
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertProblem(response, 404, null, null);
     }
 
     @Test
@@ -208,19 +174,15 @@ class NotificationIT {
                 {"kind":"POLICE","name":"Demo Police","people":[
                   {"personId":"oic-1","name":"DC Demo","jobTitle":"Officer in charge","email":"oic@police.example"}]}
                 """;
-        var put = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/directory/agencies/test-police")).header("Content-Type", "application/json")
-                .header("Authorization", ADMIN).PUT(HttpRequest.BodyPublishers.ofString(agency)).build(), HttpResponse.BodyHandlers.ofString());
-        var bad = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/directory/agencies/test-police")).header("Content-Type", "application/json")
-                .header("Authorization", ADMIN).PUT(HttpRequest.BodyPublishers.ofString(agency.replace("oic@police.example", "not-an-email")))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var put = put("/directory/agencies/test-police", agency, ADMIN);
+        var bad = put("/directory/agencies/test-police", agency.replace("oic@police.example", "not-an-email"),
+                ADMIN);
 
         assertThat(put.statusCode()).isEqualTo(201);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(bad.body()).get("errors").findValuesAsString("field"))
                 .containsExactly("people[0].email");
-        assertThat(get("/directory/agencies/test-police", TestTokens.police()).get("people").get(0).get("email").asString())
+        assertThat(read("/directory/agencies/test-police", TestTokens.police()).get("people").get(0).get("email").asString())
                 .isEqualTo("oic@police.example");
     }
 
@@ -299,15 +261,8 @@ class NotificationIT {
         if (path.startsWith("/directory")) {
             put("/directory/agencies/matrix-agency", body); // so it exists: the admin's PUT replaces it (200)
         }
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + path.replace("{alert}", alertId).replace("{order}", orderId)))
-                .header("Authorization", "Bearer " + user.token);
-        if (!method.equals("GET")) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-
-        var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        var response = call(HttpMethod.valueOf(method), path.replace("{alert}", alertId).replace("{order}", orderId),
+                user.token, method.equals("GET") ? null : body);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         var alert = mongo.findById(alertId, AlertDocument.class);
@@ -343,10 +298,9 @@ class NotificationIT {
     }
 
 
-    void put(String path, String body) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").header("Authorization", ADMIN)
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    /** ADMIN records an agency (201 new, 200 replaced). */
+    void put(String path, String body) {
+        var response = put(path, body, ADMIN);
         assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
     }
 }
