@@ -3,11 +3,14 @@ package uk.orderwatch.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,10 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -83,14 +87,14 @@ class ChannelsIT extends ServiceIT {
 
     @AfterAll
     static void stop() {
-        NOTIFY.server.stop(0);
-        WEBHOOK.server.stop(0);
+        NOTIFY.server.stop();
+        WEBHOOK.server.stop();
     }
 
     @BeforeEach
     void recordTheAgency() throws Exception {
-        NOTIFY.failing.set(false);
-        WEBHOOK.failing.set(false);
+        NOTIFY.failing(false);
+        WEBHOOK.failing(false);
         agency = "itest-" + UUID.randomUUID().toString().substring(0, 8);
         String body = """
                 {"kind":"POLICE","name":"Test Constabulary",
@@ -198,9 +202,9 @@ class ChannelsIT extends ServiceIT {
         String orderId = breachFor("by-sms");
         String alertId = alertOf(orderId, "by-sms").get("alertId").asString();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> NOTIFY.requests.stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> NOTIFY.requests().stream()
                 .anyMatch(r -> r.body().contains(alertId)));
-        var request = NOTIFY.requests.stream().filter(r -> r.body().contains(alertId)).findFirst().orElseThrow();
+        var request = NOTIFY.requests().stream().filter(r -> r.body().contains(alertId)).findFirst().orElseThrow();
         assertThat(request.path()).isEqualTo("/v2/notifications/sms");
         assertThat(request.tokenValid()).as("the client signs a JWT with the key's secret").isTrue();
         JsonNode sms = JSON.readTree(request.body());
@@ -230,15 +234,15 @@ class ChannelsIT extends ServiceIT {
         String orderId = breachFor("by-webhook");
         String alertId = alertOf(orderId, "by-webhook").get("alertId").asString();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> WEBHOOK.received.stream().anyMatch(b -> b.contains(alertId)));
-        assertThat(WEBHOOK.rejected).isEmpty();
+        await().atMost(Duration.ofSeconds(20)).until(() -> WEBHOOK.received().stream().anyMatch(b -> b.contains(alertId)));
+        assertThat(WEBHOOK.rejected()).isEmpty();
         await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(
                 delivery(alertId, "WEBHOOK").get("status").asString()));
     }
 
     @Test
     void whenSmsIsDownTheAlertFallsBackToTheWebhook() throws Exception {
-        NOTIFY.failing.set(true);
+        NOTIFY.failing(true);
         String orderId = breachFor("by-sms");
         String alertId = alertOf(orderId, "by-sms").get("alertId").asString();
 
@@ -251,8 +255,8 @@ class ChannelsIT extends ServiceIT {
 
     @Test
     void whenEveryChannelFailsTheAlertIsReportedFailedAndEscalates() throws Exception {
-        NOTIFY.failing.set(true);
-        WEBHOOK.failing.set(true);
+        NOTIFY.failing(true);
+        WEBHOOK.failing(true);
         String orderId = breachFor("by-sms");
         String alertId = alertOf(orderId, "by-sms").get("alertId").asString();
 
@@ -314,48 +318,41 @@ class ChannelsIT extends ServiceIT {
         assertThat(resumed).doesNotContain("id:" + firstId);
     }
 
-    /** A local stand-in for GOV.UK Notify's API: checks the client's JWT and answers like Notify. */
+    /** GOV.UK Notify's API as WireMock plays it: answers as Notify does, or fails; the test reads what it got. */
     static final class NotifyStandIn {
         record Request(String path, String body, boolean tokenValid) {
         }
 
-        final List<Request> requests = new CopyOnWriteArrayList<>();
-        final AtomicBoolean failing = new AtomicBoolean();
-        final HttpServer server;
+        static final String SENT = "{\"id\":\"{{randomValue type='UUID'}}\",\"reference\":\"r\",\"content\":"
+                + "{\"body\":\"b\",\"from_number\":\"GOVUK\"},\"uri\":\"http://x/v2/notifications/1\",\"template\":"
+                + "{\"id\":\"f33517ff-2a88-4f6e-b855-c550268ce08a\",\"version\":1,\"uri\":\"http://x\"}}";
+        static final String ERROR = "{\"errors\":[{\"error\":\"Exception\",\"message\":\"Internal server error\"}],"
+                + "\"status_code\":500}";
+
+        final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
         NotifyStandIn() {
-            try {
-                server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            server.createContext("/", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                requests.add(new Request(exchange.getRequestURI().getPath(), body,
-                        validToken(exchange.getRequestHeaders().getFirst("Authorization"))));
-                byte[] answer;
-                int status;
-                if (failing.get()) {
-                    status = 500;
-                    answer = "{\"errors\":[{\"error\":\"Exception\",\"message\":\"Internal server error\"}],\"status_code\":500}"
-                            .getBytes(StandardCharsets.UTF_8);
-                } else {
-                    status = 201;
-                    answer = ("{\"id\":\"" + UUID.randomUUID() + "\",\"reference\":\"r\",\"content\":{\"body\":\"b\","
-                            + "\"from_number\":\"GOVUK\"},\"uri\":\"http://x/v2/notifications/1\",\"template\":"
-                            + "{\"id\":\"f33517ff-2a88-4f6e-b855-c550268ce08a\",\"version\":1,\"uri\":\"http://x\"}}")
-                            .getBytes(StandardCharsets.UTF_8);
-                }
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(status, answer.length);
-                exchange.getResponseBody().write(answer);
-                exchange.close();
-            });
             server.start();
+            failing(false);
+        }
+
+        void failing(boolean failing) {
+            server.resetMappings();
+            server.stubFor(WireMock.post(WireMock.urlPathEqualTo("/v2/notifications/sms")).willReturn(failing
+                    ? WireMock.aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                            .withBody(ERROR)
+                    : WireMock.aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                            .withBody(SENT).withTransformers("response-template")));
+        }
+
+        List<Request> requests() {
+            return server.findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo("/v2/notifications/sms")))
+                    .stream().map(r -> new Request(URI.create(r.getUrl()).getPath(), r.getBodyAsString(),
+                            validToken(r.getHeader("Authorization")))).toList();
         }
 
         int port() {
-            return server.getAddress().getPort();
+            return server.port();
         }
 
         static boolean validToken(String authorization) {
@@ -376,56 +373,58 @@ class ChannelsIT extends ServiceIT {
         }
     }
 
-    /** An agency's case system: accepts a webhook only with a valid Standard Webhooks signature. */
+    /**
+     * An agency's case system as WireMock plays it (204, or 503 while failing). Which webhooks it would accept is
+     * decided by the reference Standard Webhooks library, as an agency would decide it, not by our own code.
+     */
     static final class WebhookReceiver {
-        final List<String> received = new CopyOnWriteArrayList<>();
-        final List<String> rejected = new CopyOnWriteArrayList<>();
-        final AtomicBoolean failing = new AtomicBoolean();
-        final HttpServer server;
+        final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        final Webhook verifier = new Webhook(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8));
 
         WebhookReceiver() {
-            try {
-                server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            server.createContext("/hook", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                var h = exchange.getRequestHeaders();
-                String id = h.getFirst("webhook-id");
-                String timestamp = h.getFirst("webhook-timestamp");
-                String signature = h.getFirst("webhook-signature");
-                boolean fresh = timestamp != null
-                        && Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) < 300;
-                int status;
-                if (failing.get()) {
-                    status = 503;
-                } else if (fresh && signature != null && signature.equals("v1," + hmac(id + "." + timestamp + "."
-                        + body))) {
-                    received.add(body);
-                    status = 204;
-                } else {
-                    rejected.add(body);
-                    status = 401;
-                }
-                exchange.sendResponseHeaders(status, -1);
-                exchange.close();
-            });
             server.start();
+            failing(false);
+        }
+
+        void failing(boolean failing) {
+            server.resetMappings();
+            server.stubFor(WireMock.post(WireMock.urlPathEqualTo("/hook"))
+                    .willReturn(WireMock.aResponse().withStatus(failing ? 503 : 204)));
+        }
+
+        /** Bodies answered 2xx whose signature, timestamp and id the library accepts. */
+        List<String> received() {
+            return taken().stream().filter(this::verified).map(r -> r.getBodyAsString()).toList();
+        }
+
+        /** Bodies answered 2xx that the library refuses. */
+        List<String> rejected() {
+            return taken().stream().filter(r -> !verified(r)).map(r -> r.getBodyAsString()).toList();
+        }
+
+        private List<com.github.tomakehurst.wiremock.verification.LoggedRequest> taken() {
+            return server.getAllServeEvents().stream().filter(e -> e.getResponse().getStatus() / 100 == 2)
+                    .map(e -> e.getRequest()).map(com.github.tomakehurst.wiremock.verification.LoggedRequest::createFrom)
+                    .toList();
+        }
+
+        private boolean verified(com.github.tomakehurst.wiremock.verification.LoggedRequest r) {
+            Map<String, List<String>> headers = new HashMap<>();
+            for (String name : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
+                if (r.containsHeader(name)) {
+                    headers.put(name, List.of(r.getHeader(name)));
+                }
+            }
+            try {
+                verifier.verify(r.getBodyAsString(), headers);
+                return true;
+            } catch (WebhookVerificationException e) {
+                return false;
+            }
         }
 
         int port() {
-            return server.getAddress().getPort();
-        }
-
-        static String hmac(String content) {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-                return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            return server.port();
         }
     }
 }
