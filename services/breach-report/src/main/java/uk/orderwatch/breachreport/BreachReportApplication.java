@@ -2,6 +2,7 @@ package uk.orderwatch.breachreport;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.index.Index;
@@ -14,6 +15,7 @@ import uk.orderwatch.support.outbox.OutboxCollection;
 
 /** breach-report: the compliance picture of every order: breaches reported and programme attendance. */
 @SpringBootApplication
+@EnableConfigurationProperties(BreachReportSettings.class)
 public class BreachReportApplication {
 
     public static void main(String[] args) {

@@ -2,7 +2,6 @@ package uk.orderwatch.breachreport;
 
 import java.time.Duration;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import uk.orderwatch.breachreport.orders.KnownOrder;
 import uk.orderwatch.breachreport.orders.OrderReadModel;
@@ -26,10 +25,10 @@ public class CaseGuard {
     private final Duration orderPatience;
 
     public CaseGuard(OrderReadModel orders, AuditLog audit,
-                     @Value("${orderwatch.order-patience:2s}") Duration orderPatience) {
+                     BreachReportSettings settings) {
         this.orders = orders;
         this.audit = audit;
-        this.orderPatience = orderPatience;
+        this.orderPatience = settings.orderPatience();
     }
 
     /** The order, if the caller may see it: police, probation and advocates of its assigned agencies. */

@@ -2,15 +2,17 @@ package uk.orderwatch.registry;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import uk.orderwatch.registry.orders.OrderDocument;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.index.Index;
+import uk.orderwatch.registry.orders.OrderDocument;
 import uk.orderwatch.support.mongo.MongoIndex;
 import uk.orderwatch.support.outbox.OutboxCollection;
 
 /** order-registry: police register granted orders and keep them true through their life. */
 @SpringBootApplication
+@EnableConfigurationProperties(OrderRegistrySettings.class)
 public class OrderRegistryApplication {
 
     public static void main(String[] args) {

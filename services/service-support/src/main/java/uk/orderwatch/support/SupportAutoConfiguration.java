@@ -1,13 +1,13 @@
 package uk.orderwatch.support;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,6 +16,7 @@ import uk.orderwatch.schemas.EventCodec;
 import uk.orderwatch.support.audit.AuditController;
 import uk.orderwatch.support.audit.AuditEntry;
 import uk.orderwatch.support.audit.AuditLog;
+import uk.orderwatch.support.config.SupportSettings;
 import uk.orderwatch.support.deadletters.DeadLetterController;
 import uk.orderwatch.support.deadletters.DeadLetters;
 import uk.orderwatch.support.events.EventFactory;
@@ -46,6 +47,7 @@ import uk.orderwatch.support.web.SafeText;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet"
                 + ".OAuth2ResourceServerAutoConfiguration"})
 @EnableScheduling
+@EnableConfigurationProperties(SupportSettings.class)
 @Import({ProblemDetailsAdvice.class, DeadLetterController.class, AuditController.class,
         SecurityConfiguration.class})
 public class SupportAutoConfiguration {
@@ -102,9 +104,8 @@ public class SupportAutoConfiguration {
     }
 
     @Bean
-    EventDecoder eventDecoder(EventCodec codec,
-                              @Value("${orderwatch.consumer.transient-retry-for:4m}") java.time.Duration retryFor) {
-        return new EventDecoder(codec, retryFor);
+    EventDecoder eventDecoder(EventCodec codec, SupportSettings settings) {
+        return new EventDecoder(codec, settings.consumer().transientRetryFor());
     }
 
     @Bean
@@ -114,19 +115,18 @@ public class SupportAutoConfiguration {
 
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
-            @Value("${orderwatch.http.max-request-bytes:65536}") long maxBytes) {
+            SupportSettings settings) {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new RequestSizeLimitFilter(maxBytes));
+                new RequestSizeLimitFilter(settings.http().maxRequestBytes()));
         registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
     @Bean(destroyMethod = "close")
     KafkaEventSender kafkaEventSender(
-            @Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers,
-            @Value("${spring.application.name}") String serviceName,
-            @Value("${orderwatch.kafka.send-timeout:5s}") Duration sendTimeout) {
-        return new KafkaEventSender(brokers, serviceName + "-outbox", sendTimeout);
+            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            @Value("${spring.application.name}") String serviceName, SupportSettings settings) {
+        return new KafkaEventSender(brokers, serviceName + "-outbox", settings.kafka().sendTimeout());
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -155,7 +155,7 @@ public class SupportAutoConfiguration {
     }
 
     @Bean
-    DeadLetters deadLetters(@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers,
+    DeadLetters deadLetters(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
                             @Value("${spring.application.name}") String serviceName, KafkaEventSender sender,
                             MongoTemplate mongo, Clock clock) {
         return new DeadLetters(brokers, serviceName, sender, mongo, clock);
@@ -163,7 +163,7 @@ public class SupportAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(List<OutboxCollection> collections, OutboxPublisher publisher, MongoTemplate mongo,
-                            Clock clock, @Value("${orderwatch.outbox.relay-grace:6s}") Duration grace) {
-        return new OutboxRelay(collections, publisher, mongo, clock, grace);
+                            Clock clock, SupportSettings settings) {
+        return new OutboxRelay(collections, publisher, mongo, clock, settings.outbox().relayGrace());
     }
 }

@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import uk.orderwatch.breachreport.BreachReportSettings;
 import uk.orderwatch.breachreport.orders.KnownOrder;
 import uk.orderwatch.breachreport.orders.NonComplianceRecorded;
 import uk.orderwatch.breachreport.orders.OrderReadModel;
@@ -55,16 +55,15 @@ public class SessionService {
 
     public SessionService(MongoTemplate mongo, OrderReadModel orders, EventFactory events, OutboxWriter outbox,
                           ApplicationEventPublisher nonCompliance, Clock clock,
-                          @Value("${orderwatch.order-patience:2s}") Duration orderPatience,
-                          @Value("${orderwatch.unrecorded-grace:24h}") Duration unrecordedGrace) {
+                          BreachReportSettings settings) {
         this.mongo = mongo;
         this.orders = orders;
         this.events = events;
         this.outbox = outbox;
         this.nonCompliance = nonCompliance;
         this.clock = clock;
-        this.orderPatience = orderPatience;
-        this.unrecordedGrace = unrecordedGrace;
+        this.orderPatience = settings.orderPatience();
+        this.unrecordedGrace = settings.unrecordedGrace();
     }
 
     // --- planning ---------------------------------------------------------------------------------------------

@@ -8,11 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
+import uk.orderwatch.breachreport.BreachReportSettings;
 import uk.orderwatch.breachreport.orders.KnownOrder;
 import uk.orderwatch.breachreport.orders.NonComplianceRecorded;
 import uk.orderwatch.breachreport.orders.OrderReadModel;
@@ -40,13 +40,13 @@ public class BreachService {
 
     public BreachService(MongoTemplate mongo, OrderReadModel orders, EventFactory events, OutboxWriter outbox,
                          Clock clock,
-            @Value("${orderwatch.order-patience:2s}") Duration orderPatience, ApplicationEventPublisher nonCompliance) {
+            BreachReportSettings settings, ApplicationEventPublisher nonCompliance) {
         this.mongo = mongo;
         this.orders = orders;
         this.events = events;
         this.outbox = outbox;
         this.clock = clock;
-        this.orderPatience = orderPatience;
+        this.orderPatience = settings.orderPatience();
         this.nonCompliance = nonCompliance;
     }
 

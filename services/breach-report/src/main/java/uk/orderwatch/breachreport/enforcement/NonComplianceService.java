@@ -7,11 +7,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
+import uk.orderwatch.breachreport.BreachReportSettings;
 import uk.orderwatch.breachreport.attendance.Outcome;
 import uk.orderwatch.breachreport.attendance.SessionDocument;
 import uk.orderwatch.breachreport.breaches.BreachDocument;
@@ -37,12 +37,12 @@ public class NonComplianceService {
     private final int threshold;
 
     public NonComplianceService(MongoTemplate mongo, EventFactory events, OutboxWriter outbox, Clock clock,
-                                @Value("${orderwatch.enforcement-threshold:2}") int threshold) {
+                                BreachReportSettings settings) {
         this.mongo = mongo;
         this.events = events;
         this.outbox = outbox;
         this.clock = clock;
-        this.threshold = threshold;
+        this.threshold = settings.enforcementThreshold();
     }
 
     public record Counts(long breaches, long unacceptableAbsences) {

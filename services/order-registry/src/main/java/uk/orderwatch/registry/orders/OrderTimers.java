@@ -20,7 +20,7 @@ public class OrderTimers {
         this.orders = orders;
     }
 
-    @Scheduled(fixedDelayString = "${orderwatch.expiry-check-interval:30s}", initialDelayString = "5s")
+    @Scheduled(fixedDelayString = "${orderwatch.expiry-check-interval}", initialDelayString = "5s")
     public void run() {
         try {
             int expired = orders.expireDue();

@@ -28,7 +28,7 @@ public class MongoIndexes {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    @Scheduled(fixedDelayString = "${orderwatch.index-retry-interval:10s}", initialDelayString = "10s")
+    @Scheduled(fixedDelayString = "${orderwatch.index-retry-interval}", initialDelayString = "10s")
     public void ensure() {
         if (created.get()) {
             return;

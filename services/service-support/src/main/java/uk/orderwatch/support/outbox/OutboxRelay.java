@@ -36,8 +36,8 @@ public class OutboxRelay {
         this.grace = grace;
     }
 
-    @Scheduled(fixedDelayString = "${orderwatch.outbox.relay-interval:1s}",
-            initialDelayString = "${orderwatch.outbox.relay-interval:1s}")
+    @Scheduled(fixedDelayString = "${orderwatch.outbox.relay-interval}",
+            initialDelayString = "${orderwatch.outbox.relay-interval}")
     public void relayPending() {
         for (OutboxCollection collection : collections) {
             try {

@@ -31,9 +31,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
+import uk.orderwatch.support.config.SupportSettings;
 
 /**
  * Every service is an OAuth2 resource server: each request but health, API docs and the paths a service declares
@@ -88,11 +89,9 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    RateLimitFilter rateLimitFilter(org.springframework.core.env.Environment env, java.time.Clock clock,
-                                    JsonMapper json) {
-        int burst = env.getProperty("orderwatch.rate-limit.write-burst", Integer.class, 30);
-        double perSecond = env.getProperty("orderwatch.rate-limit.writes-per-second", Double.class, 5.0);
-        return new RateLimitFilter(new WriteRateLimiter(burst, perSecond, clock), json);
+    RateLimitFilter rateLimitFilter(SupportSettings settings, java.time.Clock clock, JsonMapper json) {
+        var limit = settings.rateLimit();
+        return new RateLimitFilter(new WriteRateLimiter(limit.writeBurst(), limit.writesPerSecond(), clock), json);
     }
 
     /** Keeps the filter out of the servlet container's own chain: it runs inside the security chain only. */

@@ -1,0 +1,31 @@
+package uk.orderwatch.support.config;
+
+import java.time.Duration;
+
+/** The checks every service's settings record makes when it is bound: each failure names the setting. */
+public final class Settings {
+
+    private Settings() {
+    }
+
+    public static <T> T require(String name, T value) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            throw new IllegalArgumentException(name + " must be set");
+        }
+        return value;
+    }
+
+    public static Duration positive(String name, Duration value) {
+        require(name, value);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be longer than zero, not " + value);
+        }
+        return value;
+    }
+
+    public static void positive(String name, double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException(name + " must be more than zero, not " + value);
+        }
+    }
+}

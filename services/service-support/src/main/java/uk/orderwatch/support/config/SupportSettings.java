@@ -1,0 +1,69 @@
+package uk.orderwatch.support.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The settings every service shares ({@code orderwatch.*}), with their defaults in {@code orderwatch-defaults.yml}.
+ * Checked when the service starts: a missing or impossible value stops it with the setting's name.
+ *
+ * @param consumer           event intake
+ * @param http               requests
+ * @param kafka              the outbox's producer
+ * @param outbox             the relay that publishes what the fast path missed
+ * @param rateLimit          writes per user
+ * @param indexRetryInterval how often indexes are tried again while MongoDB does not answer
+ */
+@ConfigurationProperties("orderwatch")
+public record SupportSettings(Consumer consumer, Http http, Kafka kafka, Outbox outbox, RateLimit rateLimit,
+                              Duration indexRetryInterval) {
+
+    public SupportSettings {
+        Settings.require("orderwatch.consumer", consumer);
+        Settings.require("orderwatch.http", http);
+        Settings.require("orderwatch.kafka", kafka);
+        Settings.require("orderwatch.outbox", outbox);
+        Settings.require("orderwatch.rate-limit", rateLimit);
+        Settings.positive("orderwatch.index-retry-interval", indexRetryInterval);
+    }
+
+    /** @param transientRetryFor how long a record is retried in place while its failure is MongoDB's */
+    public record Consumer(Duration transientRetryFor) {
+        public Consumer {
+            Settings.positive("orderwatch.consumer.transient-retry-for", transientRetryFor);
+        }
+    }
+
+    /** @param maxRequestBytes a larger request body is refused (413) */
+    public record Http(long maxRequestBytes) {
+        public Http {
+            Settings.positive("orderwatch.http.max-request-bytes", maxRequestBytes);
+        }
+    }
+
+    /** @param sendTimeout how long a send waits for the broker's acknowledgement before it counts as failed */
+    public record Kafka(Duration sendTimeout) {
+        public Kafka {
+            Settings.positive("orderwatch.kafka.send-timeout", sendTimeout);
+        }
+    }
+
+    /**
+     * @param relayInterval how often the relay looks for events the fast path did not publish
+     * @param relayGrace    how old an unpublished event must be before the relay sends it
+     */
+    public record Outbox(Duration relayInterval, Duration relayGrace) {
+        public Outbox {
+            Settings.positive("orderwatch.outbox.relay-interval", relayInterval);
+            Settings.positive("orderwatch.outbox.relay-grace", relayGrace);
+        }
+    }
+
+    /** @param writeBurst writes a user may send at once; @param writesPerSecond then this many a second */
+    public record RateLimit(int writeBurst, double writesPerSecond) {
+        public RateLimit {
+            Settings.positive("orderwatch.rate-limit.write-burst", writeBurst);
+            Settings.positive("orderwatch.rate-limit.writes-per-second", writesPerSecond);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package uk.orderwatch.support.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+/** The shared settings bind from orderwatch-defaults.yml, and an impossible value stops the start naming it. */
+class SupportSettingsTest {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(SupportSettings.class)
+    static class Settings {
+    }
+
+    final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withInitializer(context -> ConfigDataEnvironmentPostProcessor.applyTo(context.getEnvironment()))
+            .withPropertyValues("spring.config.import=classpath:orderwatch-defaults.yml")
+            .withUserConfiguration(Settings.class);
+
+    @Test
+    void theDefaultsFileGivesEverySetting() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            var settings = context.getBean(SupportSettings.class);
+            assertThat(settings.consumer().transientRetryFor()).isEqualTo(Duration.ofMinutes(4));
+            assertThat(settings.http().maxRequestBytes()).isEqualTo(65536);
+            assertThat(settings.kafka().sendTimeout()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(settings.outbox().relayInterval()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(settings.outbox().relayGrace()).isEqualTo(Duration.ofSeconds(6));
+            assertThat(settings.rateLimit().writeBurst()).isEqualTo(30);
+            assertThat(settings.rateLimit().writesPerSecond()).isEqualTo(5.0);
+            assertThat(settings.indexRetryInterval()).isEqualTo(Duration.ofSeconds(10));
+        });
+    }
+
+    @Test
+    void aValueGivenAtStartOverridesTheDefault() {
+        runner.withPropertyValues("orderwatch.outbox.relay-grace=2s").run(context ->
+                assertThat(context.getBean(SupportSettings.class).outbox().relayGrace())
+                        .isEqualTo(Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void anImpossibleValueStopsTheStartAndNamesTheSetting() {
+        runner.withPropertyValues("orderwatch.outbox.relay-grace=0s").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("orderwatch.outbox.relay-grace must be longer than zero");
+        });
+    }
+}
