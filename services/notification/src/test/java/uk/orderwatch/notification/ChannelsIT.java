@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import uk.orderwatch.infra.Ports;
-import uk.orderwatch.notification.alerts.AlertService;
+import uk.orderwatch.notification.alerts.Escalations;
 import uk.orderwatch.schemas.CloudEvent;
 import uk.orderwatch.schemas.EventCodec;
 import uk.orderwatch.schemas.EventType;
@@ -80,7 +80,7 @@ class ChannelsIT extends ServiceIT {
     }
 
     @Autowired
-    AlertService alerts;
+    Escalations escalations;
     /** For the live stream only, which RestTestClient does not read as it arrives. */
     final HttpClient http = HttpClient.newHttpClient();
     String agency;
@@ -281,8 +281,8 @@ class ChannelsIT extends ServiceIT {
         assertThat(wrongPerson.statusCode()).as("another person's alert is not there for them").isEqualTo(404);
 
         clock.advance(Duration.ofMinutes(16));
-        alerts.escalateOverdue();
-        alerts.escalateOverdue();
+        escalations.escalateOverdue();
+        escalations.escalateOverdue();
         clock.set(Instant.now());
 
         assertThat(alertOf(ignored, "inspector").get("escalationLevel").asInt()).isEqualTo(1);

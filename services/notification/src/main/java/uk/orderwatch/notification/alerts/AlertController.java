@@ -1,10 +1,9 @@
 package uk.orderwatch.notification.alerts;
 
 import io.swagger.v3.oas.annotations.Operation;
-import uk.orderwatch.notification.ApiExamples;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import uk.orderwatch.notification.ApiExamples;
 import uk.orderwatch.schemas.events.Severity;
 import uk.orderwatch.support.audit.AuditLog;
 import uk.orderwatch.support.security.Caller;
@@ -35,12 +35,15 @@ import uk.orderwatch.support.web.Problem;
 @Tag(name = "Alerts", description = "The inbox: alerts raised for the police, probation and advocates")
 public class AlertController {
 
-    private final AlertService alerts;
+    private final AlertQueries alerts;
+    private final Acknowledgements acknowledgements;
     private final AlertStream stream;
     private final AuditLog audit;
 
-    public AlertController(AlertService alerts, AlertStream stream, AuditLog audit) {
+    public AlertController(AlertQueries alerts, Acknowledgements acknowledgements, AlertStream stream,
+                           AuditLog audit) {
         this.alerts = alerts;
+        this.acknowledgements = acknowledgements;
         this.stream = stream;
         this.audit = audit;
     }
@@ -79,7 +82,7 @@ public class AlertController {
         }
         // a supervisor sees everyone's alerts in their agency; anyone else their own
         String recipient = caller.supervisor() ? personId : caller.personId();
-        var result = alerts.search(new AlertService.Filter(recipient, caller.agencyId(), orderId, priority, unread,
+        var result = alerts.search(new AlertQueries.Filter(recipient, caller.agencyId(), orderId, priority, unread,
                 unacknowledged), page, size);
         if (!result.items().isEmpty()) {
             audit.read(caller, AlertDocument.AUDIT_RESOURCE, result.items().stream().map(AlertView::alertId).toList());
@@ -120,7 +123,7 @@ public class AlertController {
             @Valid @RequestBody Acknowledge request, Caller caller) {
         visible(alertId, caller);
         audit.change(caller, AlertDocument.AUDIT_RESOURCE, alertId);
-        return ResponseEntity.status(201).body(AlertView.of(alerts.acknowledge(alertId, caller.personId(),
+        return ResponseEntity.status(201).body(AlertView.of(acknowledgements.acknowledge(alertId, caller.personId(),
                 request.note())));
     }
 
@@ -129,6 +132,6 @@ public class AlertController {
     public AlertView read(@PathVariable String alertId, Caller caller) {
         visible(alertId, caller);
         audit.change(caller, AlertDocument.AUDIT_RESOURCE, alertId);
-        return AlertView.of(alerts.markRead(alertId, caller.personId()));
+        return AlertView.of(acknowledgements.markRead(alertId, caller.personId()));
     }
 }

@@ -9,8 +9,8 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import uk.orderwatch.support.audit.AuditLog;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import uk.orderwatch.support.audit.AuditLog;
 
 /**
  * Live alerts per recipient as Server-Sent Events: event id = alert id, so a portal that reconnects with

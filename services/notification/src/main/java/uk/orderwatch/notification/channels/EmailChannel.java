@@ -3,11 +3,11 @@ package uk.orderwatch.notification.channels;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import uk.orderwatch.notification.NotificationSettings;
 import uk.orderwatch.notification.alerts.AlertDocument;
 import uk.orderwatch.notification.alerts.ChannelType;
 import uk.orderwatch.notification.directory.AgencyDocument;
@@ -19,9 +19,9 @@ public class EmailChannel implements Channel {
     private final JavaMailSender mail;
     private final String from;
 
-    public EmailChannel(JavaMailSender mail, @Value("${orderwatch.email.from:alerts@orderwatch.test}") String from) {
+    public EmailChannel(JavaMailSender mail, NotificationSettings settings) {
         this.mail = mail;
-        this.from = from;
+        this.from = settings.email().from();
     }
 
     @Override

@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+import uk.orderwatch.notification.NotificationSettings;
 import uk.orderwatch.notification.alerts.AlertDocument;
 import uk.orderwatch.notification.alerts.ChannelType;
 import uk.orderwatch.notification.directory.AgencyDocument;
@@ -38,17 +38,16 @@ public class ResilientChannels {
     private final Map<ChannelType, CircuitBreaker> breakers = new EnumMap<>(ChannelType.class);
     private final Map<ChannelType, Bulkhead> bulkheads = new EnumMap<>(ChannelType.class);
     private final TimeLimiter timeLimiter;
-    private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "channel-call");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService calls;
 
-    public ResilientChannels(List<Channel> all,
-                             @Value("${orderwatch.channels.attempts:3}") int attempts,
-                             @Value("${orderwatch.channels.first-backoff:200ms}") Duration firstBackoff,
-                             @Value("${orderwatch.channels.timeout:5s}") Duration timeout,
-                             @Value("${orderwatch.channels.breaker-open-for:30s}") Duration openFor) {
+    public ResilientChannels(List<Channel> all, NotificationSettings settings,
+                             @Qualifier("channelCallExecutor") ExecutorService calls) {
+        this.calls = calls;
+        var guards = settings.channels();
+        int attempts = guards.attempts();
+        Duration firstBackoff = guards.firstBackoff();
+        Duration timeout = guards.timeout();
+        Duration openFor = guards.breakerOpenFor();
         this.timeLimiter = TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(timeout)
                 .cancelRunningFuture(true).build());
         for (Channel channel : all) {

@@ -1,10 +1,10 @@
 package uk.orderwatch.notification.channels;
 
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import uk.gov.service.notify.NotificationClient;
 import uk.gov.service.notify.NotificationClientException;
+import uk.orderwatch.notification.NotificationSettings;
 import uk.orderwatch.notification.alerts.AlertDocument;
 import uk.orderwatch.notification.alerts.ChannelType;
 import uk.orderwatch.notification.directory.AgencyDocument;
@@ -20,12 +20,11 @@ public class SmsChannel implements Channel {
     private final NotificationClient client;
     private final String templateId;
 
-    public SmsChannel(@Value("${orderwatch.sms.notify-api-key:}") String apiKey,
-                      @Value("${orderwatch.sms.notify-base-url:https://api.notifications.service.gov.uk}")
-                      String baseUrl,
-                      @Value("${orderwatch.sms.template-id:}") String templateId) {
-        this.client = apiKey.isBlank() ? null : new NotificationClient(apiKey, baseUrl);
-        this.templateId = templateId;
+    public SmsChannel(NotificationSettings settings) {
+        var sms = settings.sms();
+        this.client = sms.notifyApiKey().isBlank() ? null
+                : new NotificationClient(sms.notifyApiKey(), sms.notifyBaseUrl());
+        this.templateId = sms.templateId();
     }
 
     @Override

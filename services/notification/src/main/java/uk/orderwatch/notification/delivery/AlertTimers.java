@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import uk.orderwatch.notification.alerts.AlertService;
+import uk.orderwatch.notification.alerts.Escalations;
 
 /**
  * The timers of alerts, stored on the alerts themselves: deliveries to retry and acknowledgement deadlines. Every
@@ -16,18 +16,18 @@ public class AlertTimers {
     private static final Logger log = LoggerFactory.getLogger(AlertTimers.class);
 
     private final DeliveryService deliveries;
-    private final AlertService alerts;
+    private final Escalations escalations;
 
-    public AlertTimers(DeliveryService deliveries, AlertService alerts) {
+    public AlertTimers(DeliveryService deliveries, Escalations escalations) {
         this.deliveries = deliveries;
-        this.alerts = alerts;
+        this.escalations = escalations;
     }
 
-    @Scheduled(fixedDelayString = "${orderwatch.alert-timer-interval:5s}", initialDelayString = "5s")
+    @Scheduled(fixedDelayString = "${orderwatch.alert-timer-interval}", initialDelayString = "5s")
     public void run() {
         try {
             deliveries.deliverDue();
-            int escalated = alerts.escalateOverdue();
+            int escalated = escalations.escalateOverdue();
             if (escalated > 0) {
                 log.info("Escalated {} unacknowledged alert(s)", escalated);
             }

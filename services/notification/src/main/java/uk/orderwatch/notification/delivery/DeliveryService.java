@@ -11,18 +11,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import uk.orderwatch.notification.NotificationSettings;
 import uk.orderwatch.notification.alerts.AlertDocument.Delivery;
 import uk.orderwatch.notification.alerts.AlertDocument;
-import uk.orderwatch.notification.alerts.AlertService;
+import uk.orderwatch.notification.alerts.AlertQueries;
+import uk.orderwatch.notification.alerts.AlertStored;
 import uk.orderwatch.notification.alerts.ChannelType;
 import uk.orderwatch.notification.alerts.DeliveryStatus;
+import uk.orderwatch.notification.alerts.Escalations;
 import uk.orderwatch.notification.channels.Channel;
 import uk.orderwatch.notification.channels.ResilientChannels;
 import uk.orderwatch.notification.directory.AgencyDocument;
@@ -51,7 +54,8 @@ public class DeliveryService {
     private final MongoTemplate mongo;
     private final ResilientChannels channels;
     private final DirectoryService directory;
-    private final AlertService alerts;
+    private final AlertQueries alerts;
+    private final Escalations escalations;
     private final EventFactory events;
     private final OutboxWriter outbox;
     private final Clock clock;
@@ -59,30 +63,31 @@ public class DeliveryService {
     private final int maxAttempts;
     private final Duration retryAfter;
     private final Duration claimFor;
-    private final ExecutorService fastPath = Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r, "alert-delivery");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService fastPath;
 
     public DeliveryService(MongoTemplate mongo, ResilientChannels channels, DirectoryService directory,
-                           AlertService alerts, EventFactory events, OutboxWriter outbox, Clock clock,
-                           AuditLog audit,
-                           @Value("${orderwatch.delivery.max-attempts:8}") int maxAttempts,
-                           @Value("${orderwatch.delivery.retry-after:30s}") Duration retryAfter,
-                           @Value("${orderwatch.delivery.claim-for:60s}") Duration claimFor) {
+                           AlertQueries alerts, Escalations escalations, EventFactory events,
+                           OutboxWriter outbox, Clock clock, @Qualifier("deliveryExecutor") ExecutorService fastPath,
+                           AuditLog audit, NotificationSettings settings) {
         this.mongo = mongo;
         this.channels = channels;
         this.directory = directory;
         this.alerts = alerts;
+        this.escalations = escalations;
+        this.fastPath = fastPath;
         this.events = events;
         this.outbox = outbox;
         this.clock = clock;
         this.audit = audit;
-        this.maxAttempts = maxAttempts;
-        this.retryAfter = retryAfter;
-        this.claimFor = claimFor;
-        alerts.onRaised(id -> fastPath.submit(() -> deliver(id)));
+        this.maxAttempts = settings.delivery().maxAttempts();
+        this.retryAfter = settings.delivery().retryAfter();
+        this.claimFor = settings.delivery().claimFor();
+    }
+
+    /** A new alert's channels are tried at once, off the thread that raised it. */
+    @EventListener
+    public void on(AlertStored stored) {
+        fastPath.submit(() -> deliver(stored.alertId()));
     }
 
     /**
@@ -203,7 +208,7 @@ public class DeliveryService {
                 AlertDocument.class, newEvents);
         if (stored != null) {
             if (reportFailure) {
-                alerts.escalate(alerts.require(alertId), "not-delivered");
+                escalations.escalate(alerts.require(alertId), "not-delivered");
             }
         }
         return true;

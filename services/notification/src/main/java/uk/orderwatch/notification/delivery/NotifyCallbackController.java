@@ -6,13 +6,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import uk.orderwatch.notification.NotificationSettings;
 import uk.orderwatch.notification.alerts.DeliveryStatus;
 import uk.orderwatch.support.web.Problem;
 
@@ -24,10 +24,9 @@ public class NotifyCallbackController {
     private final DeliveryService deliveries;
     private final String token;
 
-    public NotifyCallbackController(DeliveryService deliveries,
-                                    @Value("${orderwatch.sms.callback-token:}") String token) {
+    public NotifyCallbackController(DeliveryService deliveries, NotificationSettings settings) {
         this.deliveries = deliveries;
-        this.token = token;
+        this.token = settings.sms().callbackToken();
     }
 
     /** The fields of Notify's callback that orderwatch uses (Notify sends more; they are ignored). */

@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import uk.orderwatch.notification.alerts.AlertService;
+import uk.orderwatch.notification.alerts.AlertRaiser;
 import uk.orderwatch.notification.orders.OrderReadModel;
 import uk.orderwatch.schemas.events.OrderEvent;
 import uk.orderwatch.support.messaging.EventDecoder;
@@ -17,7 +17,7 @@ import uk.orderwatch.support.messaging.EventDecoder;
 public class OrderEventsConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> orderEvents(EventDecoder decoder, OrderReadModel orders, AlertService alerts) {
+    Consumer<Message<byte[]>> orderEvents(EventDecoder decoder, OrderReadModel orders, AlertRaiser alerts) {
         return decoder.consumer(event -> {
             if (event.data() instanceof OrderEvent orderEvent) {
                 orders.apply(orderEvent.order());

@@ -1,0 +1,100 @@
+package uk.orderwatch.notification;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import uk.orderwatch.schemas.events.Recipient;
+import uk.orderwatch.schemas.events.RecipientRole;
+import uk.orderwatch.support.config.Settings;
+
+/**
+ * notification's settings ({@code orderwatch.*}), defaults in its application.yml, checked at start.
+ *
+ * @param alertTimerInterval how often due deliveries and passed acknowledgement deadlines are looked for
+ * @param acknowledgeWithin  how long a recipient has to acknowledge an alert before it escalates, per priority
+ * @param dutyDesk           where an alert goes when its role has nobody assigned or its chain runs out
+ * @param delivery           the delivery worker
+ * @param channels           the guards around each channel (resilience4j)
+ * @param email              SMTP
+ * @param sms                GOV.UK Notify; SMS is off while no API key is set
+ */
+@ConfigurationProperties("orderwatch")
+public record NotificationSettings(Duration alertTimerInterval, AcknowledgeWithin acknowledgeWithin,
+                                   DutyDesk dutyDesk, Delivery delivery, Channels channels, Email email, Sms sms) {
+
+    public NotificationSettings {
+        Settings.positive("orderwatch.alert-timer-interval", alertTimerInterval);
+        Settings.require("orderwatch.acknowledge-within", acknowledgeWithin);
+        Settings.require("orderwatch.duty-desk", dutyDesk);
+        Settings.require("orderwatch.delivery", delivery);
+        Settings.require("orderwatch.channels", channels);
+        Settings.require("orderwatch.email", email);
+        Settings.require("orderwatch.sms", sms);
+    }
+
+    public record AcknowledgeWithin(Duration high, Duration medium) {
+        public AcknowledgeWithin {
+            Settings.positive("orderwatch.acknowledge-within.high", high);
+            Settings.positive("orderwatch.acknowledge-within.medium", medium);
+        }
+    }
+
+    public record DutyDesk(String personId, String agencyId) {
+        public DutyDesk {
+            Settings.require("orderwatch.duty-desk.person-id", personId);
+            Settings.require("orderwatch.duty-desk.agency-id", agencyId);
+        }
+
+        public Recipient recipient() {
+            return new Recipient(personId, agencyId, RecipientRole.DUTY_DESK);
+        }
+    }
+
+    /**
+     * @param maxAttempts attempts per channel before it counts as failed for good
+     * @param retryAfter  the first wait before a channel is tried again (doubling, up to 64 times)
+     * @param claimFor    how long a worker holds an alert it is delivering before another may take it
+     */
+    public record Delivery(int maxAttempts, Duration retryAfter, Duration claimFor) {
+        public Delivery {
+            Settings.positive("orderwatch.delivery.max-attempts", maxAttempts);
+            Settings.positive("orderwatch.delivery.retry-after", retryAfter);
+            Settings.positive("orderwatch.delivery.claim-for", claimFor);
+        }
+    }
+
+    /**
+     * @param attempts       tries within one delivery attempt (retry)
+     * @param firstBackoff   the first wait between those tries
+     * @param timeout        one call's time limit
+     * @param breakerOpenFor how long a channel that keeps failing is left alone (circuit breaker)
+     */
+    public record Channels(int attempts, Duration firstBackoff, Duration timeout, Duration breakerOpenFor) {
+        public Channels {
+            Settings.positive("orderwatch.channels.attempts", attempts);
+            Settings.positive("orderwatch.channels.first-backoff", firstBackoff);
+            Settings.positive("orderwatch.channels.timeout", timeout);
+            Settings.positive("orderwatch.channels.breaker-open-for", breakerOpenFor);
+        }
+    }
+
+    public record Email(String from) {
+        public Email {
+            Settings.require("orderwatch.email.from", from);
+        }
+    }
+
+    /**
+     * @param notifyApiKey  the GOV.UK Notify API key; blank: SMS is off
+     * @param notifyBaseUrl Notify's API
+     * @param templateId    the SMS template, with the alert's text as its one personalisation
+     * @param callbackToken the bearer token Notify's delivery receipts must carry; blank: receipts are refused
+     */
+    public record Sms(String notifyApiKey, String notifyBaseUrl, String templateId, String callbackToken) {
+        public Sms {
+            notifyApiKey = notifyApiKey == null ? "" : notifyApiKey;
+            Settings.require("orderwatch.sms.notify-base-url", notifyBaseUrl);
+            templateId = templateId == null ? "" : templateId;
+            callbackToken = callbackToken == null ? "" : callbackToken;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package uk.orderwatch.notification.alerts;
+
+/**
+ * In-process: a new alert was stored, so its channels can be tried at once rather than at the next timer run. The
+ * delivery worker listens; nothing is lost if it does not, because the alert is due for delivery in its document.
+ */
+public record AlertStored(String alertId) {
+}
