@@ -87,7 +87,12 @@ public class DeliveryService {
     /** A new alert's channels are tried at once, off the thread that raised it. */
     @EventListener
     public void on(AlertStored stored) {
-        fastPath.submit(() -> deliver(stored.alertId()));
+        deliverSoon(stored.alertId());
+    }
+
+    /** Works on the alert on the delivery threads, now rather than at the next timer run. */
+    public void deliverSoon(String alertId) {
+        fastPath.submit(() -> deliver(alertId));
     }
 
     /**
@@ -171,7 +176,7 @@ public class DeliveryService {
                 outcome = new Delivery(type, sent.deliveredNow() ? DeliveryStatus.DELIVERED : DeliveryStatus.SENDING,
                         d.attempts() + 1, now, null, sent.providerReference(), null);
                 if (sent.deliveredNow()) {
-                    newEvents.add(delivered(claimed, type, now));
+                    newEvents.add(delivered(events, claimed, type, now));
                 }
                 reached = true;
             } catch (Channel.PermanentFailure e) {
@@ -214,40 +219,8 @@ public class DeliveryService {
         return true;
     }
 
-    /** A delivery status reported later by the provider (GOV.UK Notify's callback), by its reference. */
-    public boolean updateStatus(String providerReference, DeliveryStatus status) {
-        var alert = mongo.findOne(query(where("deliveries.providerReference").is(providerReference)),
-                AlertDocument.class);
-        if (alert == null) {
-            return false;
-        }
-        List<Delivery> deliveries = new ArrayList<>(alert.deliveries());
-        var current = deliveries.stream().filter(d -> providerReference.equals(d.providerReference())).findFirst()
-                .orElseThrow();
-        if (current.status() == status) {
-            return true;
-        }
-        Instant now = clock.instant();
-        replace(deliveries, new Delivery(current.channel(), status, current.attempts(), current.lastAttemptAt(),
-                null, providerReference, status.reached() ? null : "reported " + status));
-        var update = new Update().set("deliveries", mongo.getConverter().convertToMongoType(deliveries))
-                .inc("version", 1);
-        List<OutboxEvent> newEvents = new ArrayList<>();
-        if (status == DeliveryStatus.DELIVERED) {
-            newEvents.add(delivered(alert, current.channel(), now));
-        } else if (!status.reached()) {
-            update.set("deliveryDueAt", now); // try the next channel
-        }
-        if (outbox.update(query(where("_id").is(alert.alertId()).and("version").is(alert.version())), update,
-                AlertDocument.class, newEvents) != null) {
-            if (!status.reached()) {
-                fastPath.submit(() -> deliver(alert.alertId()));
-            }
-        }
-        return true;
-    }
-
-    private OutboxEvent delivered(AlertDocument alert, ChannelType type, Instant now) {
+    /** The {@code alert.delivered} event of a delivery that reached its recipient. */
+    static OutboxEvent delivered(EventFactory events, AlertDocument alert, ChannelType type, Instant now) {
         return events.create(EventType.ALERT_DELIVERED, alert.orderId(), new AlertDelivered(alert.alertId(),
                 alert.orderId(), alert.recipient(), type.name(), now));
     }
@@ -260,7 +233,7 @@ public class DeliveryService {
         };
     }
 
-    private static void replace(List<Delivery> deliveries, Delivery d) {
+    static void replace(List<Delivery> deliveries, Delivery d) {
         deliveries.removeIf(x -> x.channel() == d.channel());
         deliveries.add(d);
     }

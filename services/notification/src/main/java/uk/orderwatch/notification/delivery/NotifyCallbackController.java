@@ -21,11 +21,11 @@ import uk.orderwatch.support.web.Problem;
 @Tag(name = "Callbacks", description = "Delivery receipts from GOV.UK Notify")
 public class NotifyCallbackController {
 
-    private final DeliveryService deliveries;
+    private final DeliveryReceipts receipts;
     private final String token;
 
-    public NotifyCallbackController(DeliveryService deliveries, NotificationSettings settings) {
-        this.deliveries = deliveries;
+    public NotifyCallbackController(DeliveryReceipts receipts, NotificationSettings settings) {
+        this.receipts = receipts;
         this.token = settings.sms().callbackToken();
     }
 
@@ -43,7 +43,7 @@ public class NotifyCallbackController {
             throw new Problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Not authorised",
                     "the callback needs the bearer token agreed with GOV.UK Notify", java.util.List.of());
         }
-        if (!deliveries.updateStatus(receipt.id(), DeliveryStatus.fromNotify(receipt.status()))) {
+        if (!receipts.record(receipt.id(), DeliveryStatus.fromNotify(receipt.status()))) {
             throw Problem.notFound("Delivery", receipt.id());
         }
         return ResponseEntity.noContent().build();
