@@ -1,14 +1,15 @@
 package uk.orderwatch.registry.orders;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import java.util.UUID;
 import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.support.audit.AuditLog;
@@ -39,12 +39,17 @@ public class OrderController {
 
     private static final String ORDER = "order";
 
-    private final OrderService orders;
+    private final OrderStore orders;
+    private final OrderRegistration registration;
+    private final OrderChanges changes;
     private final OrderQueries queries;
     private final AuditLog audit;
 
-    public OrderController(OrderService orders, OrderQueries queries, AuditLog audit) {
+    public OrderController(OrderStore orders, OrderRegistration registration, OrderChanges changes,
+                           OrderQueries queries, AuditLog audit) {
         this.orders = orders;
+        this.registration = registration;
+        this.changes = changes;
         this.queries = queries;
         this.audit = audit;
     }
@@ -87,7 +92,7 @@ public class OrderController {
         }
         String orderId = UUID.randomUUID().toString();
         audit.change(caller, ORDER, orderId);
-        OrderDocument order = orders.register(orderId, request, caller.actor());
+        OrderDocument order = registration.register(orderId, request, caller.actor());
         return ResponseEntity.created(URI.create("/orders/" + order.id())).body(OrderDisclosure.view(order, caller));
     }
 
@@ -98,7 +103,7 @@ public class OrderController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.SERVE)))
             @Valid @RequestBody Commands.Serve command, Caller caller) {
-        return OrderDisclosure.view(orders.serve(orderId, command, changing(orderId, caller)), caller);
+        return OrderDisclosure.view(changes.serve(orderId, command, changing(orderId, caller)), caller);
     }
 
     @PostMapping(path = "/{orderId}/variations", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -108,7 +113,7 @@ public class OrderController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.VARY)))
             @Valid @RequestBody Commands.Vary command, Caller caller) {
-        return OrderDisclosure.view(orders.vary(orderId, command, changing(orderId, caller)), caller);
+        return OrderDisclosure.view(changes.vary(orderId, command, changing(orderId, caller)), caller);
     }
 
     @PostMapping(path = "/{orderId}/renewals", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -117,7 +122,7 @@ public class OrderController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.RENEW)))
             @Valid @RequestBody Commands.Renew command, Caller caller) {
-        return OrderDisclosure.view(orders.renew(orderId, command, changing(orderId, caller)), caller);
+        return OrderDisclosure.view(changes.renew(orderId, command, changing(orderId, caller)), caller);
     }
 
     @PostMapping(path = "/{orderId}/discharge", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -126,7 +131,7 @@ public class OrderController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.DISCHARGE)))
             @Valid @RequestBody Commands.Discharge command, Caller caller) {
-        return OrderDisclosure.view(orders.discharge(orderId, command, changing(orderId, caller)), caller);
+        return OrderDisclosure.view(changes.discharge(orderId, command, changing(orderId, caller)), caller);
     }
 
     @GetMapping("/{orderId}")

@@ -28,6 +28,11 @@ final class OrderRules {
     private OrderRules() {
     }
 
+    /** Today in the court's time zone: the day a made-on or discharged-on date is compared with. */
+    static LocalDate today(java.time.Clock clock) {
+        return LocalDate.now(clock.withZone(uk.orderwatch.schemas.events.Court.ZONE));
+    }
+
     static void checkRegistration(RegisterOrderRequest r, LocalDate today, AgencyDirectory directory) {
         if (r.madeOn().isAfter(today)) {
             throw Problem.rule("made-in-future", "madeOn", "an order cannot be made after today (" + today + ")");

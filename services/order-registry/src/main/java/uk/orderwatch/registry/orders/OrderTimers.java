@@ -14,20 +14,22 @@ public class OrderTimers {
 
     private static final Logger log = LoggerFactory.getLogger(OrderTimers.class);
 
-    private final OrderService orders;
+    private final OrderExpiry expiry;
+    private final OrderRegistration registration;
 
-    public OrderTimers(OrderService orders) {
-        this.orders = orders;
+    public OrderTimers(OrderExpiry expiry, OrderRegistration registration) {
+        this.expiry = expiry;
+        this.registration = registration;
     }
 
     @Scheduled(fixedDelayString = "${orderwatch.expiry-check-interval}", initialDelayString = "5s")
     public void run() {
         try {
-            int expired = orders.expireDue();
+            int expired = expiry.expireDue();
             if (expired > 0) {
                 log.info("Expired {} order(s) past their end date", expired);
             }
-            orders.completePendingSupersessions();
+            registration.completePendingSupersessions();
         } catch (RuntimeException e) {
             log.warn("Order timers failed, will run again: {}", e.toString());
         }

@@ -21,7 +21,7 @@ import uk.orderwatch.schemas.events.OrderVaried;
 class OrderLifecycleIT extends OrderRegistryITBase {
 
     @Autowired
-    OrderService service;
+    OrderExpiry service;
 
     static ObjectNode serve(Instant at) {
         var body = JSON.createObjectNode().put("servedAt", at.toString());

@@ -1,0 +1,111 @@
+package uk.orderwatch.registry.orders;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import uk.orderwatch.registry.directory.AgencyDirectory;
+import uk.orderwatch.registry.orders.RegisterOrderRequest.AgenciesDto;
+import uk.orderwatch.schemas.EventType;
+import uk.orderwatch.schemas.events.Actor;
+import uk.orderwatch.schemas.events.OrderDischarged;
+import uk.orderwatch.schemas.events.OrderRenewed;
+import uk.orderwatch.schemas.events.OrderServed;
+import uk.orderwatch.schemas.events.OrderStatus;
+import uk.orderwatch.schemas.events.OrderVaried;
+import uk.orderwatch.support.events.EventFactory;
+import uk.orderwatch.support.web.Problem;
+
+/**
+ * What happens to an order after it was granted, as the police record it: served, varied, renewed, discharged. Each
+ * change is checked against the rules and stored with its event in one compare-and-set write (OrderStore).
+ */
+@Service
+public class OrderChanges {
+
+    private final OrderStore store;
+    private final EventFactory events;
+    private final AgencyDirectory directory;
+    private final Clock clock;
+
+    public OrderChanges(OrderStore store, EventFactory events, AgencyDirectory directory, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    public OrderDocument serve(String orderId, Commands.Serve c, Actor actor) {
+        var order = store.require(orderId);
+        long read = order.version();
+        if (order.status() != OrderStatus.SERVED) {
+            order.requireActive("serve");
+            OrderRules.checkServedAt(c.servedAt(), order.madeOn(), clock.instant());
+        }
+        order.serve(c.servedAt(), actor, clock.instant());
+        order.addEvent(events.create(EventType.ORDER_SERVED, orderId,
+                new OrderServed(order.snapshot(), c.servedAt(), actor)));
+        return store.save(order, read);
+    }
+
+    public OrderDocument vary(String orderId, Commands.Vary c, Actor actor) {
+        var order = store.require(orderId);
+        long read = order.version();
+        order.requireActive("vary");
+        List<String> changed = new ArrayList<>();
+        AgenciesDto agencies = c.agencies();
+        if (agencies != null) {
+            OrderRules.checkAgencies(agencies, directory, "agencies");
+            changed.add("agencies");
+        }
+        AgenciesDto effectiveAgencies = agencies != null ? agencies : OrderMapping.dto(order.agencies());
+        List<OrderCondition> newConditions = null;
+        if (c.conditions() != null) {
+            OrderRules.checkConditions(c.conditions(), effectiveAgencies, "conditions");
+            newConditions = OrderMapping.conditions(c.conditions(), order.conditions());
+            changed.add("conditions");
+        } else if (agencies != null) {
+            // the supervising agencies of the current requirements must still be assigned
+            OrderRules.checkConditions(order.conditions().stream().map(OrderMapping::dto).toList(),
+                    effectiveAgencies, "conditions");
+        }
+        if (c.endsOn() != null || c.untilFurtherOrder() != null) {
+            OrderRules.checkEnd(order.orderType(), order.madeOn(), c.endsOn(),
+                    Boolean.TRUE.equals(c.untilFurtherOrder()));
+            changed.add("endsOn");
+        }
+        if (changed.isEmpty()) {
+            throw Problem.invalid("conditions", "a variation changes the conditions, the agencies or the end");
+        }
+        order.vary(newConditions, agencies == null ? null : OrderMapping.assignments(agencies), c.endsOn(), c.untilFurtherOrder(),
+                c.reason(), actor, clock.instant());
+        order.addEvent(events.create(EventType.ORDER_VARIED, orderId,
+                new OrderVaried(order.snapshot(), changed, c.reason(), actor)));
+        return store.save(order, read);
+    }
+
+    public OrderDocument renew(String orderId, Commands.Renew c, Actor actor) {
+        var order = store.require(orderId);
+        long read = order.version();
+        order.requireActive("renew");
+        boolean untilFurtherOrder = Boolean.TRUE.equals(c.untilFurtherOrder());
+        OrderRules.checkRenewal(order, c.endsOn(), untilFurtherOrder);
+        LocalDate previous = order.endsOn();
+        order.renew(c.endsOn(), untilFurtherOrder, actor, clock.instant());
+        order.addEvent(events.create(EventType.ORDER_RENEWED, orderId,
+                new OrderRenewed(order.snapshot(), previous, actor)));
+        return store.save(order, read);
+    }
+
+    public OrderDocument discharge(String orderId, Commands.Discharge c, Actor actor) {
+        var order = store.require(orderId);
+        long read = order.version();
+        order.requireActive("discharge");
+        OrderRules.checkDischarge(c.dischargedOn(), order.madeOn(), OrderRules.today(clock));
+        order.discharge(c.reason(), actor, clock.instant());
+        order.addEvent(events.create(EventType.ORDER_DISCHARGED, orderId,
+                new OrderDischarged(order.snapshot(), c.dischargedOn(), c.reason(), actor)));
+        return store.save(order, read);
+    }
+}
