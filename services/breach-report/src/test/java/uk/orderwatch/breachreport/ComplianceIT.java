@@ -180,7 +180,9 @@ class ComplianceIT extends ComplianceITBase {
     // --- outcomes, corrections, schedules and deadlines ------------------------------------------------------
 
     @Autowired
-    uk.orderwatch.breachreport.attendance.SessionService sessions;
+    uk.orderwatch.breachreport.attendance.SessionStore sessions;
+    @Autowired
+    uk.orderwatch.breachreport.attendance.UnrecordedSessions unrecordedSessions;
     @Autowired
     uk.orderwatch.breachreport.requirements.NotificationRequirementService requirements;
 
@@ -280,8 +282,8 @@ class ComplianceIT extends ComplianceITBase {
                 .statusCode()).isEqualTo(201);
 
         clock.advance(Duration.ofHours(25));
-        var a = java.util.concurrent.CompletableFuture.supplyAsync(sessions::raiseUnrecorded);
-        var b = java.util.concurrent.CompletableFuture.supplyAsync(sessions::raiseUnrecorded);
+        var a = java.util.concurrent.CompletableFuture.supplyAsync(unrecordedSessions::raiseUnrecorded);
+        var b = java.util.concurrent.CompletableFuture.supplyAsync(unrecordedSessions::raiseUnrecorded);
         int raised = a.join() + b.join();
         clock.set(Instant.now());
 

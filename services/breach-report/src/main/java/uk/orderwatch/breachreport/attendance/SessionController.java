@@ -26,11 +26,16 @@ import uk.orderwatch.support.security.Role;
         + "unit assigned to the order; police and advocates of the order read them")
 public class SessionController {
 
-    private final SessionService sessions;
+    private final SessionStore sessions;
+    private final SessionPlanning planning;
+    private final SessionOutcomes outcomes;
     private final CaseGuard guard;
 
-    public SessionController(SessionService sessions, CaseGuard guard) {
+    public SessionController(SessionStore sessions, SessionPlanning planning, SessionOutcomes outcomes,
+                             CaseGuard guard) {
         this.sessions = sessions;
+        this.planning = planning;
+        this.outcomes = outcomes;
         this.guard = guard;
     }
 
@@ -46,7 +51,7 @@ public class SessionController {
     public ResponseEntity<SessionView> add(@PathVariable String orderId,
                                            @Valid @RequestBody SessionRequests.Add request, Caller caller) {
         guard.change(orderId, caller, Role.PROBATION);
-        var s = sessions.add(orderId, request);
+        var s = planning.add(orderId, request);
         return ResponseEntity.created(URI.create("/orders/" + orderId + "/sessions/" + s.sessionId()))
                 .body(SessionView.of(s));
     }
@@ -56,7 +61,7 @@ public class SessionController {
     public SessionView reschedule(@PathVariable String orderId, @PathVariable String sessionId,
                                   @Valid @RequestBody SessionRequests.Reschedule request, Caller caller) {
         guard.change(orderId, caller, Role.PROBATION);
-        return SessionView.of(sessions.reschedule(orderId, sessionId, request, caller.actor()));
+        return SessionView.of(planning.reschedule(orderId, sessionId, request, caller.actor()));
     }
 
     @PostMapping(path = "/sessions/{sessionId}/outcomes", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -71,7 +76,7 @@ public class SessionController {
                     value = ApiExamples.OUTCOME)))
             @Valid @RequestBody SessionRequests.Outcome request, Caller caller) {
         guard.change(orderId, caller, Role.PROBATION);
-        return ResponseEntity.status(201).body(SessionView.of(sessions.record(orderId, sessionId, request,
+        return ResponseEntity.status(201).body(SessionView.of(outcomes.record(orderId, sessionId, request,
                 caller.actor())));
     }
 
@@ -84,7 +89,7 @@ public class SessionController {
                     value = ApiExamples.ATTENDANCE)))
             @Valid @RequestBody SessionRequests.ByStart request, Caller caller) {
         guard.change(orderId, caller, Role.PROBATION);
-        var s = sessions.recordByStart(orderId, request, caller.actor());
+        var s = outcomes.recordByStart(orderId, request, caller.actor());
         return ResponseEntity.created(URI.create("/orders/" + orderId + "/sessions/" + s.sessionId()))
                 .body(SessionView.of(s));
     }

@@ -3,7 +3,7 @@ package uk.orderwatch.breachreport.lifecycle;
 import java.time.LocalDate;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import uk.orderwatch.breachreport.attendance.SessionService;
+import uk.orderwatch.breachreport.attendance.SessionPlanning;
 import uk.orderwatch.breachreport.orders.OrderReadModel;
 import uk.orderwatch.breachreport.requirements.NotificationRequirementService;
 import uk.orderwatch.schemas.events.OrderSnapshot;
@@ -20,10 +20,10 @@ public class OrderLifecycle {
     static final Set<OrderStatus> ENDED = Set.of(OrderStatus.DISCHARGED, OrderStatus.EXPIRED, OrderStatus.SUPERSEDED);
 
     private final OrderReadModel orders;
-    private final SessionService sessions;
+    private final SessionPlanning sessions;
     private final NotificationRequirementService requirements;
 
-    public OrderLifecycle(OrderReadModel orders, SessionService sessions,
+    public OrderLifecycle(OrderReadModel orders, SessionPlanning sessions,
                           NotificationRequirementService requirements) {
         this.orders = orders;
         this.sessions = sessions;

@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.orderwatch.breachreport.CaseGuard;
-import uk.orderwatch.breachreport.attendance.SessionService;
 import uk.orderwatch.breachreport.attendance.SessionStatus;
+import uk.orderwatch.breachreport.attendance.SessionStore;
 import uk.orderwatch.breachreport.attendance.SessionView;
 import uk.orderwatch.breachreport.breaches.BreachService;
 import uk.orderwatch.breachreport.breaches.BreachView;
@@ -41,13 +41,13 @@ import uk.orderwatch.support.web.Problem;
 public class ComplianceController {
 
     private final OrderReadModel orders;
-    private final SessionService sessions;
+    private final SessionStore sessions;
     private final NotificationRequirementService requirements;
     private final NonComplianceService nonCompliance;
     private final BreachService breachService;
     private final CaseGuard guard;
 
-    public ComplianceController(OrderReadModel orders, SessionService sessions,
+    public ComplianceController(OrderReadModel orders, SessionStore sessions,
                                 NotificationRequirementService requirements, NonComplianceService nonCompliance,
                                 BreachService breachService, CaseGuard guard) {
         this.orders = orders;

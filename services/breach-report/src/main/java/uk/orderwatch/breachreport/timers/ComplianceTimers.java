@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import uk.orderwatch.breachreport.attendance.SessionService;
+import uk.orderwatch.breachreport.attendance.UnrecordedSessions;
 import uk.orderwatch.breachreport.requirements.NotificationRequirementService;
 
 /**
@@ -17,10 +17,10 @@ public class ComplianceTimers {
 
     private static final Logger log = LoggerFactory.getLogger(ComplianceTimers.class);
 
-    private final SessionService sessions;
+    private final UnrecordedSessions sessions;
     private final NotificationRequirementService requirements;
 
-    public ComplianceTimers(SessionService sessions, NotificationRequirementService requirements) {
+    public ComplianceTimers(UnrecordedSessions sessions, NotificationRequirementService requirements) {
         this.sessions = sessions;
         this.requirements = requirements;
     }

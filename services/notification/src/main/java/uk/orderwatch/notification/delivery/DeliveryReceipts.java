@@ -53,8 +53,8 @@ public class DeliveryReceipts {
             return true;
         }
         Instant now = clock.instant();
-        DeliveryService.replace(deliveries, new Delivery(current.channel(), status, current.attempts(), current.lastAttemptAt(),
-                null, providerReference, status.reached() ? null : "reported " + status));
+        DeliveryService.replace(deliveries, new Delivery(current.channel(), status, current.attempts(),
+                current.lastAttemptAt(), null, providerReference, status.reached() ? null : "reported " + status));
         var update = new Update().set("deliveries", mongo.getConverter().convertToMongoType(deliveries))
                 .inc("version", 1);
         List<OutboxEvent> newEvents = new ArrayList<>();

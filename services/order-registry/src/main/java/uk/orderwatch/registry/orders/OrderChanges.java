@@ -78,8 +78,8 @@ public class OrderChanges {
         if (changed.isEmpty()) {
             throw Problem.invalid("conditions", "a variation changes the conditions, the agencies or the end");
         }
-        order.vary(newConditions, agencies == null ? null : OrderMapping.assignments(agencies), c.endsOn(), c.untilFurtherOrder(),
-                c.reason(), actor, clock.instant());
+        order.vary(newConditions, agencies == null ? null : OrderMapping.assignments(agencies), c.endsOn(),
+                c.untilFurtherOrder(), c.reason(), actor, clock.instant());
         order.addEvent(events.create(EventType.ORDER_VARIED, orderId,
                 new OrderVaried(order.snapshot(), changed, c.reason(), actor)));
         return store.save(order, read);

@@ -57,8 +57,9 @@ public class OrderRegistration {
                 .toList();
         var order = OrderDocument.granted(orderId, r.type(),
                 new Court(r.court().name(), r.court().code()), r.courtCaseReference(), r.madeOn(), r.endsOn(),
-                r.endsUntilFurtherOrder(), subject, protectedPersons, OrderMapping.conditions(r.conditions(), List.of()),
-                OrderMapping.assignments(r.agencies()), r.interimOrderId(), actor, clock.instant());
+                r.endsUntilFurtherOrder(), subject, protectedPersons,
+                OrderMapping.conditions(r.conditions(), List.of()), OrderMapping.assignments(r.agencies()),
+                r.interimOrderId(), actor, clock.instant());
         order.addEvent(events.create(EventType.ORDER_REGISTERED, order.id(),
                 new OrderRegistered(order.snapshot(), actor)));
         try {
