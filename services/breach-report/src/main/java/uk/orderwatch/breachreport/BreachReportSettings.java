@@ -11,16 +11,16 @@ import uk.orderwatch.support.config.Settings;
  *                             model before it answers 404 (ADR 4)
  * @param unrecordedGrace      a session with no outcome this long after its end raises {@code session.unrecorded}
  * @param enforcementThreshold breaches plus unacceptable absences of one order that call for an enforcement review
- * @param timerInterval        how often the deadlines are checked
+ * @param timers               how often the deadlines are checked
  */
 @ConfigurationProperties("orderwatch")
 public record BreachReportSettings(Duration orderPatience, Duration unrecordedGrace, int enforcementThreshold,
-                                   Duration timerInterval) {
+                                   Settings.Timers timers) {
 
     public BreachReportSettings {
         Settings.positive("orderwatch.order-patience", orderPatience);
         Settings.positive("orderwatch.unrecorded-grace", unrecordedGrace);
         Settings.positive("orderwatch.enforcement-threshold", enforcementThreshold);
-        Settings.positive("orderwatch.timer-interval", timerInterval);
+        Settings.require("orderwatch.timers", timers);
     }
 }

@@ -36,7 +36,7 @@ abstract class ComplianceITBase extends ServiceIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        registry.add("orderwatch.timer-interval", () -> "1h");
+        registry.add("orderwatch.timers.interval", () -> "1h");
     }
 
     /** An order as order-registry would publish it, at {@code version}, with a fresh id. */

@@ -9,7 +9,7 @@ import uk.orderwatch.support.config.Settings;
 /**
  * notification's settings ({@code orderwatch.*}), defaults in its application.yml, checked at start.
  *
- * @param alertTimerInterval how often due deliveries and passed acknowledgement deadlines are looked for
+ * @param timers             how often due deliveries and passed acknowledgement deadlines are looked for
  * @param acknowledgeWithin  how long a recipient has to acknowledge an alert before it escalates, per priority
  * @param dutyDesk           where an alert goes when its role has nobody assigned or its chain runs out
  * @param delivery           the delivery worker
@@ -18,11 +18,11 @@ import uk.orderwatch.support.config.Settings;
  * @param sms                GOV.UK Notify; SMS is off while no API key is set
  */
 @ConfigurationProperties("orderwatch")
-public record NotificationSettings(Duration alertTimerInterval, AcknowledgeWithin acknowledgeWithin,
+public record NotificationSettings(Settings.Timers timers, AcknowledgeWithin acknowledgeWithin,
                                    DutyDesk dutyDesk, Delivery delivery, Channels channels, Email email, Sms sms) {
 
     public NotificationSettings {
-        Settings.positive("orderwatch.alert-timer-interval", alertTimerInterval);
+        Settings.require("orderwatch.timers", timers);
         Settings.require("orderwatch.acknowledge-within", acknowledgeWithin);
         Settings.require("orderwatch.duty-desk", dutyDesk);
         Settings.require("orderwatch.delivery", delivery);

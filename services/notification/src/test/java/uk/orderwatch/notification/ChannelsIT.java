@@ -76,7 +76,7 @@ class ChannelsIT extends ServiceIT {
         registry.add("orderwatch.sms.callback-token", () -> "notify-callback-token");
         registry.add("orderwatch.channels.first-backoff", () -> "20ms");
         registry.add("orderwatch.channels.breaker-open-for", () -> "500ms");
-        registry.add("orderwatch.alert-timer-interval", () -> "1h");
+        registry.add("orderwatch.timers.interval", () -> "1h");
     }
 
     @Autowired

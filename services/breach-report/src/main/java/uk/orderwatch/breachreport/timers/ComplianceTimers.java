@@ -25,7 +25,7 @@ public class ComplianceTimers {
         this.requirements = requirements;
     }
 
-    @Scheduled(fixedDelayString = "${orderwatch.timer-interval}", initialDelayString = "5s")
+    @Scheduled(fixedDelayString = "${orderwatch.timers.interval}", initialDelayString = "5s")
     public void run() {
         try {
             int unrecorded = sessions.raiseUnrecorded();

@@ -40,7 +40,7 @@ abstract class OrderRegistryITBase extends ServiceIT {
     static void infra(DynamicPropertyRegistry registry) {
         registry.add("orderwatch.outbox.relay-interval", () -> "200ms");
         registry.add("orderwatch.outbox.relay-grace", () -> "1s");
-        registry.add("orderwatch.expiry-check-interval", () -> "1h");
+        registry.add("orderwatch.timers.interval", () -> "1h");
     }
 
     @BeforeEach

@@ -1,10 +1,11 @@
-package uk.orderwatch.notification.delivery;
+package uk.orderwatch.notification.timers;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import uk.orderwatch.notification.alerts.Escalations;
+import uk.orderwatch.notification.delivery.DeliveryService;
 
 /**
  * The timers of alerts, stored on the alerts themselves: deliveries to retry and acknowledgement deadlines. Every
@@ -23,7 +24,7 @@ public class AlertTimers {
         this.escalations = escalations;
     }
 
-    @Scheduled(fixedDelayString = "${orderwatch.alert-timer-interval}", initialDelayString = "5s")
+    @Scheduled(fixedDelayString = "${orderwatch.timers.interval}", initialDelayString = "5s")
     public void run() {
         try {
             deliveries.deliverDue();

@@ -1,9 +1,11 @@
-package uk.orderwatch.registry.orders;
+package uk.orderwatch.registry.timers;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import uk.orderwatch.registry.orders.OrderExpiry;
+import uk.orderwatch.registry.orders.OrderRegistration;
 
 /**
  * The timers of the order life cycle, kept as data on the orders (their {@code expiresAt}) and run on every
@@ -22,7 +24,7 @@ public class OrderTimers {
         this.registration = registration;
     }
 
-    @Scheduled(fixedDelayString = "${orderwatch.expiry-check-interval}", initialDelayString = "5s")
+    @Scheduled(fixedDelayString = "${orderwatch.timers.interval}", initialDelayString = "5s")
     public void run() {
         try {
             int expired = expiry.expireDue();
