@@ -201,7 +201,7 @@ public final class LocalStack implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         for (String id : agencyIds) {
             var request = HttpRequest.newBuilder(URI.create(config.baseUrl(ServiceName.ORDER_REGISTRY)
-                    + "/directory/agencies/" + id)).header("Authorization", token).build();
+                    + "/known-agencies/" + id)).header("Authorization", token).build();
             while (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("order-registry did not learn of agency " + id + " in time");

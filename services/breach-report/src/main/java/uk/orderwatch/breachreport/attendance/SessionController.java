@@ -49,7 +49,7 @@ public class SessionController {
     @PostMapping(path = "/sessions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a session to a programme requirement")
     public ResponseEntity<SessionView> add(@PathVariable String orderId,
-                                           @Valid @RequestBody SessionRequests.Add request, Caller caller) {
+                                           @Valid @RequestBody AddSessionRequest request, Caller caller) {
         guard.change(orderId, caller, Role.PROBATION);
         var s = planning.add(orderId, request);
         return ResponseEntity.created(URI.create("/orders/" + orderId + "/sessions/" + s.sessionId()))
@@ -59,7 +59,7 @@ public class SessionController {
     @PostMapping(path = "/sessions/{sessionId}/reschedule", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Move a session still to come to another time")
     public SessionView reschedule(@PathVariable String orderId, @PathVariable String sessionId,
-                                  @Valid @RequestBody SessionRequests.Reschedule request, Caller caller) {
+                                  @Valid @RequestBody RescheduleSessionRequest request, Caller caller) {
         guard.change(orderId, caller, Role.PROBATION);
         return SessionView.of(planning.reschedule(orderId, sessionId, request, caller.actor()));
     }
@@ -74,7 +74,7 @@ public class SessionController {
 
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.OUTCOME)))
-            @Valid @RequestBody SessionRequests.Outcome request, Caller caller) {
+            @Valid @RequestBody RecordOutcomeRequest request, Caller caller) {
         guard.change(orderId, caller, Role.PROBATION);
         return ResponseEntity.status(201).body(SessionView.of(outcomes.record(orderId, sessionId, request,
                 caller.actor())));
@@ -87,7 +87,7 @@ public class SessionController {
 
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.ATTENDANCE)))
-            @Valid @RequestBody SessionRequests.ByStart request, Caller caller) {
+            @Valid @RequestBody RecordAttendanceRequest request, Caller caller) {
         guard.change(orderId, caller, Role.PROBATION);
         var s = outcomes.recordByStart(orderId, request, caller.actor());
         return ResponseEntity.created(URI.create("/orders/" + orderId + "/sessions/" + s.sessionId()))

@@ -28,7 +28,7 @@ public record SessionDocument(
         int durationMinutes,
         SessionStatus status,
         String practitionerId,
-        Outcome currentOutcome,
+        SessionResult currentOutcome,
         Instant unrecordedDueAt,
         List<Reschedule> reschedules,
         List<OutcomeEntry> outcomes,
@@ -45,7 +45,7 @@ public record SessionDocument(
 
     /** One recorded outcome, in the vocabulary of HMPPS "Refer and monitor an intervention". */
     public record OutcomeEntry(boolean sessionHappened, Attendance attended, String lateReason,
-                               NoSessionReason noSessionReason, Outcome outcome, Concern concern,
+                               NoSessionReason noSessionReason, SessionResult outcome, Concern concern,
                                String correctionReason, Instant recordedAt, Actor recordedBy) {
     }
 

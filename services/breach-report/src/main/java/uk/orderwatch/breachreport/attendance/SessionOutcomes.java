@@ -45,13 +45,13 @@ public class SessionOutcomes {
         this.orderPatience = settings.orderPatience();
     }
 
-    public SessionDocument record(String orderId, String sessionId, SessionRequests.Outcome r, Actor recorder) {
+    public SessionDocument record(String orderId, String sessionId, RecordOutcomeRequest r, Actor recorder) {
         KnownOrder known = orders.require(orderId, orderPatience);
         return record(known, store.session(orderId, sessionId), r, recorder);
     }
 
     /** An outcome for the session of a requirement starting at a time: the planned one, or one added now. */
-    public SessionDocument recordByStart(String orderId, SessionRequests.ByStart r, Actor recorder) {
+    public SessionDocument recordByStart(String orderId, RecordAttendanceRequest r, Actor recorder) {
         KnownOrder known = orders.require(orderId, orderPatience);
         SessionPlanning.programme(known.order(), r.conditionId());
         var planned = store.atStart(orderId, r.conditionId(), r.sessionStart());
@@ -60,7 +60,7 @@ public class SessionOutcomes {
                 throw sessionInFuture();
             }
             // refuse a bad outcome before the unplanned session is stored: a refused request changes nothing
-            Outcome.classify(r.outcome().sessionHappened(), r.attended(), r.noSessionReason());
+            SessionResult.classify(r.outcome().sessionHappened(), r.attended(), r.noSessionReason());
             if (r.correctionReason() != null) {
                 throw Problem.rule("nothing-to-correct", "correctionReason", "no outcome is recorded for this session");
             }
@@ -72,7 +72,7 @@ public class SessionOutcomes {
         return record(known, planned, r.outcome(), recorder);
     }
 
-    private SessionDocument record(KnownOrder known, SessionDocument s, SessionRequests.Outcome r,
+    private SessionDocument record(KnownOrder known, SessionDocument s, RecordOutcomeRequest r,
                                    Actor recorder) {
         OrderSnapshot order = known.order();
         if (s.status() == SessionStatus.WITHDRAWN) {
@@ -91,7 +91,7 @@ public class SessionOutcomes {
         if (!correction && r.correctionReason() != null) {
             throw Problem.rule("nothing-to-correct", "correctionReason", "no outcome is recorded for this session yet");
         }
-        Outcome outcome = Outcome.classify(r.sessionHappened(), r.attended(), r.noSessionReason());
+        SessionResult outcome = SessionResult.classify(r.sessionHappened(), r.attended(), r.noSessionReason());
         var concern = r.concern() == null ? null : new SessionDocument.Concern(r.concern().description(),
                 r.concern().tellPractitioner(), r.concern().risk());
         var entry = new SessionDocument.OutcomeEntry(r.sessionHappened(), r.attended(), r.lateReason(),
@@ -115,7 +115,7 @@ public class SessionOutcomes {
                 s.sequence(), s.start(), s.durationMinutes(), SessionStatus.RECORDED, s.practitionerId(), outcome,
                 null, s.reschedules(), outcomes, pending);
         store.compareAndSet(recorded, s.version(), newEvents);
-        if (outcome == Outcome.MISSED) {
+        if (outcome == SessionResult.MISSED) {
             nonCompliance.publishEvent(new NonComplianceRecorded(known));
         }
         return recorded;

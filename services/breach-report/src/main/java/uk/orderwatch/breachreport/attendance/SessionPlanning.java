@@ -61,7 +61,7 @@ public class SessionPlanning {
         store.withdrawPending(orderId);
     }
 
-    public SessionDocument add(String orderId, SessionRequests.Add r) {
+    public SessionDocument add(String orderId, AddSessionRequest r) {
         KnownOrder known = activeOrder(orderId);
         programme(known.order(), r.conditionId());
         var session = store.newSession(UUID.randomUUID().toString(), known.order(), r.conditionId(), null, r.start(),
@@ -70,7 +70,7 @@ public class SessionPlanning {
         return session;
     }
 
-    public SessionDocument reschedule(String orderId, String sessionId, SessionRequests.Reschedule r, Actor by) {
+    public SessionDocument reschedule(String orderId, String sessionId, RescheduleSessionRequest r, Actor by) {
         activeOrder(orderId);
         var s = store.session(orderId, sessionId);
         if (s.status() != SessionStatus.SCHEDULED) {

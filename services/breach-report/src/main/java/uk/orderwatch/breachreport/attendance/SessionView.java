@@ -5,7 +5,7 @@ import java.util.List;
 
 /** A programme session as probation sees it. */
 public record SessionView(String sessionId, String orderId, String conditionId, Integer sequence, Instant start,
-                          int durationMinutes, SessionStatus status, Outcome currentOutcome, Instant unrecordedDueAt,
+                          int durationMinutes, SessionStatus status, SessionResult currentOutcome, Instant unrecordedDueAt,
                           List<SessionDocument.Reschedule> reschedules, List<SessionDocument.OutcomeEntry> outcomes) {
 
     public static SessionView of(SessionDocument s) {

@@ -12,8 +12,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 import uk.orderwatch.breachreport.BreachReportSettings;
-import uk.orderwatch.breachreport.attendance.Outcome;
 import uk.orderwatch.breachreport.attendance.SessionDocument;
+import uk.orderwatch.breachreport.attendance.SessionResult;
 import uk.orderwatch.breachreport.breaches.BreachDocument;
 import uk.orderwatch.breachreport.orders.KnownOrder;
 import uk.orderwatch.breachreport.orders.NonComplianceRecorded;
@@ -53,7 +53,7 @@ public class NonComplianceService {
 
     public Counts count(String orderId) {
         return new Counts(mongo.count(query(where("orderId").is(orderId)), BreachDocument.class),
-                mongo.count(query(where("orderId").is(orderId).and("currentOutcome").is(Outcome.MISSED)),
+                mongo.count(query(where("orderId").is(orderId).and("currentOutcome").is(SessionResult.MISSED)),
                         SessionDocument.class));
     }
 
@@ -72,7 +72,7 @@ public class NonComplianceService {
         List<String> occurrences = new ArrayList<>();
         mongo.find(query(where("orderId").is(orderId)), BreachDocument.class)
                 .forEach(b -> occurrences.add(b.breachId()));
-        mongo.find(query(where("orderId").is(orderId).and("currentOutcome").is(Outcome.MISSED)),
+        mongo.find(query(where("orderId").is(orderId).and("currentOutcome").is(SessionResult.MISSED)),
                 SessionDocument.class).forEach(s -> occurrences.add(s.sessionId()));
         if (occurrences.size() < threshold) {
             return;

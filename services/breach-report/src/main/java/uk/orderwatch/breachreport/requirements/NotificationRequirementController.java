@@ -47,7 +47,7 @@ public class NotificationRequirementController {
     public ResponseEntity<NotificationRequirementView> record(@PathVariable String orderId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.NOTIFIED)))
-            @Valid @RequestBody NotificationRequirementService.Record request, Caller caller) {
+            @Valid @RequestBody RecordNotificationRequest request, Caller caller) {
         guard.change(orderId, caller, Role.POLICE);
         return ResponseEntity.status(201).body(NotificationRequirementView.of(requirements.record(orderId, request,
                 caller.actor())));

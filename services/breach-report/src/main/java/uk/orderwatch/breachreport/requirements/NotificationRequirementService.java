@@ -3,7 +3,6 @@ package uk.orderwatch.breachreport.requirements;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,10 +50,6 @@ public class NotificationRequirementService {
         this.clock = clock;
     }
 
-    /** A notification the police record. */
-    public record Record(@NotNull NotificationKind kind, @NotNull Instant notifiedAt) {
-    }
-
     /** Starts the clock of a served SPO, interim SPO or DAPO, once. */
     public void startIfDue(KnownOrder known) {
         var order = known.order();
@@ -77,7 +72,7 @@ public class NotificationRequirementService {
                 NotificationRequirement.class);
     }
 
-    public NotificationRequirement record(String orderId, Record r, Actor by) {
+    public NotificationRequirement record(String orderId, RecordNotificationRequest r, Actor by) {
         var requirement = find(orderId).orElseThrow(() -> new Problem(org.springframework.http.HttpStatus.NOT_FOUND,
                 "no-notification-requirement", "No notification requirement", "Order " + orderId + " has no "
                 + "notification requirement: it is not a served SPO, interim SPO or DAPO", List.of()));

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -108,10 +107,6 @@ public class AlertController {
         return stream.subscribe(caller.personId(), alerts.after(caller.personId(), lastEventId));
     }
 
-    /** An acknowledgement by the recipient (from their token), with an optional note (kept in notification). */
-    public record Acknowledge(@Size(max = 2000) String note) {
-    }
-
     @PostMapping(path = "/{alertId}/acknowledgements", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Acknowledge an alert: its escalation (and its chain's) stops",
             description = "HIGH alerts must be acknowledged within 15 minutes, MEDIUM within 4 hours; otherwise "
@@ -120,7 +115,7 @@ public class AlertController {
 
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.ACKNOWLEDGE)))
-            @Valid @RequestBody Acknowledge request, Caller caller) {
+            @Valid @RequestBody AcknowledgeAlertRequest request, Caller caller) {
         visible(alertId, caller);
         audit.change(caller, AlertDocument.AUDIT_RESOURCE, alertId);
         return ResponseEntity.status(201).body(AlertView.of(acknowledgements.acknowledge(alertId, caller.personId(),

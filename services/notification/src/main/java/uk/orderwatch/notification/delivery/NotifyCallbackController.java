@@ -3,7 +3,6 @@ package uk.orderwatch.notification.delivery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.springframework.http.HttpStatus;
@@ -29,15 +28,10 @@ public class NotifyCallbackController {
         this.token = settings.sms().callbackToken();
     }
 
-    /** The fields of Notify's callback that orderwatch uses (Notify sends more; they are ignored). */
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-    public record Receipt(@NotBlank String id, String reference, @NotBlank String status) {
-    }
-
     @PostMapping("/callbacks/notify")
     @Operation(summary = "Notify delivery receipt: updates the SMS delivery of the alert")
     public ResponseEntity<Void> receipt(@RequestHeader(name = "Authorization", required = false) String authorization,
-                                        @Valid @RequestBody Receipt receipt) {
+                                        @Valid @RequestBody NotifyReceiptRequest receipt) {
         if (token.isBlank() || authorization == null || !MessageDigest.isEqual(
                 authorization.getBytes(StandardCharsets.UTF_8), ("Bearer " + token).getBytes(StandardCharsets.UTF_8))) {
             throw new Problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Not authorised",

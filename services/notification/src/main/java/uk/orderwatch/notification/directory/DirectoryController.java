@@ -1,17 +1,13 @@
 package uk.orderwatch.notification.directory;
 
 import io.swagger.v3.oas.annotations.Operation;
-import uk.orderwatch.notification.ApiExamples;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.springframework.http.MediaType;
-import uk.orderwatch.support.audit.AuditLog;
-import uk.orderwatch.support.security.Caller;
-import uk.orderwatch.support.security.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +16,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.orderwatch.notification.ApiExamples;
+import uk.orderwatch.support.audit.AuditLog;
+import uk.orderwatch.support.security.Caller;
+import uk.orderwatch.support.security.Role;
 import uk.orderwatch.support.web.Problem;
 
 @RestController
@@ -47,7 +47,7 @@ public class DirectoryController {
             @PathVariable @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,63}") String agencyId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.AGENCY)))
-            @Valid @RequestBody AgencyRequest request, Caller caller) {
+            @Valid @RequestBody RecordAgencyRequest request, Caller caller) {
         caller.require(Role.ADMIN);
         audit.change(caller, AGENCY, agencyId);
         boolean created = directory.record(agencyId, request);

@@ -34,7 +34,7 @@ public class DirectoryService {
     }
 
     /** Records the agency; true when it is new. An unchanged agency is left as it is and publishes nothing. */
-    public boolean record(String agencyId, AgencyRequest request) {
+    public boolean record(String agencyId, RecordAgencyRequest request) {
         var ids = new HashSet<String>();
         for (int i = 0; i < request.people().size(); i++) {
             if (!ids.add(request.people().get(i).personId())) {

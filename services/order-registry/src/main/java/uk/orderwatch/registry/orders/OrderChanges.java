@@ -36,7 +36,7 @@ public class OrderChanges {
         this.clock = clock;
     }
 
-    public OrderDocument serve(String orderId, Commands.Serve c, Actor actor) {
+    public OrderDocument serve(String orderId, ServeOrderRequest c, Actor actor) {
         var order = store.require(orderId);
         long read = order.version();
         if (order.status() != OrderStatus.SERVED) {
@@ -49,7 +49,7 @@ public class OrderChanges {
         return store.save(order, read);
     }
 
-    public OrderDocument vary(String orderId, Commands.Vary c, Actor actor) {
+    public OrderDocument vary(String orderId, VaryOrderRequest c, Actor actor) {
         var order = store.require(orderId);
         long read = order.version();
         order.requireActive("vary");
@@ -85,7 +85,7 @@ public class OrderChanges {
         return store.save(order, read);
     }
 
-    public OrderDocument renew(String orderId, Commands.Renew c, Actor actor) {
+    public OrderDocument renew(String orderId, RenewOrderRequest c, Actor actor) {
         var order = store.require(orderId);
         long read = order.version();
         order.requireActive("renew");
@@ -98,7 +98,7 @@ public class OrderChanges {
         return store.save(order, read);
     }
 
-    public OrderDocument discharge(String orderId, Commands.Discharge c, Actor actor) {
+    public OrderDocument discharge(String orderId, DischargeOrderRequest c, Actor actor) {
         var order = store.require(orderId);
         long read = order.version();
         order.requireActive("discharge");

@@ -102,7 +102,7 @@ public class OrderController {
     public OrderView serve(@PathVariable String orderId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.SERVE)))
-            @Valid @RequestBody Commands.Serve command, Caller caller) {
+            @Valid @RequestBody ServeOrderRequest command, Caller caller) {
         return OrderDisclosure.view(changes.serve(orderId, command, changing(orderId, caller)), caller);
     }
 
@@ -112,7 +112,7 @@ public class OrderController {
     public OrderView vary(@PathVariable String orderId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.VARY)))
-            @Valid @RequestBody Commands.Vary command, Caller caller) {
+            @Valid @RequestBody VaryOrderRequest command, Caller caller) {
         return OrderDisclosure.view(changes.vary(orderId, command, changing(orderId, caller)), caller);
     }
 
@@ -121,7 +121,7 @@ public class OrderController {
     public OrderView renew(@PathVariable String orderId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.RENEW)))
-            @Valid @RequestBody Commands.Renew command, Caller caller) {
+            @Valid @RequestBody RenewOrderRequest command, Caller caller) {
         return OrderDisclosure.view(changes.renew(orderId, command, changing(orderId, caller)), caller);
     }
 
@@ -130,7 +130,7 @@ public class OrderController {
     public OrderView discharge(@PathVariable String orderId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.DISCHARGE)))
-            @Valid @RequestBody Commands.Discharge command, Caller caller) {
+            @Valid @RequestBody DischargeOrderRequest command, Caller caller) {
         return OrderDisclosure.view(changes.discharge(orderId, command, changing(orderId, caller)), caller);
     }
 

@@ -43,7 +43,7 @@ class AccessMatrixIT extends OrderRegistryITBase {
             }
         }
         for (TestUser user : TestUser.values()) {
-            rows.add(Arguments.of(user, "/directory/agencies/demo-police", 200));
+            rows.add(Arguments.of(user, "/known-agencies/demo-police", 200));
             rows.add(Arguments.of(user, "/admin/audit", user == TestUser.ADMIN ? 200 : 403));
             rows.add(Arguments.of(user, "/admin/dead-letters", user == TestUser.ADMIN ? 200 : 403));
         }
@@ -198,7 +198,7 @@ class AccessMatrixIT extends OrderRegistryITBase {
     @org.junit.jupiter.api.Test
     void withoutATokenEveryEndpointButHealthAndApiDocsIsRefused() throws Exception {
         for (String path : List.of("/orders", "/orders/" + order(), "/orders/expiring", "/admin/audit",
-                "/directory/agencies/demo-police")) {
+                "/known-agencies/demo-police")) {
             var response = get(path, null);
             assertThat(response.statusCode()).as(path).isEqualTo(401);
             assertThat(response.header("WWW-Authenticate")).contains("Bearer");

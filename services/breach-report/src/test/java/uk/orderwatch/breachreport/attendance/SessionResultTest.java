@@ -13,26 +13,26 @@ import uk.orderwatch.support.web.Problem;
  * Every combination of "did the session happen", attendance and the reason it did not happen (2 x 4 x 4), with what
  * it means for compliance or the field that is refused, written out row by row.
  */
-class OutcomeTest {
+class SessionResultTest {
 
     static Stream<Arguments> accepted() {
         return Stream.of(
-                Arguments.of(true, Attendance.YES, null, Outcome.ATTENDED),
-                Arguments.of(true, Attendance.LATE, null, Outcome.ATTENDED),
-                Arguments.of(true, Attendance.NO, null, Outcome.MISSED),
-                Arguments.of(false, null, NoSessionReason.POP_UNACCEPTABLE, Outcome.MISSED),
-                Arguments.of(false, null, NoSessionReason.POP_ACCEPTABLE, Outcome.EXCUSED),
-                Arguments.of(false, null, NoSessionReason.LOGISTICS, Outcome.CANCELLED),
-                Arguments.of(false, Attendance.NO, NoSessionReason.POP_UNACCEPTABLE, Outcome.MISSED),
-                Arguments.of(false, Attendance.NO, NoSessionReason.POP_ACCEPTABLE, Outcome.EXCUSED),
-                Arguments.of(false, Attendance.NO, NoSessionReason.LOGISTICS, Outcome.CANCELLED));
+                Arguments.of(true, Attendance.YES, null, SessionResult.ATTENDED),
+                Arguments.of(true, Attendance.LATE, null, SessionResult.ATTENDED),
+                Arguments.of(true, Attendance.NO, null, SessionResult.MISSED),
+                Arguments.of(false, null, NoSessionReason.POP_UNACCEPTABLE, SessionResult.MISSED),
+                Arguments.of(false, null, NoSessionReason.POP_ACCEPTABLE, SessionResult.EXCUSED),
+                Arguments.of(false, null, NoSessionReason.LOGISTICS, SessionResult.CANCELLED),
+                Arguments.of(false, Attendance.NO, NoSessionReason.POP_UNACCEPTABLE, SessionResult.MISSED),
+                Arguments.of(false, Attendance.NO, NoSessionReason.POP_ACCEPTABLE, SessionResult.EXCUSED),
+                Arguments.of(false, Attendance.NO, NoSessionReason.LOGISTICS, SessionResult.CANCELLED));
     }
 
     @ParameterizedTest(name = "happened={0}, attended={1}, reason={2}: {3}")
     @MethodSource("accepted")
     void aConsistentRecordIsClassified(boolean happened, Attendance attended, NoSessionReason reason,
-                                       Outcome expected) {
-        assertThat(Outcome.classify(happened, attended, reason)).isEqualTo(expected);
+                                       SessionResult expected) {
+        assertThat(SessionResult.classify(happened, attended, reason)).isEqualTo(expected);
     }
 
     static Stream<Arguments> refused() {
@@ -66,7 +66,7 @@ class OutcomeTest {
     @MethodSource("refused")
     void anIncompleteOrContradictoryRecordIsRefusedNamingTheField(boolean happened, Attendance attended,
                                                                  NoSessionReason reason, String field) {
-        assertThatThrownBy(() -> Outcome.classify(happened, attended, reason)).isInstanceOf(Problem.class)
+        assertThatThrownBy(() -> SessionResult.classify(happened, attended, reason)).isInstanceOf(Problem.class)
                 .satisfies(e -> assertThat(((Problem) e).errors()).extracting(Problem.FieldProblem::field)
                         .containsExactly(field));
     }
@@ -74,8 +74,8 @@ class OutcomeTest {
     @ParameterizedTest
     @MethodSource("accepted")
     void eachOutcomeIsPublishedAsItsOwnEventType(boolean happened, Attendance attended, NoSessionReason reason,
-                                                Outcome expected) {
-        String type = Outcome.classify(happened, attended, reason).eventType().type();
+                                                SessionResult expected) {
+        String type = SessionResult.classify(happened, attended, reason).eventType().type();
         assertThat(type).isEqualTo(switch (expected) {
             case ATTENDED -> "session.attended";
             case MISSED -> "session.missed";

@@ -3,8 +3,11 @@ package uk.orderwatch.breachreport.attendance;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.support.web.Problem;
 
-/** What a recorded session outcome means for compliance. The one place this classification lives. */
-public enum Outcome {
+/**
+ * What a recorded session outcome means for compliance: the one place this classification lives. (What probation
+ * sends is a {@link RecordOutcomeRequest}; the event published is a {@code SessionOutcome}.)
+ */
+public enum SessionResult {
     ATTENDED(EventType.SESSION_ATTENDED),
     MISSED(EventType.SESSION_MISSED),
     EXCUSED(EventType.SESSION_ABSENCE_EXCUSED),
@@ -12,7 +15,7 @@ public enum Outcome {
 
     private final EventType eventType;
 
-    Outcome(EventType eventType) {
+    SessionResult(EventType eventType) {
         this.eventType = eventType;
     }
 
@@ -25,7 +28,7 @@ public enum Outcome {
      * A session that happened is classified by attendance (NO is a miss); one that did not happen by its reason
      * (an unacceptable absence is a miss). Contradictory or incomplete combinations are refused.
      */
-    public static Outcome classify(boolean sessionHappened, Attendance attended, NoSessionReason reason) {
+    public static SessionResult classify(boolean sessionHappened, Attendance attended, NoSessionReason reason) {
         if (sessionHappened) {
             if (attended == null) {
                 throw Problem.invalid("attended", "is required when the session happened (YES, LATE or NO)");

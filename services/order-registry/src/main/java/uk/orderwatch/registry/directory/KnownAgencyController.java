@@ -11,15 +11,19 @@ import uk.orderwatch.support.audit.AuditLog;
 import uk.orderwatch.support.security.Caller;
 import uk.orderwatch.support.web.Problem;
 
+/**
+ * The agencies and people an order may name, as order-registry knows them from notification's directory topic. Not
+ * the directory itself: that is notification's {@code /directory/agencies}, where agencies are recorded.
+ */
 @RestController
-@RequestMapping(path = "/directory/agencies", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Directory", description = "The agencies and people an order may name, as order-registry knows them")
-public class DirectoryController {
+@RequestMapping(path = "/known-agencies", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Known agencies", description = "The agencies and people an order may name, as order-registry knows them")
+public class KnownAgencyController {
 
     private final AgencyDirectory directory;
     private final AuditLog audit;
 
-    public DirectoryController(AgencyDirectory directory, AuditLog audit) {
+    public KnownAgencyController(AgencyDirectory directory, AuditLog audit) {
         this.directory = directory;
         this.audit = audit;
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import uk.orderwatch.schemas.events.AgencyKind;
 
 /** An agency as an administrator records it. */
-public record AgencyRequest(
+public record RecordAgencyRequest(
         @NotNull AgencyKind kind,
         @NotBlank @Size(max = 200) String name,
         @NotNull @Size(max = 500) List<@Valid @NotNull PersonRequest> people,

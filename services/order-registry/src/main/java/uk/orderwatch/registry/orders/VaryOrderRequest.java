@@ -1,0 +1,21 @@
+package uk.orderwatch.registry.orders;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import uk.orderwatch.registry.orders.RegisterOrderRequest.AgenciesDto;
+import uk.orderwatch.registry.orders.RegisterOrderRequest.ConditionDto;
+
+/**
+ * The court varied the order: any of the conditions (the whole new list), the agencies, or the end.
+ */
+public record VaryOrderRequest(
+        @Size(min = 1, max = 50) List<@Valid @NotNull ConditionDto> conditions,
+        @Valid AgenciesDto agencies,
+        LocalDate endsOn,
+        Boolean untilFurtherOrder,
+        @NotBlank @Size(max = 2000) String reason) {
+}
