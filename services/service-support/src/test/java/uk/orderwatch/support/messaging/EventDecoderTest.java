@@ -12,11 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.messaging.support.MessageBuilder;
-import uk.orderwatch.schemas.events.AgencyKind;
 import uk.orderwatch.schemas.CloudEvent;
 import uk.orderwatch.schemas.EventCodec;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.InvalidEventException;
+import uk.orderwatch.schemas.events.AgencyKind;
 import uk.orderwatch.schemas.events.AgencyRecorded;
 
 /** A record waits out a database outage instead of being dead-lettered; anything else fails at once. */
