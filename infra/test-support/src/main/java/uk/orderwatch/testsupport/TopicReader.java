@@ -1,5 +1,7 @@
 package uk.orderwatch.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,8 +12,10 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Reads a topic from the beginning with a fresh consumer group: what is really on the broker, for checks. */
 public final class TopicReader {
@@ -33,9 +37,14 @@ public final class TopicReader {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline && !until.test(records)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> records.add(rec(r)));
+            try {
+                // the consumer is not thread-safe: it is polled on this thread, between Awaitility's checks
+                await().atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(1)).until(() -> {
+                    consumer.poll(Duration.ofMillis(200)).forEach(r -> records.add(rec(r)));
+                    return until.test(records);
+                });
+            } catch (ConditionTimeoutException e) {
+                // the caller's own assertion on what was read says what is missing
             }
         }
         return records;
@@ -54,18 +63,21 @@ public final class TopicReader {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
                 new StringDeserializer())) {
             var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             var end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.offset() < end.get(new org.apache.kafka.common.TopicPartition(r.topic(), r.partition()))) {
-                        records.add(rec(r));
-                    }
+            try {
+                await().atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(1)).until(() -> {
+                    consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                        if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+                            records.add(rec(r));
+                        }
+                    });
+                    return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
                 });
+            } catch (ConditionTimeoutException e) {
+                // reported below with how far it got
             }
             long expected = 0;
             for (var p : partitions) {
