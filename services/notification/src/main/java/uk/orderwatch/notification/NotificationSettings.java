@@ -14,7 +14,7 @@ import uk.orderwatch.support.config.Settings;
  * @param dutyDesk           where an alert goes when its role has nobody assigned or its chain runs out
  * @param delivery           the delivery worker
  * @param channels           the guards around each channel (resilience4j)
- * @param email              SMTP
+ * @param email              SMTP, and where the links in emails lead
  * @param sms                GOV.UK Notify; SMS is off while no API key is set
  */
 @ConfigurationProperties("orderwatch")
@@ -77,9 +77,15 @@ public record NotificationSettings(Settings.Timers timers, AcknowledgeWithin ack
         }
     }
 
-    public record Email(String from) {
+    /**
+     * @param from      the sender of alert emails
+     * @param portalUrl the portal users open from an alert email: each email links to its alert's page there
+     */
+    public record Email(String from, String portalUrl) {
         public Email {
             Settings.require("orderwatch.email.from", from);
+            Settings.require("orderwatch.email.portal-url", portalUrl);
+            portalUrl = portalUrl.replaceAll("/+$", "");
         }
     }
 

@@ -183,6 +183,8 @@ class ChannelsIT extends ServiceIT {
         assertThat(mail.getSubject()).startsWith("[orderwatch HIGH] Breach reported");
         assertThat(mail.getMessageID()).as("the same on every attempt, so a resend is recognised")
                 .isEqualTo("<alert." + alertId + "@orderwatch>");
+        assertThat(String.valueOf(mail.getContent())).as("links to the alert's page")
+                .contains("Read and acknowledge this alert in orderwatch: http://localhost:8080/alerts/" + alertId);
         await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(
                 delivery(alertId, "EMAIL").get("status").asString()));
         assertThat(alertEvents(alertId, 2)).containsExactly("alert.raised", "alert.delivered");

@@ -67,10 +67,10 @@ public final class AlertContent {
         switch (type) {
             case BREACH_REPORTED -> {
                 var b = (BreachReported) data;
-                title = "Breach reported: " + b.conditionCategory() + " condition";
-                all.put("what", "A breach of the " + b.conditionCategory() + " condition was reported.");
+                title = "Breach reported: " + b.conditionCategory().label();
+                all.put("what", "A breach of the condition \"" + b.conditionCategory().label() + "\" was reported.");
                 all.put("when", when(b.occurredAt()));
-                all.put("condition", b.conditionCategory().name());
+                all.put("condition", b.conditionCategory().label());
                 all.put("reportedBy", b.reportedBy().agencyId());
                 // the report the alert is about: GET /orders/{orderId}/breaches/{breachId} in breach-report
                 all.put("breachId", b.breachId());
@@ -124,7 +124,7 @@ public final class AlertContent {
                 title = "Order " + verb;
                 all.put("what", "The order was " + verb + ".");
                 all.put("when", when(event.time()));
-                all.put("orderStatus", o.order().status().name());
+                all.put("orderStatus", o.order().status().name().toLowerCase(java.util.Locale.UK));
             }
         }
         if (subject != null) {

@@ -18,10 +18,12 @@ public class EmailChannel implements Channel {
 
     private final JavaMailSender mail;
     private final String from;
+    private final String portalUrl;
 
     public EmailChannel(JavaMailSender mail, NotificationSettings settings) {
         this.mail = mail;
         this.from = settings.email().from();
+        this.portalUrl = settings.email().portalUrl();
     }
 
     @Override
@@ -42,8 +44,8 @@ public class EmailChannel implements Channel {
             helper.setFrom(from);
             helper.setTo(new InternetAddress(person.email(), true));
             helper.setSubject("[orderwatch " + alert.priority() + "] " + alert.title());
-            helper.setText("Dear " + person.name() + ",\n\n" + alert.body() + "\nAlert " + alert.alertId()
-                    + ": read and acknowledge it in orderwatch.\n");
+            helper.setText("Dear " + person.name() + ",\n\n" + alert.body() + "\nRead and acknowledge this alert in "
+                    + "orderwatch: " + portalUrl + "/alerts/" + alert.alertId() + "\n");
             message.setHeader("X-Orderwatch-Alert", alert.alertId());
             // one Message-ID per alert: if a crash between sending and recording makes the worker send it again,
             // mail systems and clients see the same message twice and keep one

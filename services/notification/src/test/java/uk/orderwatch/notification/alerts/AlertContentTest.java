@@ -86,7 +86,7 @@ class AlertContentTest {
         var message = AlertContent.render(AlertRoutingTest.example(EventType.BREACH_REPORTED), CW, Severity.HIGH,
                 null, "The officer in charge has been alerted.");
 
-        assertThat(message.title()).isEqualTo("Breach reported: NO_CONTACT condition, John Example");
+        assertThat(message.title()).isEqualTo("Breach reported: No contact with the protected person, John Example");
         assertThat(message.fields()).containsEntry("policeReference",
                 "order 0b7e4c1a-3d2f-4e5a-8b9c-1d2e3f4a5b6c").containsEntry("priority", "HIGH");
         assertThat(message.fields().get("when")).endsWith(" UK time");

@@ -1,0 +1,91 @@
+package uk.orderwatch.portal.admin;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.orderwatch.portal.api.Service;
+import uk.orderwatch.portal.api.ServiceApi;
+
+/**
+ * ADMIN's pages: the agency directory (who receives alerts, and the escalation chains), the audit log of all three
+ * services searched at once, and each service's dead letters with a replay button. ADMIN sees no case data: the
+ * services refuse it, and these pages show ids only.
+ */
+@Controller
+public class AdminPages {
+
+    private final ServiceApi api;
+
+    public AdminPages(ServiceApi api) {
+        this.api = api;
+    }
+
+    @GetMapping("/admin/directory")
+    String directory(Model model) {
+        var agencies = new ArrayList<>(api.getList(Service.NOTIFICATION, uri -> uri.path("/directory/agencies")
+                .build()));
+        agencies.sort(Comparator.comparing(a -> String.valueOf(a.get("name"))));
+        model.addAttribute("agencies", agencies);
+        return "admin/directory";
+    }
+
+    @GetMapping("/admin/audit")
+    @SuppressWarnings("unchecked")
+    String audit(@RequestParam(required = false) String recordId, @RequestParam(required = false) String personId,
+                 @RequestParam(required = false) String action, Model model) {
+        boolean searched = recordId != null || personId != null || action != null;
+        List<Map<String, Object>> entries = new ArrayList<>();
+        if (searched) {
+            for (Service service : Service.values()) {
+                var page = api.get(service, uri -> uri.path("/admin/audit")
+                        .queryParamIfPresent("recordId", present(recordId))
+                        .queryParamIfPresent("personId", present(personId))
+                        .queryParamIfPresent("action", present(action))
+                        .queryParam("size", 100).build());
+                for (var e : (List<Map<String, Object>>) page.getOrDefault("items", List.of())) {
+                    e.put("service", service.name());
+                    entries.add(e);
+                }
+            }
+            entries.sort(Comparator.comparing((Map<String, Object> e) -> String.valueOf(e.get("at"))).reversed());
+        }
+        model.addAttribute("entries", entries);
+        model.addAttribute("searched", searched);
+        model.addAttribute("recordId", recordId);
+        model.addAttribute("personId", personId);
+        model.addAttribute("action", action);
+        return "admin/audit";
+    }
+
+    @GetMapping("/admin/dead-letters")
+    String deadLetters(Model model) {
+        Map<Service, List<Map<String, Object>>> letters = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            letters.put(service, api.getList(service, uri -> uri.path("/admin/dead-letters").build()));
+        }
+        model.addAttribute("letters", letters);
+        return "admin/dead-letters";
+    }
+
+    @PostMapping("/admin/dead-letters/{service}/{topic}/{partition}/{offset}/replay")
+    String replay(@PathVariable Service service, @PathVariable String topic, @PathVariable int partition,
+                  @PathVariable long offset, RedirectAttributes redirect) {
+        api.post(service, uri -> uri.path("/admin/dead-letters/{t}/{p}/{o}/replay").build(topic, partition, offset),
+                null);
+        redirect.addFlashAttribute("success", "Dead letter sent back to " + topic);
+        return "redirect:/admin/dead-letters";
+    }
+
+    private static java.util.Optional<String> present(String value) {
+        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.trim());
+    }
+}

@@ -1,0 +1,105 @@
+package uk.orderwatch.portal.alerts;
+
+import static uk.orderwatch.portal.web.DateFields.trimmed;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.orderwatch.portal.api.Service;
+import uk.orderwatch.portal.api.ServiceApi;
+import uk.orderwatch.portal.security.SignedInUser;
+import uk.orderwatch.portal.web.FormErrors;
+import uk.orderwatch.portal.web.FormPage;
+
+/**
+ * The alert inbox (all, unread, not yet acknowledged; new alerts appear live), one alert with its deliveries and
+ * acknowledgement, acknowledging with a note, and a supervisor's view of the team's unacknowledged alerts, oldest
+ * first.
+ */
+@Controller
+public class AlertPages {
+
+    private final ServiceApi api;
+
+    public AlertPages(ServiceApi api) {
+        this.api = api;
+    }
+
+    @GetMapping("/alerts")
+    String inbox(@RequestParam(defaultValue = "all") String show, @RequestParam(defaultValue = "0") int page,
+                 @ModelAttribute("user") SignedInUser user, Model model) {
+        String filter = List.of("unread", "unacknowledged").contains(show) ? show : "all";
+        var result = api.get(Service.NOTIFICATION, uri -> {
+            uri.path("/alerts").queryParam("page", Math.max(page, 0)).queryParam("size", 20);
+            if (user.supervisor()) {
+                // a supervisor's own inbox; the team's alerts have their own page
+                uri.queryParam("personId", user.personId());
+            }
+            if (!filter.equals("all")) {
+                uri.queryParam(filter, true);
+            }
+            return uri.build();
+        });
+        model.addAttribute("result", result);
+        model.addAttribute("show", filter);
+        model.addAttribute("page", Math.max(page, 0));
+        return "alerts/inbox";
+    }
+
+    @GetMapping("/team-alerts")
+    @SuppressWarnings("unchecked")
+    String team(Model model) {
+        var result = api.get(Service.NOTIFICATION, uri -> uri.path("/alerts").queryParam("unacknowledged", true)
+                .queryParam("size", 100).build());
+        List<Map<String, Object>> alerts = new ArrayList<>((List<Map<String, Object>>) result.get("items"));
+        alerts.sort(Comparator.comparing(a -> String.valueOf(a.get("raisedAt"))));
+        model.addAttribute("alerts", alerts);
+        model.addAttribute("total", result.get("total"));
+        return "alerts/team";
+    }
+
+    @GetMapping("/alerts/{alertId}")
+    String alert(@PathVariable String alertId, @ModelAttribute("user") SignedInUser user, Model model) {
+        var alert = api.get(Service.NOTIFICATION, uri -> uri.path("/alerts/{id}").build(alertId));
+        if (alert.get("readAt") == null && isRecipient(alert, user)) {
+            alert = api.post(Service.NOTIFICATION, uri -> uri.path("/alerts/{id}/read").build(alertId), null);
+        }
+        return page(alert, Map.of(), new FormErrors(), model);
+    }
+
+    @PostMapping("/alerts/{alertId}/acknowledgement")
+    String acknowledge(@PathVariable String alertId, @RequestParam Map<String, String> form, Model model,
+                       RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        Map<String, Object> request = new HashMap<>();
+        request.put("note", trimmed(form.get("note")));
+        if (FormPage.send(() -> api.post(Service.NOTIFICATION, uri -> uri.path("/alerts/{id}/acknowledgements")
+                .build(alertId), request), errors, Map.of("note", "note"), Map.of())) {
+            redirect.addFlashAttribute("success", "Alert acknowledged. Its escalation has stopped.");
+            return "redirect:/alerts/" + alertId;
+        }
+        return page(api.get(Service.NOTIFICATION, uri -> uri.path("/alerts/{id}").build(alertId)), form, errors,
+                model);
+    }
+
+    private String page(Map<String, Object> alert, Map<String, String> form, FormErrors errors, Model model) {
+        model.addAttribute("alert", alert);
+        FormPage.show(model, form, errors);
+        return "alerts/show";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean isRecipient(Map<String, Object> alert, SignedInUser user) {
+        return alert.get("recipient") instanceof Map<?, ?> r && user.personId().equals(r.get("personId"));
+    }
+}

@@ -1,0 +1,154 @@
+package uk.orderwatch.portal.orders;
+
+import static uk.orderwatch.portal.web.DateFields.trimmed;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.orderwatch.portal.api.Service;
+import uk.orderwatch.portal.api.ServiceApi;
+import uk.orderwatch.portal.web.DateFields;
+import uk.orderwatch.portal.web.FormErrors;
+import uk.orderwatch.portal.web.FormPage;
+
+/**
+ * What the police record as an order goes through its life: service on the subject, a variation, a renewal or a
+ * discharge by the court, and the subject's notifications under the notification requirement. Each is a page with
+ * one form, at /orders/{id}/{change}.
+ */
+@Controller
+public class OrderChangePages {
+
+    private static final Map<String, String> HEADINGS = Map.of("service", "Record service of the order",
+            "variation", "Record a variation", "renewal", "Record a renewal", "discharge", "Record a discharge",
+            "notification", "Record a notification by the subject");
+
+    private final ServiceApi api;
+
+    public OrderChangePages(ServiceApi api) {
+        this.api = api;
+    }
+
+    private Map<String, Object> order(String orderId) {
+        return api.get(Service.ORDER_REGISTRY, uri -> uri.path("/orders/{id}").build(orderId));
+    }
+
+    @GetMapping("/orders/{orderId}/{change:service|variation|renewal|discharge|notification}")
+    String form(@PathVariable String orderId, @PathVariable String change, Model model) {
+        model.addAttribute("order", order(orderId));
+        model.addAttribute("change", change);
+        model.addAttribute("heading", HEADINGS.get(change));
+        FormPage.show(model, Map.of(), new FormErrors());
+        return "orders/change";
+    }
+
+    @PostMapping("/orders/{orderId}/service")
+    String serve(@PathVariable String orderId, @RequestParam Map<String, String> form, Model model,
+                 RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        var at = DateFields.instant(date(form, "served", "the date it was served", errors),
+                DateFields.time(form.get("servedTime"), "servedTime", "the time it was served", errors));
+        return done(orderId, "service", form, errors, model, redirect, "Service recorded",
+                () -> api.post(Service.ORDER_REGISTRY, uri -> uri.path("/orders/{id}/service").build(orderId),
+                        Map.of("servedAt", String.valueOf(at))),
+                Map.of("servedAt", "served"));
+    }
+
+    @PostMapping("/orders/{orderId}/variation")
+    String vary(@PathVariable String orderId, @RequestParam Map<String, String> form, Model model,
+                RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        Map<String, Object> request = new LinkedHashMap<>();
+        end(form, request, errors, false);
+        request.put("reason", form.getOrDefault("reason", ""));
+        return done(orderId, "variation", form, errors, model, redirect, "Variation recorded",
+                () -> api.post(Service.ORDER_REGISTRY, uri -> uri.path("/orders/{id}/variations").build(orderId),
+                        request),
+                Map.of("endsOn", "endsOn", "untilFurtherOrder", "endsOn", "reason", "reason",
+                        "conditions", "endsOn"));
+    }
+
+    @PostMapping("/orders/{orderId}/renewal")
+    String renew(@PathVariable String orderId, @RequestParam Map<String, String> form, Model model,
+                 RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        Map<String, Object> request = new LinkedHashMap<>();
+        end(form, request, errors, true);
+        return done(orderId, "renewal", form, errors, model, redirect, "Renewal recorded",
+                () -> api.post(Service.ORDER_REGISTRY, uri -> uri.path("/orders/{id}/renewals").build(orderId),
+                        request),
+                Map.of("endsOn", "endsOn", "untilFurtherOrder", "endsOn"));
+    }
+
+    @PostMapping("/orders/{orderId}/discharge")
+    String discharge(@PathVariable String orderId, @RequestParam Map<String, String> form, Model model,
+                     RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("dischargedOn", date(form, "dischargedOn", "the date the court discharged the order", errors));
+        request.put("reason", form.getOrDefault("reason", ""));
+        return done(orderId, "discharge", form, errors, model, redirect, "Discharge recorded",
+                () -> api.post(Service.ORDER_REGISTRY, uri -> uri.path("/orders/{id}/discharge").build(orderId),
+                        request),
+                Map.of("dischargedOn", "dischargedOn", "reason", "reason"));
+    }
+
+    @PostMapping("/orders/{orderId}/notification")
+    String notification(@PathVariable String orderId, @RequestParam Map<String, String> form, Model model,
+                        RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        String kind = trimmed(form.get("kind"));
+        if (kind == null) {
+            errors.add("kind", "Select what the subject notified");
+        }
+        var at = DateFields.instant(date(form, "notified", "the date the subject notified the police", errors),
+                DateFields.time(form.get("notifiedTime"), "notifiedTime", "the time of the notification", errors));
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("kind", kind);
+        request.put("notifiedAt", String.valueOf(at));
+        return done(orderId, "notification", form, errors, model, redirect, "Notification recorded",
+                () -> api.post(Service.BREACH_REPORT, uri -> uri.path("/orders/{id}/notification-requirement"
+                        + "/notifications").build(orderId), request),
+                Map.of("kind", "kind", "notifiedAt", "notified"));
+    }
+
+    /** A new end: a date, or until further order ({@code untilFurtherOrder} checked). */
+    private static void end(Map<String, String> form, Map<String, Object> request, FormErrors errors,
+                            boolean required) {
+        boolean untilFurther = "true".equals(form.get("untilFurtherOrder"));
+        boolean dateGiven = !DateFields.blank(form.get("endsOnDay"), form.get("endsOnMonth"),
+                form.get("endsOnYear"));
+        if (untilFurther) {
+            request.put("untilFurtherOrder", true);
+        }
+        if (dateGiven || (required && !untilFurther)) {
+            request.put("endsOn", date(form, "endsOn", "the new end date, or choose until further order", errors));
+        }
+    }
+
+    private static LocalDate date(Map<String, String> form, String name, String what, FormErrors errors) {
+        return DateFields.date(form.get(name + "Day"), form.get(name + "Month"), form.get(name + "Year"), name, what,
+                errors);
+    }
+
+    private String done(String orderId, String change, Map<String, String> form, FormErrors errors, Model model,
+                        RedirectAttributes redirect, String success, java.util.function.Supplier<?> request,
+                        Map<String, String> fields) {
+        if (FormPage.send(request, errors, fields, Map.of("reason", "Enter the reason the court gave"))) {
+            redirect.addFlashAttribute("success", success);
+            return "redirect:/orders/" + orderId;
+        }
+        model.addAttribute("order", order(orderId));
+        model.addAttribute("change", change);
+        model.addAttribute("heading", HEADINGS.get(change));
+        FormPage.show(model, form, errors);
+        return "orders/change";
+    }
+}

@@ -1,0 +1,299 @@
+package uk.orderwatch.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.util.UriBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
+import uk.orderwatch.portal.api.ApiProblem;
+import uk.orderwatch.portal.api.Service;
+import uk.orderwatch.portal.api.ServiceApi;
+
+/**
+ * Every page rendered for the roles that use it, with the three services played by answers written here: the
+ * pages show what the services answer, in plain words, refuse forms without their CSRF token, show a service's
+ * refusal at the field it concerns, and show one "not found" page for what does not exist or may not be seen.
+ * (The real services, the identity server and a real browser are in the end-to-end portal journey.)
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PortalPagesTest {
+
+    static final String ORDER_ID = "7d1f0c4e-0000-4000-8000-000000000001";
+    static final String ALERT_ID = "a1e7c4e0-0000-4000-8000-000000000002";
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @MockitoBean
+    ServiceApi api;
+
+    /** Path to answer, per service; a path not listed answers 404. */
+    final Map<String, Object> answers = new HashMap<>();
+    final List<String> calls = new ArrayList<>();
+
+    @BeforeEach
+    void services() {
+        answers.put("ORDER_REGISTRY /orders/" + ORDER_ID, order(true));
+        answers.put("ORDER_REGISTRY /orders/" + ORDER_ID + "/history", List.of(Map.of("version", 1,
+                "action", "registered", "at", "2026-11-20T10:00:00Z", "by", Map.of("personId", "demo-oic"))));
+        answers.put("ORDER_REGISTRY /orders", Map.of("items", List.of(summary()), "total", 1));
+        answers.put("BREACH_REPORT /orders/" + ORDER_ID + "/compliance", Map.of(
+                "sessions", List.of(session()), "breaches", List.of(Map.of("breachId", "b1",
+                        "conditionCategory", "NO_CONTACT", "occurredAt", "2026-11-21T21:15:00Z",
+                        "reportedAt", "2026-11-21T22:00:00Z", "description", "Sent six messages")),
+                "nonCompliance", Map.of("breaches", 1, "unacceptableAbsences", 0), "enforcementThreshold", 3));
+        answers.put("BREACH_REPORT /orders/" + ORDER_ID + "/sessions", List.of(session()));
+        answers.put("BREACH_REPORT /sessions/due", Map.of("items", List.of(), "total", 0));
+        answers.put("NOTIFICATION /alerts", Map.of("items", List.of(alert()), "total", 1));
+        answers.put("NOTIFICATION /alerts/" + ALERT_ID, alert());
+        answers.put("NOTIFICATION /directory/agencies", List.of(Map.of("agencyId", "demo-probation",
+                "kind", "PROBATION", "name", "Demo Probation Delivery Unit", "people", List.of(Map.of(
+                        "personId", "demo-practitioner", "name", "Priya Shah", "jobTitle", "Probation practitioner")),
+                "escalationChain", List.of())));
+        for (Service s : Service.values()) {
+            answers.put(s + " /admin/dead-letters", List.of());
+            answers.put(s + " /admin/audit", Map.of("items", List.of(), "total", 0));
+        }
+        when(api.get(any(), any())).thenAnswer(i -> answer(i.getArgument(0), i.getArgument(1)));
+        when(api.getList(any(), any())).thenAnswer(i -> answer(i.getArgument(0), i.getArgument(1)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object answer(Service service, Function<UriBuilder, URI> uri) {
+        String path = uri.apply(UriComponentsBuilder.newInstance()).getPath();
+        calls.add(service + " " + path);
+        Object answer = answers.get(service + " " + path);
+        if (answer == null) {
+            throw new ApiProblem(service, 404, "Not found", "No such thing", List.of());
+        }
+        // as ServiceApi gives them to the pages
+        return uk.orderwatch.portal.api.JsonObject.of(answer);
+    }
+
+    static Map<String, Object> order(boolean withProtectedPerson) {
+        Map<String, Object> order = new HashMap<>(summary());
+        order.put("conditions", List.of(
+                Map.of("conditionId", "c1", "category", "NO_CONTACT", "description", "No contact by any means"),
+                Map.of("conditionId", "c2", "category", "PROGRAMME", "description", "Attend a programme",
+                        "programme", Map.of("name", "Stalking Perpetrator Programme", "provider", "Demo",
+                                "sessions", 12))));
+        if (withProtectedPerson) {
+            order.put("protectedPersons", List.of(Map.of("name", "Jane Protected", "address", "1 Safe House Lane")));
+        }
+        return order;
+    }
+
+    static Map<String, Object> summary() {
+        Map<String, Object> o = new HashMap<>();
+        o.put("orderId", ORDER_ID);
+        o.put("type", "SPO");
+        o.put("status", "SERVED");
+        o.put("court", Map.of("name", "Oxford Magistrates Court", "code", "B43KQ"));
+        o.put("courtCaseReference", "43KQ1");
+        o.put("madeOn", "2026-11-20");
+        o.put("servedAt", "2026-11-21T09:00:00Z");
+        o.put("endsOn", "2028-11-20");
+        o.put("untilFurtherOrder", false);
+        o.put("subject", Map.of("name", "John Example", "crn", "X123456"));
+        o.put("agencies", Map.of("police", Map.of("agencyId", "demo-police", "personId", "demo-oic"),
+                "probation", Map.of("agencyId", "demo-probation", "personId", "demo-practitioner")));
+        return o;
+    }
+
+    static Map<String, Object> session() {
+        Map<String, Object> s = new HashMap<>();
+        s.put("sessionId", "s1");
+        s.put("orderId", ORDER_ID);
+        s.put("sequence", 1);
+        s.put("start", "2026-11-22T10:00:00Z");
+        s.put("status", "SCHEDULED");
+        s.put("unrecordedDueAt", "2026-11-23T10:00:00Z");
+        s.put("outcomes", List.of());
+        return s;
+    }
+
+    static Map<String, Object> alert() {
+        Map<String, Object> a = new HashMap<>();
+        a.put("alertId", ALERT_ID);
+        a.put("orderId", ORDER_ID);
+        a.put("title", "Breach reported: No contact with the protected person, John Example");
+        a.put("priority", "HIGH");
+        a.put("raisedAt", "2026-11-21T22:00:05Z");
+        a.put("readAt", "2026-11-21T22:05:00Z");
+        a.put("escalationLevel", 0);
+        a.put("recipient", Map.of("personId", "demo-oic", "agencyId", "demo-police"));
+        a.put("fields", Map.of("what", "A breach was reported.", "priority", "HIGH"));
+        a.put("deliveries", List.of(Map.of("channel", "EMAIL", "status", "delivered")));
+        return a;
+    }
+
+    static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String role, boolean supervisor) {
+        return request.with(oidcLogin().idToken(t -> t.subject("someone").claim("name", "Test " + role)
+                .claim("role", role).claim("agency_id", "demo-" + role.toLowerCase())
+                .claim("person_id", role.equals("POLICE") ? "demo-oic" : "demo-person")
+                .claim("supervisor", supervisor)));
+    }
+
+    MvcTestResult get(String path, String role) {
+        return mvc.perform(as(MockMvcRequestBuilders.get(path), role, false));
+    }
+
+    @Test
+    void everyPageOfEachRoleRendersInPlainWords() {
+        Map<String, List<String>> pages = Map.of(
+                "POLICE", List.of("/orders", "/orders/new", "/orders/" + ORDER_ID, "/orders/" + ORDER_ID + "/service",
+                        "/orders/" + ORDER_ID + "/variation", "/orders/" + ORDER_ID + "/renewal",
+                        "/orders/" + ORDER_ID + "/discharge", "/orders/" + ORDER_ID + "/notification",
+                        "/orders/" + ORDER_ID + "/breaches/new", "/alerts", "/alerts?show=unacknowledged",
+                        "/alerts/" + ALERT_ID),
+                "PROBATION", List.of("/caseload", "/orders/" + ORDER_ID, "/orders/" + ORDER_ID + "/attendance",
+                        "/orders/" + ORDER_ID + "/sessions/s1/outcome"),
+                "ADVOCATE", List.of("/alerts", "/orders/" + ORDER_ID + "/breaches/new"),
+                "ADMIN", List.of("/admin/directory", "/admin/audit?action=READ", "/admin/dead-letters"));
+        pages.forEach((role, paths) -> paths.forEach(path -> {
+            var page = get(path, role);
+            assertThat(page).as(role + " " + path).hasStatusOk();
+            assertThat(visibleText(page)).as(role + " " + path).contains("Signed in as")
+                    .doesNotContain("NO_CONTACT", "PROGRAMME", "SCHEDULED", "SERVED", "HIGH", "delivered", "T10:00");
+        }));
+    }
+
+    /** What a person reads on the page: its text, without the markup and its attributes. */
+    static String visibleText(MvcTestResult page) {
+        try {
+            return page.getResponse().getContentAsString().replaceAll("(?s)<script.*?</script>", " ")
+                    .replaceAll("(?s)<title>.*?</title>", " ").replaceAll("<[^>]*>", " ");
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theOrderPageShowsTheServicesAnswerInPlainWordsWithOneTimeline() {
+        assertThat(get("/orders/" + ORDER_ID, "POLICE")).hasStatusOk().bodyText()
+                .contains("John Example", "Stalking protection order", "No contact with the protected person",
+                        "Jane Protected", "1 Safe House Lane", "Order registered (version 1)",
+                        "Breach reported: no contact with the protected person", "20 November 2026",
+                        "Alert: Breach reported");
+    }
+
+    @Test
+    void probationSeesNoProtectedPersonBecauseTheServiceSendsNone() {
+        answers.put("ORDER_REGISTRY /orders/" + ORDER_ID, order(false));
+        assertThat(get("/orders/" + ORDER_ID, "PROBATION")).hasStatusOk().bodyText()
+                .doesNotContain("Protected people", "Jane Protected").contains("Record the outcome");
+    }
+
+    @Test
+    void aRecordThatDoesNotExistAndOneThatMayNotBeSeenShowTheSameNotFoundPage() {
+        var missing = get("/orders/00000000-0000-4000-8000-000000000000", "POLICE");
+        assertThat(missing).hasStatus(404).bodyText().contains("Page not found");
+        answers.remove("ORDER_REGISTRY /orders/" + ORDER_ID);
+        var hidden = get("/orders/" + ORDER_ID, "POLICE");
+        assertThat(hidden).hasStatus(404);
+        assertThat(hidden.getResponse().getContentAsByteArray()).isNotEmpty();
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefusedAndNothingIsSent() {
+        var result = mvc.perform(as(MockMvcRequestBuilders.post("/alerts/" + ALERT_ID + "/acknowledgement")
+                .param("note", "on it"), "POLICE", false));
+        assertThat(result).hasStatus(403);
+        verify(api, never()).post(any(), any(), any());
+    }
+
+    @Test
+    void aRefusedFormIsShownAgainWithTheServicesReasonAtItsField() {
+        when(api.post(eq(Service.ORDER_REGISTRY), any(), any())).thenThrow(new ApiProblem(Service.ORDER_REGISTRY,
+                422, "The request breaks a rule", "endsOn: an SPO lasts at least 2 years",
+                List.of(new ApiProblem.FieldError("endsOn", "an SPO lasts at least 2 years"),
+                        new ApiProblem.FieldError("subject.name", "must not be blank"))));
+        var result = mvc.perform(as(MockMvcRequestBuilders.post("/orders").with(csrf())
+                .param("type", "SPO").param("courtName", "Oxford Magistrates Court").param("courtCode", "B43KQ")
+                .param("courtCaseReference", "43KQ1").param("subjectName", "John Example").param("personName", "Jane Protected")
+                .param("c1Category", "NO_CONTACT").param("c1Description", "No contact").param("madeOnDay", "20").param("madeOnMonth", "11").param("madeOnYear", "2026")
+                .param("endsOnDay", "20").param("endsOnMonth", "11").param("endsOnYear", "2027"), "POLICE", false));
+        assertThat(result).hasStatusOk().bodyText()
+                .contains("<title>Error: Register an order", "There is a problem",
+                        "<a href=\"#endsOn\">An SPO lasts at least 2 years.</a>",
+                        "<a href=\"#subjectName\">Enter the subject’s full name</a>",
+                        "id=\"endsOn-error\"");
+    }
+
+    @Test
+    void anEmptyRegisterFormAsksForEveryRequiredFieldAtOnceWithoutCallingTheService() {
+        var result = mvc.perform(as(MockMvcRequestBuilders.post("/orders").with(csrf()), "POLICE", false));
+        assertThat(visibleText(result)).contains("Select the type of order", "Enter the name of the court",
+                "Enter the subject’s full name", "Enter the protected person’s full name",
+                "Enter the date the order was made");
+        verify(api, never()).post(any(), any(), any());
+    }
+
+    @Test
+    void aDateThatIsNotADateIsAskedForAgainWithoutCallingTheService() {
+        var result = mvc.perform(as(MockMvcRequestBuilders.post("/orders/" + ORDER_ID + "/service").with(csrf())
+                .param("servedDay", "31").param("servedMonth", "2").param("servedYear", "2026")
+                .param("servedTime", "25:00"), "POLICE", false));
+        assertThat(result).hasStatusOk().bodyText()
+                .contains("Date it was served must be a real date", "Time it was served must be a real time, like 14:30");
+        verify(api, never()).post(any(), any(), any());
+    }
+
+    @Test
+    void aBreachReportCarriesTheIdempotencyKeyOfItsForm() {
+        when(api.post(eq(Service.BREACH_REPORT), any(), any(), anyString())).thenReturn(Map.of("breachId", "b2"));
+        var result = mvc.perform(as(MockMvcRequestBuilders.post("/orders/" + ORDER_ID + "/breaches").with(csrf())
+                .param("idempotencyKey", "form-key-1").param("conditionId", "c1").param("occurredDay", "21")
+                .param("occurredMonth", "11").param("occurredYear", "2026").param("occurredTime", "21:15")
+                .param("description", "Sent six messages"), "ADVOCATE", false));
+        assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/orders/" + ORDER_ID);
+        verify(api).post(eq(Service.BREACH_REPORT), any(), any(), eq("form-key-1"));
+    }
+
+    @Test
+    void anUnplannedSessionIsRecordedAgainstAProgrammeOfTheOrder() {
+        assertThat(visibleText(get("/orders/" + ORDER_ID + "/attendance", "PROBATION")))
+                .contains("Which requirement was the session for?", "Attend a programme", "Date of the session");
+        assertThat(visibleText(get("/orders/" + ORDER_ID + "/sessions/s1/outcome", "PROBATION")))
+                .contains("Session 1", "22 November 2026 at 10:00am")
+                .doesNotContain("Which requirement was the session for?");
+    }
+
+    @Test
+    void nobodySignedInIsSentToSignIn() {
+        assertThat(mvc.get().uri("/orders")).hasStatus3xxRedirection()
+                .redirectedUrl().endsWith("/oauth2/authorization/orderwatch");
+    }
+
+    @Test
+    void theAlertPageOffersAcknowledgementUntilDone() {
+        assertThat(get("/alerts/" + ALERT_ID, "POLICE")).hasStatusOk().bodyText()
+                .contains("Acknowledge the alert", "What happened", "Email: Delivered");
+        verify(api, never()).post(eq(Service.NOTIFICATION), any(), isNull());
+    }
+}
