@@ -38,7 +38,8 @@ public class IdentityServerApplication {
     }
 
     /** A user and what they are in orderwatch. */
-    public record DemoUser(String username, String personId, String agencyId, String role, boolean supervisor) {
+    public record DemoUser(String username, String displayName, String personId, String agencyId, String role,
+                           boolean supervisor) {
     }
 
     @ConfigurationProperties("orderwatch.identity")
@@ -86,17 +87,26 @@ public class IdentityServerApplication {
                 .map(u -> User.withUsername(u.username()).password(hash).roles(u.role()).build()).toList());
     }
 
-    /** Puts the orderwatch claims into every access token (and the audience the services require). */
+    /**
+     * Puts the orderwatch claims into every access token (and the audience the services require), and into the ID
+     * token, from which the portal shows who is signed in and which pages are theirs (the services still decide
+     * what each may see, from the access token).
+     */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> orderwatchClaims(Identity identity) {
         return context -> {
-            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
+            boolean idToken = "id_token".equals(context.getTokenType().getValue());
+            if (!accessToken && !idToken) {
                 return;
             }
             DemoUser user = identity.user(context.getPrincipal().getName());
+            if (accessToken) {
+                context.getClaims().audience(List.of(AUDIENCE)).subject(user.personId());
+            } else {
+                context.getClaims().claim("name", user.displayName());
+            }
             context.getClaims()
-                    .audience(List.of(AUDIENCE))
-                    .subject(user.personId())
                     .claim("role", user.role())
                     .claim("agency_id", user.agencyId())
                     .claim("person_id", user.personId())
