@@ -65,14 +65,28 @@ public class IdentityServerApplication {
         return http.build();
     }
 
-    /** The sign-in form; health is open so the stack and compose can wait for the server. */
+    /**
+     * The sign-in form (templates/login.html, in the portal's look); health is open so the stack and compose can
+     * wait for the server.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain signIn(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+        http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/webjars/**",
+                                "/sign-in.css").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults());
+                .formLogin(form -> form.loginPage("/login").permitAll());
         return http.build();
+    }
+
+    /** Shows the sign-in page; Spring Security handles the form it posts. */
+    @org.springframework.stereotype.Controller
+    static class SignInPage {
+
+        @org.springframework.web.bind.annotation.GetMapping("/login")
+        String login() {
+            return "login";
+        }
     }
 
     @Bean
