@@ -17,10 +17,20 @@ function link (alert) {
   return a
 }
 
+function tag (text, colour) {
+  const strong = document.createElement('strong')
+  strong.className = 'govuk-tag govuk-tag--' + colour
+  strong.textContent = text
+  return strong
+}
+
+const COLOURS = { high: 'red', medium: 'orange', low: 'grey' }
+
+// Adds the alert at the top of the inbox table, when the inbox is the page open; answers whether it was.
 function showInInbox (alert) {
   const rows = document.getElementById('inbox-rows')
   if (!rows) {
-    return
+    return false
   }
   const empty = document.getElementById('inbox-empty')
   if (empty) {
@@ -29,7 +39,12 @@ function showInInbox (alert) {
   const row = document.createElement('tr')
   row.className = 'govuk-table__row'
   row.dataset.alertId = alert.alertId
-  const cells = [link(alert), alert.priority, alert.raisedAt, 'Not acknowledged']
+  const title = document.createElement('span')
+  title.appendChild(link(alert))
+  title.appendChild(document.createTextNode(' '))
+  title.appendChild(tag('New', 'blue ow-tag--small'))
+  const cells = [title, tag(alert.priority, COLOURS[alert.priorityCode] || 'grey'), alert.raisedAt,
+    'Not acknowledged']
   cells.forEach(function (content) {
     const cell = document.createElement('td')
     cell.className = 'govuk-table__cell'
@@ -41,23 +56,36 @@ function showInInbox (alert) {
     row.appendChild(cell)
   })
   rows.insertBefore(row, rows.firstChild)
+  const total = document.getElementById('inbox-total')
+  if (total) {
+    total.textContent = String(Number(total.textContent) + 1)
+  }
+  return true
 }
 
 if (box && list && announcer && window.EventSource) {
   const seen = new Set()
   const source = new EventSource('/alerts/live')
+  source.addEventListener('ready', function () {
+    box.dataset.live = 'ready'
+  })
+  source.addEventListener('error', function () {
+    box.dataset.live = 'reconnecting'
+  })
   source.addEventListener('alert', function (event) {
     const alert = JSON.parse(event.data)
     if (seen.has(alert.alertId)) {
       return
     }
     seen.add(alert.alertId)
-    const item = document.createElement('li')
-    item.appendChild(link(alert))
-    item.appendChild(document.createTextNode(' – ' + alert.priority + ' priority, ' + alert.raisedAt))
-    list.insertBefore(item, list.firstChild)
-    box.hidden = false
-    showInInbox(alert)
+    if (!showInInbox(alert)) {
+      // any other page: a box of new alerts above the page's content
+      const item = document.createElement('li')
+      item.appendChild(link(alert))
+      item.appendChild(document.createTextNode(' – ' + alert.priority + ' priority, ' + alert.raisedAt))
+      list.insertBefore(item, list.firstChild)
+      box.hidden = false
+    }
     announcer.textContent = 'New ' + alert.priority.toLowerCase() + ' priority alert: ' + alert.title
   })
 }

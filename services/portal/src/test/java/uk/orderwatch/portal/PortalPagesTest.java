@@ -97,6 +97,7 @@ class PortalPagesTest {
 
     static Map<String, Object> order(boolean withProtectedPerson) {
         Map<String, Object> order = new HashMap<>(summary());
+        order.put("subject", Map.of("name", "John Example", "crn", "X123456"));
         order.put("conditions", List.of(
                 Map.of("conditionId", "c1", "category", "NO_CONTACT", "description", "No contact by any means"),
                 Map.of("conditionId", "c2", "category", "PROGRAMME", "description", "Attend a programme",
@@ -119,7 +120,7 @@ class PortalPagesTest {
         o.put("servedAt", "2026-11-21T09:00:00Z");
         o.put("endsOn", "2028-11-20");
         o.put("untilFurtherOrder", false);
-        o.put("subject", Map.of("name", "John Example", "crn", "X123456"));
+        o.put("subject", Map.of("displayName", "John Example", "crn", "X123456"));
         o.put("agencies", Map.of("police", Map.of("agencyId", "demo-police", "personId", "demo-oic"),
                 "probation", Map.of("agencyId", "demo-probation", "personId", "demo-practitioner")));
         return o;
@@ -178,19 +179,31 @@ class PortalPagesTest {
         pages.forEach((role, paths) -> paths.forEach(path -> {
             var page = get(path, role);
             assertThat(page).as(role + " " + path).hasStatusOk();
+            assertThat(source(page)).as(role + " " + path + ": every link has words")
+                    .doesNotContainPattern("<a [^>]*>\\s*</a>");
             assertThat(visibleText(page)).as(role + " " + path).contains("Signed in as")
                     .doesNotContain("NO_CONTACT", "PROGRAMME", "SCHEDULED", "SERVED", "HIGH", "delivered", "T10:00");
         }));
     }
 
-    /** What a person reads on the page: its text, without the markup and its attributes. */
-    static String visibleText(MvcTestResult page) {
+    static String source(MvcTestResult page) {
         try {
-            return page.getResponse().getContentAsString().replaceAll("(?s)<script.*?</script>", " ")
-                    .replaceAll("(?s)<title>.*?</title>", " ").replaceAll("<[^>]*>", " ");
+            return page.getResponse().getContentAsString();
         } catch (java.io.UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What a person reads on the page: its text, without the markup and its attributes. */
+    static String visibleText(MvcTestResult page) {
+        return source(page).replaceAll("(?s)<script.*?</script>", " ").replaceAll("(?s)<title>.*?</title>", " ")
+                .replaceAll("<[^>]*>", " ");
+    }
+
+    @Test
+    void listsNameEachOrderBySubject() {
+        assertThat(visibleText(get("/orders", "POLICE"))).contains("John Example", "1 order");
+        assertThat(visibleText(get("/caseload", "PROBATION"))).contains("John Example", "X123456");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.orderwatch.portal.api.Directory;
 import uk.orderwatch.portal.api.Service;
 import uk.orderwatch.portal.api.ServiceApi;
 import uk.orderwatch.portal.security.SignedInUser;
@@ -30,9 +31,11 @@ import uk.orderwatch.portal.web.FormPage;
 public class AlertPages {
 
     private final ServiceApi api;
+    private final Directory directory;
 
-    public AlertPages(ServiceApi api) {
+    public AlertPages(ServiceApi api, Directory directory) {
         this.api = api;
+        this.directory = directory;
     }
 
     @GetMapping("/alerts")
@@ -65,6 +68,7 @@ public class AlertPages {
         alerts.sort(Comparator.comparing(a -> String.valueOf(a.get("raisedAt"))));
         model.addAttribute("alerts", alerts);
         model.addAttribute("total", result.get("total"));
+        model.addAttribute("names", directory.names());
         return "alerts/team";
     }
 
@@ -94,6 +98,7 @@ public class AlertPages {
 
     private String page(Map<String, Object> alert, Map<String, String> form, FormErrors errors, Model model) {
         model.addAttribute("alert", alert);
+        model.addAttribute("names", directory.names());
         FormPage.show(model, form, errors);
         return "alerts/show";
     }

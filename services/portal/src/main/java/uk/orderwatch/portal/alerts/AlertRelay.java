@@ -116,7 +116,8 @@ public class AlertRelay {
                 return;
             }
             body.set(response.body());
-            emitter.send(SseEmitter.event().comment("connected"));
+            // the notification service has subscribed this user: every alert raised from now on comes through
+            emitter.send(SseEmitter.event().name("ready").data("ready"));
             try (var lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 String id = null;
                 StringBuilder data = new StringBuilder();

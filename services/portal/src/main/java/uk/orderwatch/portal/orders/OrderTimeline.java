@@ -48,7 +48,8 @@ public class OrderTimeline {
         }
         for (var s : (List<Map<String, Object>>) compliance.getOrDefault("sessions", List.of())) {
             for (var o : (List<Map<String, Object>>) s.getOrDefault("outcomes", List.of())) {
-                entries.add(new Entry(instant(o.get("recordedAt")), "Session " + s.get("sequence") + " recorded: "
+                String session = s.get("sequence") == null ? "Unplanned session" : "Session " + s.get("sequence");
+                entries.add(new Entry(instant(o.get("recordedAt")), session + " recorded: "
                         + labels.of("outcome", o.get("outcome")).toLowerCase(Locale.UK),
                         "Session on " + formats.dateTime(s.get("start")) + (o.get("correctionReason") == null ? ""
                                 : ". Corrected: " + o.get("correctionReason")), null));

@@ -35,7 +35,7 @@ public class CaseloadPages {
             String orderId = String.valueOf(order.get("orderId"));
             for (var s : api.getList(Service.BREACH_REPORT, uri -> uri.path("/orders/{id}/sessions").build(orderId))) {
                 if ("SCHEDULED".equals(s.get("status")) && Instant.parse(s.get("start").toString()).isBefore(now)) {
-                    s.put("subject", ((Map<String, Object>) order.get("subject")).get("name"));
+                    s.put("subject", ((Map<String, Object>) order.get("subject")).get("displayName"));
                     overdue.add(s);
                 }
             }

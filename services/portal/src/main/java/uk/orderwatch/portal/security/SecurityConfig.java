@@ -69,11 +69,13 @@ public class SecurityConfig {
 
     /**
      * The identity server's endpoints, named here rather than discovered at start so the portal starts whether or
-     * not the identity server is up yet.
+     * not the identity server is up yet: the browser is sent to the issuer's; the portal itself calls the identity
+     * server where it reaches it.
      */
     @Bean
     ClientRegistrationRepository clientRegistrations(PortalSettings settings) {
         String issuer = settings.issuer().toString().replaceAll("/$", "");
+        String server = settings.identityServer().toString().replaceAll("/$", "");
         return new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId(REGISTRATION)
                 .clientId(settings.clientId())
                 .clientSecret(settings.clientSecret())
@@ -83,9 +85,9 @@ public class SecurityConfig {
                 .scope("openid", "profile")
                 .issuerUri(issuer)
                 .authorizationUri(issuer + "/oauth2/authorize")
-                .tokenUri(issuer + "/oauth2/token")
-                .jwkSetUri(issuer + "/oauth2/jwks")
-                .userInfoUri(issuer + "/userinfo")
+                .tokenUri(server + "/oauth2/token")
+                .jwkSetUri(server + "/oauth2/jwks")
+                .userInfoUri(server + "/userinfo")
                 .userNameAttributeName(IdTokenClaimNames.SUB)
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", issuer + "/connect/logout"))
                 .clientName("orderwatch")
