@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Runs orderwatch on this machine: a real Kafka broker and a Mongo wire server in-process, the three services as
+# Runs orderwatch on this machine: a real Kafka broker and a Mongo wire server in-process, the three services and the portal as
 # separate processes, demo agencies seeded. Builds what it needs first. Ctrl-C stops everything; data stays in .data/.
 # Options (all optional): --kafka-port=9092 --kafka-controller-port=9093 --mongo-port=27017 --order-registry-port=8081
-#   --breach-report-port=8082 --notification-port=8083 --smtp-port=3025 --pop3-port=3110 --data-dir=.data
+#   --breach-report-port=8082 --notification-port=8083 --portal-port=8080 --smtp-port=3025 --pop3-port=3110 --data-dir=.data
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | sed -n 2p)
 launcher="infra/local-stack/target/local-stack-${version}-exec.jar"
 jars=("$launcher")
-for s in order-registry breach-report notification; do jars+=("services/$s/target/$s-${version}-exec.jar"); done
+for s in order-registry breach-report notification portal; do jars+=("services/$s/target/$s-${version}-exec.jar"); done
 
 needs_build=false
 for jar in "${jars[@]}"; do

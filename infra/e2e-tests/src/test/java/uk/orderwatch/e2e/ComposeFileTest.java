@@ -41,9 +41,9 @@ class ComposeFileTest {
     }
 
     @Test
-    void itRunsRealKafkaAMongoReplicaSetTheirInitJobsTheIdentityServerAndTheThreeServices() {
+    void itRunsRealKafkaAMongoReplicaSetTheirInitJobsTheIdentityServerTheThreeServicesAndThePortal() {
         assertThat(services).containsOnlyKeys("kafka", "kafka-init", "mongo", "mongo-init", "mail", "identity-server",
-                "order-registry", "breach-report", "notification");
+                "order-registry", "breach-report", "notification", "portal");
         assertThat((Map<String, Object>) service("notification").get("environment")).containsEntry("MAIL_HOST", "mail");
         assertThat((List<String>) service("mongo").get("command")).contains("--replSet");
         assertThat(Files.exists(ROOT.resolve("infra/compose/mongo-init.js"))).isTrue();
@@ -98,6 +98,22 @@ class ComposeFileTest {
                 .isEqualTo(ServiceName.IDENTITY_SERVER.module());
         assertThat((List<String>) svc.get("ports")).containsExactly("9000:9000");
         assertThat(issuer()).isEqualTo("http://localhost:9000");
+        assertThat(svc).containsKeys("healthcheck", "mem_limit");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePortalSignsUsersInWhereTheirBrowserReachesTheIdentityServerAndCallsTheServicesInside() {
+        var svc = service("portal");
+        assertThat(((Map<String, Object>) ((Map<String, Object>) svc.get("build")).get("args")).get("MODULE"))
+                .isEqualTo(ServiceName.PORTAL.module());
+        assertThat((List<String>) svc.get("ports")).containsExactly("8080:8080");
+        var env = (Map<String, Object>) svc.get("environment");
+        assertThat(env).containsEntry("ORDERWATCH_ISSUER", issuer())
+                .containsEntry("IDENTITY_SERVER_URL", "http://identity-server:9000")
+                .containsEntry("ORDER_REGISTRY_URL", "http://order-registry:8081")
+                .containsEntry("BREACH_REPORT_URL", "http://breach-report:8082")
+                .containsEntry("NOTIFICATION_URL", "http://notification:8083");
         assertThat(svc).containsKeys("healthcheck", "mem_limit");
     }
 

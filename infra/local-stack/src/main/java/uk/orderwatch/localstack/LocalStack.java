@@ -25,8 +25,9 @@ import uk.orderwatch.infra.TcpProxy;
 import uk.orderwatch.schemas.Topics;
 
 /**
- * The whole system on one machine: a real Kafka broker (KRaft) and a Mongo wire server in this JVM, the topics, and
- * the three services as separate processes, each with its own database. Used by the run command and by the
+ * The whole system on one machine: a real Kafka broker (KRaft) and a Mongo wire server in this JVM, the topics, the
+ * three services as separate processes, each with its own database, and the portal and identity server they sign
+ * users in with. Used by the run command and by the
  * end-to-end tests.
  */
 public final class LocalStack implements AutoCloseable {
@@ -135,7 +136,13 @@ public final class LocalStack implements AutoCloseable {
     private void startService(ServiceName name) {
         Map<String, String> env = new java.util.HashMap<>();
         env.put("ORDERWATCH_ISSUER", config.issuer());
-        if (name != ServiceName.IDENTITY_SERVER) {
+        // where alert emails link to, and where the identity server sends users back after signing in or out
+        env.put("ORDERWATCH_PORTAL_URL", config.baseUrl(ServiceName.PORTAL));
+        if (name == ServiceName.PORTAL) {
+            env.put("ORDER_REGISTRY_URL", config.baseUrl(ServiceName.ORDER_REGISTRY));
+            env.put("BREACH_REPORT_URL", config.baseUrl(ServiceName.BREACH_REPORT));
+            env.put("NOTIFICATION_URL", config.baseUrl(ServiceName.NOTIFICATION));
+        } else if (name != ServiceName.IDENTITY_SERVER) {
             String database = "orderwatch-" + name.id();
             env.put("MONGODB_URI", mongoProxy != null ? mongoUri("mongodb://localhost:" + mongoProxy.port(), database)
                     : mongoUri(database));

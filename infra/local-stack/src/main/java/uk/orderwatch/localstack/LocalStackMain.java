@@ -13,7 +13,7 @@ import uk.orderwatch.infra.Ports;
 /**
  * {@code infra/run-local.sh}: starts the local stack, prints where everything is, and stops it all on Ctrl-C.
  * Options: --data-dir, --kafka-port, --kafka-controller-port, --mongo-port, --order-registry-port,
- * --breach-report-port, --notification-port, --smtp-port, --pop3-port, --repo-root.
+ * --breach-report-port, --notification-port, --portal-port, --smtp-port, --pop3-port, --repo-root.
  */
 public final class LocalStackMain {
 
@@ -62,8 +62,11 @@ public final class LocalStackMain {
     static String summary(StackConfig c, double seconds) {
         StringBuilder s = new StringBuilder();
         s.append("\n=== orderwatch is running (ready in ").append(String.format("%.1f", seconds)).append(" s) ===\n");
+        s.append(String.format("%n  Open the portal in your browser: %s%n%n", c.baseUrl(ServiceName.PORTAL)));
         for (ServiceName name : ServiceName.values()) {
-            if (name == ServiceName.IDENTITY_SERVER) {
+            if (name == ServiceName.PORTAL) {
+                s.append(String.format("  %-15s %s   the web pages of every role%n", name.id(), c.baseUrl(name)));
+            } else if (name == ServiceName.IDENTITY_SERVER) {
                 s.append(String.format("  %-15s %s   OIDC discovery: %s/.well-known/openid-configuration%n",
                         name.id(), c.baseUrl(name), c.baseUrl(name)));
             } else {
@@ -94,7 +97,7 @@ public final class LocalStackMain {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 System.err.println("Unknown argument '" + arg + "'. Options take the form --name=value: --data-dir, "
                         + "--kafka-port, --kafka-controller-port, --mongo-port, --order-registry-port, "
-                        + "--breach-report-port, --notification-port, --smtp-port, --pop3-port, --repo-root");
+                        + "--breach-report-port, --notification-port, --portal-port, --smtp-port, --pop3-port, --repo-root");
                 System.exit(2);
             }
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
