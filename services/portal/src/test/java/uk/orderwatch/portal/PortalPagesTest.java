@@ -304,6 +304,12 @@ class PortalPagesTest {
     }
 
     @Test
+    void onlyTheRecipientIsOfferedAcknowledgementASupervisorIsToldWhoHasIt() {
+        assertThat(visibleText(get("/alerts/" + ALERT_ID, "PROBATION"))).contains("Only demo-oic can acknowledge")
+                .doesNotContain("Acknowledge the alert");
+    }
+
+    @Test
     void theAlertPageOffersAcknowledgementUntilDone() {
         assertThat(get("/alerts/" + ALERT_ID, "POLICE")).hasStatusOk().bodyText()
                 .contains("Acknowledge the alert", "What happened", "Email: Delivered");

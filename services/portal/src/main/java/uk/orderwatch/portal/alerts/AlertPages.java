@@ -78,12 +78,12 @@ public class AlertPages {
         if (alert.get("readAt") == null && isRecipient(alert, user)) {
             alert = api.post(Service.NOTIFICATION, uri -> uri.path("/alerts/{id}/read").build(alertId), null);
         }
-        return page(alert, Map.of(), new FormErrors(), model);
+        return page(alert, user, Map.of(), new FormErrors(), model);
     }
 
     @PostMapping("/alerts/{alertId}/acknowledgement")
-    String acknowledge(@PathVariable String alertId, @RequestParam Map<String, String> form, Model model,
-                       RedirectAttributes redirect) {
+    String acknowledge(@PathVariable String alertId, @RequestParam Map<String, String> form,
+                       @ModelAttribute("user") SignedInUser user, Model model, RedirectAttributes redirect) {
         FormErrors errors = new FormErrors();
         Map<String, Object> request = new HashMap<>();
         request.put("note", trimmed(form.get("note")));
@@ -92,18 +92,20 @@ public class AlertPages {
             redirect.addFlashAttribute("success", "Alert acknowledged. Its escalation has stopped.");
             return "redirect:/alerts/" + alertId;
         }
-        return page(api.get(Service.NOTIFICATION, uri -> uri.path("/alerts/{id}").build(alertId)), form, errors,
+        return page(api.get(Service.NOTIFICATION, uri -> uri.path("/alerts/{id}").build(alertId)), user, form, errors,
                 model);
     }
 
-    private String page(Map<String, Object> alert, Map<String, String> form, FormErrors errors, Model model) {
+    /** The alert; only its recipient is offered acknowledgement (the service accepts it from them alone). */
+    private String page(Map<String, Object> alert, SignedInUser user, Map<String, String> form, FormErrors errors,
+                        Model model) {
         model.addAttribute("alert", alert);
+        model.addAttribute("recipient", isRecipient(alert, user));
         model.addAttribute("names", directory.names());
         FormPage.show(model, form, errors);
         return "alerts/show";
     }
 
-    @SuppressWarnings("unchecked")
     private static boolean isRecipient(Map<String, Object> alert, SignedInUser user) {
         return alert.get("recipient") instanceof Map<?, ?> r && user.personId().equals(r.get("personId"));
     }
