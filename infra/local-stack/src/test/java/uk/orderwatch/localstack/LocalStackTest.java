@@ -25,14 +25,17 @@ class LocalStackTest {
     }
 
     @Test
-    void theSummaryNamesEveryServiceAndItsSwaggerUi() {
+    void theSummaryOpensWithThePortalAndNamesEveryServiceAndItsSwaggerUi() {
         var config = StackConfig.ephemeral(Path.of("/tmp/x"), StackConfig.builtJars(Path.of("."), "v"));
 
         String summary = LocalStackMain.summary(config, 12.3);
 
+        assertThat(summary).contains("Open the portal in your browser: " + config.baseUrl(ServiceName.PORTAL));
         for (ServiceName s : ServiceName.values()) {
-            assertThat(summary).contains(config.baseUrl(s) + (s == ServiceName.IDENTITY_SERVER
-                    ? "/.well-known/openid-configuration" : "/swagger-ui.html"));
+            if (s != ServiceName.PORTAL) {
+                assertThat(summary).contains(config.baseUrl(s) + (s == ServiceName.IDENTITY_SERVER
+                        ? "/.well-known/openid-configuration" : "/swagger-ui.html"));
+            }
         }
         assertThat(summary).contains("ready in 12.3 s").contains("Ctrl-C");
     }

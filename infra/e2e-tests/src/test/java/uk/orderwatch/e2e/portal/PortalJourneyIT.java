@@ -1,7 +1,9 @@
 package uk.orderwatch.e2e.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -11,22 +13,30 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.orderwatch.localstack.LocalStack;
 import uk.orderwatch.localstack.LocalStackMain;
@@ -37,9 +47,10 @@ import uk.orderwatch.schemas.events.Court;
 /**
  * The portal in a real browser against the whole system (the packaged jars as processes, the identity server, the
  * in-process Kafka broker and Mongo server): police, probation and the advocate do their work through the pages
- * only, each in their own browser; every page passes axe-core for WCAG 2.2 A and AA; the journey also works with
- * the keyboard alone; and the session is as safe as the issue asks (CSRF, another force's order, cookie flags, no
- * token in the browser). Screenshots of the main pages go to target/portal-screenshots, and to doc/screenshots
+ * only, each in their own browser, and see their alerts arrive live; the alert email leads to the alert's page;
+ * every page passes axe-core for WCAG 2.2 A and AA; the journey also works with the keyboard alone; and the session
+ * is safe (a form without its CSRF token, another force's order, the cookie's flags, sign-out, no token in the
+ * browser). Screenshots of the main pages go to target/portal-screenshots, and to doc/screenshots
  * with -Dorderwatch.update-screenshots=true.
  */
 class PortalJourneyIT {
@@ -133,7 +144,7 @@ class PortalJourneyIT {
     static void awaitLive(Browser b, String inbox, String... words) {
         String work = b.driver.getWindowHandle();
         b.driver.switchTo().window(inbox);
-        new WebDriverWait(b.driver, Browser.WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        new WebDriverWait(b.driver, Browser.WAIT).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(
                 By.cssSelector("#inbox-rows tr")).stream().filter(r -> List.of(words).stream()
                 .allMatch(w -> r.getText().contains(w))).findFirst().orElse(null));
@@ -199,6 +210,13 @@ class PortalJourneyIT {
             awaitLive(b, (String) inbox[1], "Breach reported: No contact with the protected person", subject);
             awaitLive(b, (String) inbox[1], "Programme session missed", subject);
         }
+        String emailed = await().atMost(Duration.ofSeconds(30))
+                .until(() -> emailedLink("alex.morgan@police.orderwatch.test", "Breach reported", subject),
+                        Objects::nonNull);
+        assertThat(emailed).as("the alert email links to the alert's page").startsWith(portal + "/alerts/");
+        police.open(emailed.substring(portal.length()));
+        assertThat(police.heading()).startsWith("Breach reported");
+
         police.driver.switchTo().window(officerInbox);
         shot(police, "alerts-live");
         police.driver.findElement(By.xpath("//tbody[@id='inbox-rows']//a[contains(., 'Breach reported') and "
@@ -237,39 +255,67 @@ class PortalJourneyIT {
     }
 
     @Test
-    void theAdvocateReportsABreachAndTheOfficerAcknowledgesWithTheKeyboardOnly() {
+    void theWholeJourneyWithTheKeyboardAlone() {
         String subject = subject();
-        Browser police = browser("police").signIn("alex.morgan");
-        String order = register(police, subject);
         ZonedDateTime now = ZonedDateTime.now(Court.ZONE);
-        police.open(order).press("Record service");
-        date(police, "served", now.minusHours(2));
-        police.type("servedTime", TIME.format(now.minusHours(2))).press("Save");
+        ZonedDateTime made = now.minusDays(7);
+        Browser police = browser("police");
+        Keyboard keys = new Keyboard(police).signIn("alex.morgan");
+        keys.tabToLink("Register an order").press(Keys.ENTER);
+        keys.chooseRadio("type", 0)
+                .tabTo("courtName").typeText("Oxford Magistrates Court").tabTo("courtCode").typeText("B43KQ")
+                .tabTo("courtCaseReference").typeText("43KQ" + System.nanoTime())
+                .date("madeOn", made).date("endsOn", made.plusYears(3))
+                .tabTo("subjectName").typeText(subject).tabTo("personName").typeText(PROTECTED_NAME)
+                .selectOption("advocacy", "Jo")
+                .selectByArrows("c1Category", 1).tabTo("c1Description").typeText("No contact by any means")
+                .selectByArrows("c2Category", 5).tabTo("c2Description").typeText("Attend a programme")
+                .tabTo("programmeName").typeText("Stalking Perpetrator Programme")
+                .tabTo("programmeProvider").typeText("Demo Interventions").tabTo("programmeSessions").typeText("12")
+                .selectOption("probation", "Priya");
+        assertThat(List.of("advocacy", "c1Category", "c2Category", "probation").stream().map(id -> new Select(
+                police.driver.findElement(By.id(id))).getFirstSelectedOption().getText()).toList())
+                .as("what the keyboard chose").containsExactly(
+                        "Jo Evans, Independent Stalking Advocacy Caseworker (Demo Stalking Advocacy Service)",
+                        "No contact with the protected person", "Attend a programme",
+                        "Priya Shah, Probation practitioner (Demo Probation Delivery Unit)");
+        keys.tabToButton("Register the order").press(Keys.ENTER);
+        police.awaitText("Order registered");
+        String order = police.checked().url().replaceFirst("^https?://[^/]+", "");
+        keys.tabToLink("Record service").press(Keys.ENTER)
+                .date("served", now.minusHours(2)).tabTo("servedTime").typeText(TIME.format(now.minusHours(2)))
+                .tabToButton("Save").press(Keys.ENTER);
+        police.awaitText("Service recorded");
 
         Browser advocate = browser("advocate");
-        Keyboard keys = new Keyboard(advocate);
-        advocate.driver.get(portal + "/");
-        advocate.waitFor(By.name("username"));
-        keys.tabTo("username").typeText("jo.evans").tabTo("password").typeText("orderwatch-demo").press(Keys.ENTER);
-        advocate.waitFor(By.cssSelector(".ow-account"));
+        keys = new Keyboard(advocate).signIn("jo.evans");
         keys.tabToLink("Orders").press(Keys.ENTER).tabToLink(subject).press(Keys.ENTER)
                 .tabToLink("Report a breach").press(Keys.ENTER);
         assertThat(advocate.checked().heading()).isEqualTo("Report a breach");
-        keys.tabTo("conditionId-0").press(Keys.SPACE)
-                .tabTo("occurredDay").typeText(String.valueOf(now.getDayOfMonth()))
-                .tabTo("occurredMonth").typeText(String.valueOf(now.getMonthValue()))
-                .tabTo("occurredYear").typeText(String.valueOf(now.getYear()))
+        keys.chooseRadio("conditionId", 0).date("occurred", now.minusMinutes(30))
                 .tabTo("occurredTime").typeText(TIME.format(now.minusMinutes(30)))
                 .tabTo("description").typeText("Followed her to work")
                 .tabToButton("Report the breach").press(Keys.ENTER);
         advocate.awaitText("Breach reported.");
 
+        Browser probation = browser("probation");
+        keys = new Keyboard(probation).signIn("priya.shah");
+        keys.tabToLink(subject).press(Keys.ENTER).tabToLink("Record a session that was not planned").press(Keys.ENTER)
+                .chooseRadio("conditionId", 0).date("session", now.minusHours(3))
+                .tabTo("sessionTime").typeText(TIME.format(now.minusHours(3)))
+                .chooseRadio("didSessionHappen", 0).chooseRadio("attended", 2)
+                .tabToButton("Save the outcome").press(Keys.ENTER);
+        probation.awaitText("Session outcome recorded");
+        assertThat(probation.checked().text()).contains("Missed");
+
         keys = new Keyboard(police);
-        police.open("/alerts");
-        keys.tabToLink("Breach reported: No contact with the protected person, " + subject).press(Keys.ENTER);
+        keys.tabToLink("Alerts").press(Keys.ENTER)
+                .tabToLink("Breach reported: No contact with the protected person, " + subject).press(Keys.ENTER);
         assertThat(police.checked().heading()).startsWith("Breach reported");
         keys.tabTo("note").typeText("Seen by keyboard").tabToButton("Acknowledge the alert").press(Keys.ENTER);
         police.awaitText("Alert acknowledged");
+        police.open(order);
+        assertThat(police.text()).contains("Alert acknowledged", "Session outcome", "Breach reported");
         assertThat(violations).as("WCAG 2.2 A and AA violations found by axe-core").isEmpty();
     }
 
@@ -285,7 +331,7 @@ class PortalJourneyIT {
         assertThat(cookie.isSecure()).as("Secure").isTrue();
         assertThat(cookie.getSameSite()).as("SameSite").isEqualTo("Lax");
         assertThat(police.driver.manage().getCookies()).as("the portal's session and the identity server's only")
-                .extracting(org.openqa.selenium.Cookie::getName).containsOnly("orderwatch-portal", "JSESSIONID");
+                .extracting(Cookie::getName).containsOnly("orderwatch-portal", "JSESSIONID");
 
         // the same session, a form sent without its CSRF token: refused, nothing changed
         var jar = new CookieManager();
@@ -304,7 +350,7 @@ class PortalJourneyIT {
         Browser otherForce = browser("other-force").signIn("kim.reed");
         otherForce.open(order);
         String hidden = otherForce.driver.findElement(By.tagName("main")).getText();
-        otherForce.open("/orders/" + java.util.UUID.randomUUID());
+        otherForce.open("/orders/" + UUID.randomUUID());
         String missing = otherForce.driver.findElement(By.tagName("main")).getText();
         assertThat(hidden).as("another force's order reads exactly as a missing one").isEqualTo(missing)
                 .contains("Page not found").doesNotContain(subject);
@@ -322,8 +368,21 @@ class PortalJourneyIT {
         assertThat(violations).as("WCAG 2.2 A and AA violations found by axe-core").isEmpty();
     }
 
+    /** The link in the email of an alert to {@code to} whose subject names both, or null while none came. */
+    static String emailedLink(String to, String what, String subject) throws Exception {
+        for (var mail : stack.mail().getReceivedMessages()) {
+            if (mail.getAllRecipients()[0].toString().equals(to) && mail.getSubject().contains(what)
+                    && mail.getSubject().contains(subject)) {
+                var link = Pattern.compile("orderwatch: (http\\S+)").matcher(
+                        String.valueOf(mail.getContent()));
+                return link.find() ? link.group(1) : null;
+            }
+        }
+        return null;
+    }
+
     /** Saves a screenshot of the page for the README (target/portal-screenshots; doc/screenshots on request). */
-    static void shot(Browser b, String name) throws java.io.IOException {
+    static void shot(Browser b, String name) throws IOException {
         Path file = Path.of("target", "portal-screenshots", name + ".png");
         b.screenshot(file);
         if (Boolean.getBoolean("orderwatch.update-screenshots")) {
@@ -347,7 +406,7 @@ class PortalJourneyIT {
             return browser.driver.switchTo().activeElement();
         }
 
-        private Keyboard tabUntil(java.util.function.Predicate<WebElement> target, String what) {
+        private Keyboard tabUntil(Predicate<WebElement> target, String what) {
             for (int i = 0; i < MAX_TABS; i++) {
                 new Actions(browser.driver).sendKeys(Keys.TAB).perform();
                 if (target.test(focused())) {
@@ -355,6 +414,13 @@ class PortalJourneyIT {
                 }
             }
             throw new AssertionError("Tab never reached " + what + " on " + browser.url());
+        }
+
+        /** The field, if it has the focus already (autofocus), or else Tab to it. */
+        Keyboard focus(String idOrName) {
+            WebElement now = focused();
+            return idOrName.equals(now.getAttribute("id")) || idOrName.equals(now.getAttribute("name")) ? this
+                    : tabTo(idOrName);
         }
 
         Keyboard tabTo(String idOrName) {
@@ -371,6 +437,45 @@ class PortalJourneyIT {
                     "button " + text);
         }
 
+        /** Signs in at the identity server's page by typing, and waits for the role's start page. */
+        Keyboard signIn(String username) {
+            browser.driver.get(portal + "/");
+            browser.waitFor(By.name("username"));
+            focus("username").typeText(username).tabTo("password").typeText("orderwatch-demo").press(Keys.ENTER);
+            browser.waitFor(By.cssSelector(".ow-account"));
+            browser.checked();
+            return this;
+        }
+
+        /** Tab into a radio group (its first option), then the arrow keys to the option wanted; Space checks it. */
+        Keyboard chooseRadio(String name, int index) {
+            tabTo(name + "-0");
+            for (int i = 0; i < index; i++) {
+                new Actions(browser.driver).sendKeys(Keys.ARROW_DOWN).perform();
+            }
+            return press(Keys.SPACE);
+        }
+
+        /** Tab to a list and type the start of the option's words, as people pick from a list by keyboard. */
+        Keyboard selectOption(String id, String start) {
+            return tabTo(id).typeText(start);
+        }
+
+        /** Tab to a list and move down it with the arrow keys. */
+        Keyboard selectByArrows(String id, int downs) {
+            tabTo(id);
+            for (int i = 0; i < downs; i++) {
+                new Actions(browser.driver).sendKeys(Keys.ARROW_DOWN).perform();
+            }
+            return this;
+        }
+
+        Keyboard date(String name, ZonedDateTime at) {
+            return tabTo(name + "Day").typeText(String.valueOf(at.getDayOfMonth()))
+                    .tabTo(name + "Month").typeText(String.valueOf(at.getMonthValue()))
+                    .tabTo(name + "Year").typeText(String.valueOf(at.getYear()));
+        }
+
         Keyboard typeText(String text) {
             new Actions(browser.driver).sendKeys(text).perform();
             return this;
@@ -384,7 +489,7 @@ class PortalJourneyIT {
                     try {
                         page.isDisplayed();
                         return false;
-                    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                    } catch (StaleElementReferenceException e) {
                         return true;
                     }
                 });
