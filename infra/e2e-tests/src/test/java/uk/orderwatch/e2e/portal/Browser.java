@@ -89,13 +89,16 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.name("username")).sendKeys(username);
         driver.findElement(By.name("password")).sendKeys("orderwatch-demo");
         driver.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().startsWith(portal)
-                && !d.findElements(By.cssSelector(".ow-account")).isEmpty());
+        new WebDriverWait(driver, WAIT).withMessage(() -> name + " signed in as " + username + " but is at "
+                        + driver.getCurrentUrl() + ": " + text())
+                .until(d -> d.getCurrentUrl().startsWith(portal)
+                        && !d.findElements(By.cssSelector(".ow-account")).isEmpty());
         return checked();
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, WAIT).withMessage(() -> name + " at " + driver.getCurrentUrl() + ": "
+                + text()).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     Browser type(String id, String text) {
