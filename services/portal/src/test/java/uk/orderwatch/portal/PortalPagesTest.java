@@ -294,7 +294,15 @@ class PortalPagesTest {
                 .contains("Which requirement was the session for?", "Attend a programme", "Date of the session");
         assertThat(visibleText(get("/orders/" + ORDER_ID + "/sessions/s1/outcome", "PROBATION")))
                 .contains("Session 1", "22 November 2026 at 10:00am")
-                .doesNotContain("Which requirement was the session for?");
+                .doesNotContain("Which requirement was the session for?", "Why you are correcting the outcome");
+        assertThat(visibleText(get("/orders/" + ORDER_ID + "/attendance", "PROBATION")))
+                .doesNotContain("Why you are correcting the outcome");
+        var recorded = session();
+        recorded.put("status", "RECORDED");
+        recorded.put("currentOutcome", "MISSED");
+        answers.put("BREACH_REPORT /orders/" + ORDER_ID + "/sessions", List.of(recorded));
+        assertThat(visibleText(get("/orders/" + ORDER_ID + "/sessions/s1/outcome", "PROBATION")))
+                .contains("Recorded so far", "Missed", "Why you are correcting the outcome");
     }
 
     @Test
