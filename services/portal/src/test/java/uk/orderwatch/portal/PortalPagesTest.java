@@ -259,6 +259,18 @@ class PortalPagesTest {
     }
 
     @Test
+    void aFormShownAgainKeepsWhatWasTyped() {
+        var result = mvc.perform(as(MockMvcRequestBuilders.post("/orders").with(csrf())
+                .param("courtName", "Oxford Magistrates Court").param("subjectAliases", "Johnny Example")
+                .param("type", "DAPO").param("c1Category", "NO_APPROACH").param("untilFurtherOrder", "true")
+                .param("madeOnDay", "20"), "POLICE", false));
+        assertThat(source(result)).contains("value=\"Oxford Magistrates Court\"", ">Johnny Example</textarea>",
+                "value=\"20\"").containsPattern("value=\"DAPO\"\\s+checked")
+                .containsPattern("value=\"NO_APPROACH\"\\s+selected")
+                .containsPattern("name=\"untilFurtherOrder\" type=\"checkbox\" value=\"true\"\\s+checked");
+    }
+
+    @Test
     void anEmptyRegisterFormAsksForEveryRequiredFieldAtOnceWithoutCallingTheService() {
         var result = mvc.perform(as(MockMvcRequestBuilders.post("/orders").with(csrf()), "POLICE", false));
         assertThat(visibleText(result)).contains("Select the type of order", "Enter the name of the court",
@@ -303,6 +315,37 @@ class PortalPagesTest {
         answers.put("BREACH_REPORT /orders/" + ORDER_ID + "/sessions", List.of(recorded));
         assertThat(visibleText(get("/orders/" + ORDER_ID + "/sessions/s1/outcome", "PROBATION")))
                 .contains("Recorded so far", "Missed", "Why you are correcting the outcome");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aVariationSendsTheConditionsAsTheCourtLeftThemOnlyWhenTheyChanged() {
+        var page0 = get("/orders/" + ORDER_ID + "/variation", "POLICE");
+        assertThat(source(page0))
+                .contains("No contact by any means</textarea>", "The court removed this condition");
+        var sent = org.mockito.ArgumentCaptor.forClass(Object.class);
+        when(api.post(eq(Service.ORDER_REGISTRY), any(), sent.capture())).thenReturn(order(true));
+
+        mvc.perform(as(MockMvcRequestBuilders.post("/orders/" + ORDER_ID + "/variation").with(csrf())
+                .param("wording-c1", "No contact by any means, including through third parties")
+                .param("wording-c2", "Attend a programme").param("remove-c2", "true")
+                .param("c1Category", "SIGN_ON").param("c1Description", "Sign on weekly")
+                .param("c1PoliceStation", "Oxford St Aldates").param("reason", "Varied on the police application"),
+                "POLICE", false));
+        var conditions = (List<Map<String, Object>>) ((Map<String, Object>) sent.getValue()).get("conditions");
+        assertThat(conditions).extracting(c -> c.get("conditionId"), c -> c.get("description"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("c1",
+                                "No contact by any means, including through third parties"),
+                        org.assertj.core.groups.Tuple.tuple(null, "Sign on weekly"));
+        assertThat(conditions.get(1)).containsEntry("category", "SIGN_ON")
+                .containsEntry("policeStation", "Oxford St Aldates").containsEntry("supervisingAgencyId", "demo-police");
+
+        mvc.perform(as(MockMvcRequestBuilders.post("/orders/" + ORDER_ID + "/variation").with(csrf())
+                .param("wording-c1", "No contact by any means").param("wording-c2", "Attend a programme")
+                .param("endsOnDay", "20").param("endsOnMonth", "11").param("endsOnYear", "2030")
+                .param("reason", "Extended"), "POLICE", false));
+        assertThat((Map<String, Object>) sent.getValue()).doesNotContainKey("conditions")
+                .containsEntry("endsOn", java.time.LocalDate.of(2030, 11, 20));
     }
 
     @Test

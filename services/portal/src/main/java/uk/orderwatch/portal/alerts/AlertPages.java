@@ -88,7 +88,7 @@ public class AlertPages {
         Map<String, Object> request = new HashMap<>();
         request.put("note", trimmed(form.get("note")));
         if (FormPage.send(() -> api.post(Service.NOTIFICATION, uri -> uri.path("/alerts/{id}/acknowledgements")
-                .build(alertId), request), errors, Map.of("note", "note"), Map.of())) {
+                .build(alertId), request), errors, Map.of("note", "note")::get, Map.of())) {
             redirect.addFlashAttribute("success", "Alert acknowledged. Its escalation has stopped.");
             return "redirect:/alerts/" + alertId;
         }

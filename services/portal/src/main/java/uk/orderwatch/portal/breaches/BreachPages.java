@@ -71,7 +71,7 @@ public class BreachPages {
         if (FormPage.send(() -> api.post(Service.BREACH_REPORT, uri -> uri.path("/orders/{id}/breaches")
                         .build(orderId), request, key), errors,
                 Map.of("conditionId", "conditionId", "occurredAt", "occurred", "description", "description",
-                        "location", "location"),
+                        "location", "location")::get,
                 Map.of("description", "Enter what happened"))) {
             redirect.addFlashAttribute("success", "Breach reported. The officer in charge, the probation "
                     + "practitioner and the advocate are being alerted.");

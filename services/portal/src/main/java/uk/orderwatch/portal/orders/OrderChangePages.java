@@ -4,7 +4,10 @@ import static uk.orderwatch.portal.web.DateFields.trimmed;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,10 +45,12 @@ public class OrderChangePages {
 
     @GetMapping("/orders/{orderId}/{change:service|variation|renewal|discharge|notification}")
     String form(@PathVariable String orderId, @PathVariable String change, Model model) {
-        model.addAttribute("order", order(orderId));
+        var order = order(orderId);
+        model.addAttribute("order", order);
         model.addAttribute("change", change);
         model.addAttribute("heading", HEADINGS.get(change));
-        FormPage.show(model, Map.of(), new FormErrors());
+        FormPage.show(model, change.equals("variation") ? ConditionsVariation.current(order) : Map.of(),
+                new FormErrors());
         return "orders/change";
     }
 
@@ -66,13 +71,18 @@ public class OrderChangePages {
                 RedirectAttributes redirect) {
         FormErrors errors = new FormErrors();
         Map<String, Object> request = new LinkedHashMap<>();
+        var variation = new ConditionsVariation(order(orderId), form);
+        List<Map<String, Object>> conditions = variation.conditions(errors);
+        if (conditions != null) {
+            request.put("conditions", conditions);
+        }
         end(form, request, errors, false);
         request.put("reason", form.getOrDefault("reason", ""));
+        Map<String, String> fields = Map.of("endsOn", "endsOn", "untilFurtherOrder", "endsOn", "reason", "reason");
         return done(orderId, "variation", form, errors, model, redirect, "Variation recorded",
                 () -> api.post(Service.ORDER_REGISTRY, uri -> uri.path("/orders/{id}/variations").build(orderId),
                         request),
-                Map.of("endsOn", "endsOn", "untilFurtherOrder", "endsOn", "reason", "reason",
-                        "conditions", "endsOn"));
+                field -> field.startsWith("conditions") ? variation.field(field) : fields.get(field));
     }
 
     @PostMapping("/orders/{orderId}/renewal")
@@ -139,8 +149,14 @@ public class OrderChangePages {
     }
 
     private String done(String orderId, String change, Map<String, String> form, FormErrors errors, Model model,
-                        RedirectAttributes redirect, String success, java.util.function.Supplier<?> request,
+                        RedirectAttributes redirect, String success, Supplier<?> request,
                         Map<String, String> fields) {
+        return done(orderId, change, form, errors, model, redirect, success, request, fields::get);
+    }
+
+    private String done(String orderId, String change, Map<String, String> form, FormErrors errors, Model model,
+                        RedirectAttributes redirect, String success, Supplier<?> request,
+                        Function<String, String> fields) {
         if (FormPage.send(request, errors, fields, Map.of("reason", "Enter the reason the court gave"))) {
             redirect.addFlashAttribute("success", success);
             return "redirect:/orders/" + orderId;

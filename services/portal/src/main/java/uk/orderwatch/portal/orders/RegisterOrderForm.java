@@ -156,7 +156,11 @@ public record RegisterOrderForm(Map<String, String> values) {
         return errors.isEmpty() ? r : null;
     }
 
-    private Map<String, Object> condition(int row, String policeAgencyId, String probationAgencyId,
+    /**
+     * One condition row of the form as the service takes it (also used for a condition a variation adds): the
+     * details its category needs, and the agency that supervises a requirement.
+     */
+    Map<String, Object> condition(int row, String policeAgencyId, String probationAgencyId,
                                           FormErrors errors) {
         String[] c = condition(row);
         String category = trimmed(category(row));
@@ -205,7 +209,8 @@ public record RegisterOrderForm(Map<String, String> values) {
         return condition;
     }
 
-    private static final Pattern CONDITION_FIELD = Pattern.compile("conditions\\[(\\d+)]\\.?([a-zA-Z]*).*");
+    /** {@code conditions[i].field…} in a service's refusal: the index, then the field. */
+    static final Pattern CONDITION_FIELD = Pattern.compile("conditions\\[(\\d+)]\\.?([a-zA-Z]*).*");
 
     /** The form field an order-registry request field belongs to, or null when the form has none. */
     public String field(String requestField) {

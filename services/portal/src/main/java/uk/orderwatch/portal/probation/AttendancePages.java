@@ -87,7 +87,7 @@ public class AttendancePages {
                         request)
                         : api.post(Service.BREACH_REPORT, uri -> uri.path("/orders/{id}/sessions/{s}/outcomes")
                         .build(orderId, sessionId), request),
-                errors, FIELDS, Map.of());
+                errors, FIELDS::get, Map.of());
         if (sent) {
             redirect.addFlashAttribute("success", "Session outcome recorded");
             return "redirect:/orders/" + orderId;

@@ -2,6 +2,7 @@ package uk.orderwatch.portal.web;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.ui.Model;
 import uk.orderwatch.portal.api.ApiProblem;
@@ -28,9 +29,9 @@ public final class FormPage {
      * Sends the request unless the form already has errors; returns true when the service accepted it, false
      * with the reasons added to {@code errors} when it refused.
      *
-     * @param fields request field to form field; a request field not listed is shown at the top of the form
+     * @param fields request field to form field; a request field without one is shown at the top of the form
      */
-    public static boolean send(Supplier<?> request, FormErrors errors, Map<String, String> fields,
+    public static boolean send(Supplier<?> request, FormErrors errors, Function<String, String> fields,
                                Map<String, String> asks) {
         if (!errors.isEmpty()) {
             return false;
@@ -42,7 +43,7 @@ public final class FormPage {
             if (!REFUSALS.contains(problem.status())) {
                 throw problem;
             }
-            errors.add(problem, fields::get, asks);
+            errors.add(problem, fields, asks);
             return false;
         }
     }

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Three ways a Thymeleaf template silently does something else than it says, each met once while building the
+ * Four ways a Thymeleaf template silently does something else than it says, each met once while building the
  * portal and ruled out here for every template.
  */
 class TemplateRulesTest {
@@ -59,6 +59,22 @@ class TemplateRulesTest {
             while (fragment.find()) {
                 if (HTML_ELEMENTS.contains(fragment.group(1))) {
                     found.add(template + ": " + fragment.group(1));
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
+    @Test
+    void noMapIsIndexedWithABareName() throws IOException {
+        // in Spring's expression language map[name] looks up the key "name", not the variable: use map.get(name)
+        Pattern bareIndex = Pattern.compile("[\\w)\\]]\\[[a-zA-Z_][a-zA-Z0-9_]*]");
+        List<String> found = new ArrayList<>();
+        for (Path template : templates()) {
+            Matcher value = TH_VALUE.matcher(Files.readString(template));
+            while (value.find()) {
+                if (bareIndex.matcher(value.group(1)).find()) {
+                    found.add(template + ": " + value.group());
                 }
             }
         }
