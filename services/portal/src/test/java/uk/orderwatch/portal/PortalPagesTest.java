@@ -91,6 +91,9 @@ class PortalPagesTest {
         if (answer == null) {
             throw new ApiProblem(service, 404, "Not found", "No such thing", List.of());
         }
+        if (answer instanceof ApiProblem refusal) {
+            throw refusal;
+        }
         // as ServiceApi gives them to the pages
         return uk.orderwatch.portal.api.JsonObject.of(answer);
     }
@@ -346,6 +349,15 @@ class PortalPagesTest {
                 .param("reason", "Extended"), "POLICE", false));
         assertThat((Map<String, Object>) sent.getValue()).doesNotContainKey("conditions")
                 .containsEntry("endsOn", java.time.LocalDate.of(2030, 11, 20));
+    }
+
+    @Test
+    void aTokenTheServicesNoLongerTakeEndsTheSessionAndStartsSignInAgain() {
+        answers.put("NOTIFICATION /alerts", new ApiProblem(Service.NOTIFICATION, 401, "Unauthorized", null,
+                List.of()));
+        var result = get("/alerts", "ADVOCATE");
+        assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/");
+        assertThat(result.getRequest().getSession(false)).as("the session").isNull();
     }
 
     @Test

@@ -1,10 +1,13 @@
 package uk.orderwatch.portal.api;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -15,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import uk.orderwatch.portal.PortalSettings;
 import uk.orderwatch.portal.security.SecurityConfig;
@@ -32,9 +36,8 @@ public class ServiceApi {
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
             new ParameterizedTypeReference<>() {
             };
-    private static final tools.jackson.core.type.TypeReference<Map<String, Object>> OBJECT_TYPE =
-            new tools.jackson.core.type.TypeReference<>() {
-            };
+    private static final TypeReference<Map<String, Object>> OBJECT_TYPE = new TypeReference<>() {
+    };
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<Service, RestClient> clients = new EnumMap<>(Service.class);
@@ -42,7 +45,7 @@ public class ServiceApi {
     public ServiceApi(PortalSettings settings, OAuth2AuthorizedClientManager authorizedClients) {
         var relay = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
         relay.setClientRegistrationIdResolver(request -> SecurityConfig.REGISTRATION);
-        var requests = new JdkClientHttpRequestFactory(java.net.http.HttpClient.newBuilder()
+        var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(settings.apiTimeout()).build());
         requests.setReadTimeout(settings.apiTimeout());
         Map<Service, URI> urls = Map.of(Service.ORDER_REGISTRY, settings.services().orderRegistry(),
@@ -55,7 +58,7 @@ public class ServiceApi {
                     Map<String, Object> body = null;
                     try {
                         body = JSON.readValue(response.getBody(), OBJECT_TYPE);
-                    } catch (RuntimeException | java.io.IOException e) {
+                    } catch (RuntimeException | IOException e) {
                         // no problem detail: the status says enough
                     }
                     throw ApiProblem.from(service, response.getStatusCode().value(), body);
@@ -87,7 +90,7 @@ public class ServiceApi {
         }));
     }
 
-    private static <T> T call(Service service, java.util.function.Supplier<T> request) {
+    private static <T> T call(Service service, Supplier<T> request) {
         try {
             return request.get();
         } catch (ResourceAccessException e) {

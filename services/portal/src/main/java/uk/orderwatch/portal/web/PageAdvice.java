@@ -63,6 +63,15 @@ public class PageAdvice {
             response.setStatus(404);
             return "error/404";
         }
+        if (problem.status() == 401) {
+            // the service no longer takes the user's token (signed out elsewhere, or it could not be refreshed):
+            // start again at sign-in
+            var session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            return "redirect:/";
+        }
         if (problem.status() == 403) {
             response.setStatus(403);
             return "error/403";
