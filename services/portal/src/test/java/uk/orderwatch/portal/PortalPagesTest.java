@@ -206,7 +206,11 @@ class PortalPagesTest {
     @Test
     void listsNameEachOrderBySubject() {
         assertThat(visibleText(get("/orders", "POLICE"))).contains("John Example", "1 order");
-        assertThat(visibleText(get("/caseload", "PROBATION"))).contains("John Example", "X123456");
+        answers.put("BREACH_REPORT /sessions/due", Map.of("items", List.of(session()), "total", 1));
+        assertThat(visibleText(get("/caseload", "PROBATION"))).contains("John Example", "X123456")
+                .contains("Sessions today", "22 November 2026 at 10:00am");
+        assertThat(source(get("/caseload", "PROBATION"))).containsPattern(
+                "Sessions today(?s).*>John Example</a>.*22 November 2026 at 10:00am");
     }
 
     @Test

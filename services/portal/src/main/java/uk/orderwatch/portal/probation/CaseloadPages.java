@@ -30,9 +30,11 @@ public class CaseloadPages {
         var orders = api.get(Service.ORDER_REGISTRY, uri -> uri.path("/orders").queryParam("size", 100).build());
         var today = api.get(Service.BREACH_REPORT, uri -> uri.path("/sessions/due").build());
         List<Map<String, Object>> overdue = new ArrayList<>();
+        Map<Object, Object> subjects = new java.util.HashMap<>();
         Instant now = Instant.now();
         for (var order : (List<Map<String, Object>>) orders.getOrDefault("items", List.of())) {
             String orderId = String.valueOf(order.get("orderId"));
+            subjects.put(orderId, ((Map<String, Object>) order.get("subject")).get("displayName"));
             for (var s : api.getList(Service.BREACH_REPORT, uri -> uri.path("/orders/{id}/sessions").build(orderId))) {
                 if ("SCHEDULED".equals(s.get("status")) && Instant.parse(s.get("start").toString()).isBefore(now)) {
                     s.put("subject", ((Map<String, Object>) order.get("subject")).get("displayName"));
@@ -42,7 +44,9 @@ public class CaseloadPages {
         }
         overdue.sort(Comparator.comparing(s -> s.get("start").toString()));
         model.addAttribute("orders", orders);
-        model.addAttribute("today", today.get("items"));
+        var todays = (List<Map<String, Object>>) today.getOrDefault("items", List.of());
+        todays.forEach(s -> s.put("subject", subjects.get(s.get("orderId"))));
+        model.addAttribute("today", todays);
         model.addAttribute("overdue", overdue);
         return "probation/caseload";
     }
