@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -73,10 +74,20 @@ public class IdentityServerApplication {
     @Order(2)
     SecurityFilterChain signIn(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/webjars/**",
-                                "/sign-in.css").permitAll()
+                                "/assets/**", "/sign-in.css").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll());
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                // only the protocol chain remembers where to go after sign-in (the authorization request): a
+                // stylesheet's font fetched meanwhile must never become the page the user lands on
+                .requestCache(cache -> cache.requestCache(rememberingNothing()));
         return http.build();
+    }
+
+    /** Reads the request the protocol chain saved, and saves none of this chain's own. */
+    private static HttpSessionRequestCache rememberingNothing() {
+        var cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> false);
+        return cache;
     }
 
     /** Shows the sign-in page; Spring Security handles the form it posts. */
