@@ -320,6 +320,26 @@ class PortalJourneyIT {
     }
 
     @Test
+    void theFormsWorkWithoutJavaScript() {
+        String subject = subject();
+        Browser police = browser("police");
+        register(police.signIn("alex.morgan"), subject);
+        Browser advocate = new Browser("advocate-no-script", portal, profiles.resolve("no-script"), violations, false);
+        browsers.add(advocate);
+        advocate.signIn("jo.evans");
+        assertThat(advocate.driver.findElement(By.tagName("body")).getAttribute("class"))
+                .as("the portal's script did not run").doesNotContain("js-enabled");
+        ZonedDateTime now = ZonedDateTime.now(Court.ZONE);
+        advocate.open("/orders").press(subject).press("Report a breach").choose("conditionId", "c1");
+        date(advocate, "occurred", now.minusMinutes(20));
+        advocate.type("occurredTime", TIME.format(now.minusMinutes(20))).press("Report the breach");
+        assertThat(advocate.text()).contains("There is a problem", "Enter what happened");
+        advocate.type("description", "Phoned from a withheld number").press("Report the breach");
+        assertThat(advocate.text()).contains("Breach reported.");
+        assertThat(advocate.open("/alerts?show=unacknowledged").text()).contains("Alerts not acknowledged");
+    }
+
+    @Test
     void theSessionIsSafeFormsNeedTheirTokenAndAnotherForcesOrderIsNotFound() throws Exception {
         String subject = subject();
         Browser police = browser("police").signIn("alex.morgan");
