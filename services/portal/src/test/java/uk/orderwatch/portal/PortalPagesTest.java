@@ -75,6 +75,11 @@ class PortalPagesTest {
                 "kind", "PROBATION", "name", "Demo Probation Delivery Unit", "people", List.of(Map.of(
                         "personId", "demo-practitioner", "name", "Priya Shah", "jobTitle", "Probation practitioner")),
                 "escalationChain", List.of())));
+        answers.put("NOTIFICATION /directory/agencies/demo-probation", Map.of("agencyId", "demo-probation",
+                "kind", "PROBATION", "name", "Demo Probation Delivery Unit", "people", List.of(Map.of(
+                        "personId", "demo-practitioner", "name", "Priya Shah", "jobTitle", "Probation practitioner",
+                        "email", "priya.shah@probation.test")), "escalationChain", List.of("demo-practitioner"),
+                "webhookUrl", "https://probation.test/hooks"));
         for (Service s : Service.values()) {
             answers.put(s + " /admin/dead-letters", List.of());
             answers.put(s + " /admin/audit", Map.of("items", List.of(), "total", 0));
@@ -178,7 +183,8 @@ class PortalPagesTest {
                 "PROBATION", List.of("/caseload", "/orders/" + ORDER_ID, "/orders/" + ORDER_ID + "/attendance",
                         "/orders/" + ORDER_ID + "/sessions/s1/outcome"),
                 "ADVOCATE", List.of("/alerts", "/orders/" + ORDER_ID + "/breaches/new"),
-                "ADMIN", List.of("/admin/directory", "/admin/audit?action=READ", "/admin/dead-letters"));
+                "ADMIN", List.of("/admin/directory", "/admin/directory/new", "/admin/directory/demo-probation",
+                        "/admin/audit?action=READ", "/admin/dead-letters"));
         pages.forEach((role, paths) -> paths.forEach(path -> {
             var page = get(path, role);
             assertThat(page).as(role + " " + path).hasStatusOk();
@@ -362,6 +368,44 @@ class PortalPagesTest {
         var result = get("/alerts", "ADVOCATE");
         assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/");
         assertThat(result.getRequest().getSession(false)).as("the session").isNull();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAdministratorChangesAnAgencyItsPeopleAndItsEscalationChain() {
+        assertThat(source(get("/admin/directory/demo-probation", "ADMIN"))).contains("value=\"Priya Shah\"",
+                "value=\"priya.shah@probation.test\"", ">demo-practitioner</textarea>", "Person 4");
+        var sent = org.mockito.ArgumentCaptor.forClass(Object.class);
+        when(api.put(eq(Service.NOTIFICATION), any(), sent.capture())).thenReturn(Map.of());
+        var saved = mvc.perform(as(MockMvcRequestBuilders.post("/admin/directory").with(csrf())
+                .param("existing", "true").param("agencyId", "demo-probation").param("kind", "PROBATION")
+                .param("name", "Demo Probation Delivery Unit")
+                .param("p0.personId", "demo-practitioner").param("p0.name", "Priya Shah")
+                .param("p2.personId", "duty-po").param("p2.name", "Duty probation officer")
+                .param("p2.mobile", "07700 900123").param("escalationChain", "duty-po\n demo-practitioner \n"),
+                "ADMIN", false));
+        assertThat(saved).hasStatus3xxRedirection().hasRedirectedUrl("/admin/directory");
+        var body = (Map<String, Object>) sent.getValue();
+        assertThat((List<Map<String, Object>>) body.get("people")).extracting(p -> p.get("personId"))
+                .containsExactly("demo-practitioner", "duty-po");
+        assertThat(body).containsEntry("escalationChain", List.of("duty-po", "demo-practitioner"))
+                .doesNotContainKey("webhook");
+
+        when(api.put(eq(Service.NOTIFICATION), any(), any())).thenThrow(new ApiProblem(Service.NOTIFICATION, 400,
+                "The request is not valid", "people[1].mobile: must be a phone number",
+                List.of(new ApiProblem.FieldError("people[1].mobile", "must be a phone number"))));
+        var refused = mvc.perform(as(MockMvcRequestBuilders.post("/admin/directory").with(csrf())
+                .param("existing", "true").param("agencyId", "demo-probation").param("kind", "PROBATION")
+                .param("name", "Demo Probation Delivery Unit").param("p0.personId", "demo-practitioner")
+                .param("p0.name", "Priya Shah").param("p2.personId", "duty-po").param("p2.name", "Duty")
+                .param("p2.mobile", "call me").param("rows", "4"), "ADMIN", false));
+        assertThat(source(refused)).contains("<a href=\"#p2.mobile\">Must be a phone number.</a>",
+                "value=\"call me\"", "Person 4").doesNotContain("Person 5");
+
+        var noSecret = mvc.perform(as(MockMvcRequestBuilders.post("/admin/directory").with(csrf())
+                .param("agencyId", "new-agency").param("kind", "ADVOCACY").param("name", "New")
+                .param("webhookUrl", "https://new.test/hooks"), "ADMIN", false));
+        assertThat(visibleText(noSecret)).contains("Enter the webhook’s secret");
     }
 
     @Test

@@ -247,6 +247,8 @@ class PortalJourneyIT {
         assertThat(admin.text()).contains("Disclosure", "Read").doesNotContain(subject, PROTECTED_NAME);
         shot(admin, "audit-log");
         admin.open("/admin/dead-letters");
+        assertThat(admin.open("/admin/directory/demo-advocacy").heading())
+                .isEqualTo("Change Demo Stalking Advocacy Service");
 
         for (Browser b : browsers) {
             b.assertNoTokenInBrowser();

@@ -14,9 +14,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.orderwatch.portal.api.Service;
 import uk.orderwatch.portal.api.ServiceApi;
+import uk.orderwatch.portal.web.FormErrors;
+import uk.orderwatch.portal.web.FormPage;
 
 /**
- * ADMIN's pages: the agency directory (who receives alerts, and the escalation chains), the audit log of all three
+ * ADMIN's pages: the agency directory (who receives alerts, and the escalation chains) to read and to record, the
+ * audit log of all three
  * services searched at once, and each service's dead letters with a replay button. ADMIN sees no case data: the
  * services refuse it, and these pages show ids only.
  */
@@ -36,6 +39,37 @@ public class AdminPages {
         agencies.sort(Comparator.comparing(a -> String.valueOf(a.get("name"))));
         model.addAttribute("agencies", agencies);
         return "admin/directory";
+    }
+
+    @GetMapping({"/admin/directory/new", "/admin/directory/{agencyId}"})
+    String agency(@PathVariable(required = false) String agencyId, Model model) {
+        var agency = agencyId == null ? Map.<String, Object>of()
+                : api.get(Service.NOTIFICATION, uri -> uri.path("/directory/agencies/{id}").build(agencyId));
+        return agencyPage(AgencyForm.of(agency), agencyId, new FormErrors(), model);
+    }
+
+    /** Records an agency: the directory replaces what it held under that id with the form's content. */
+    @PostMapping("/admin/directory")
+    String record(@RequestParam Map<String, String> values, Model model, RedirectAttributes redirect) {
+        var form = new AgencyForm(values);
+        var errors = new FormErrors();
+        var request = form.request(errors);
+        String agencyId = values.getOrDefault("agencyId", "").trim();
+        boolean existing = "true".equals(values.get("existing"));
+        if (request != null && FormPage.send(() -> api.put(Service.NOTIFICATION,
+                uri -> uri.path("/directory/agencies/{id}").build(agencyId), request), errors, form::field,
+                Map.of("name", "Enter the agency’s name"))) {
+            redirect.addFlashAttribute("success", "Agency " + request.get("name") + " recorded");
+            return "redirect:/admin/directory";
+        }
+        return agencyPage(form, existing ? agencyId : null, errors, model);
+    }
+
+    private String agencyPage(AgencyForm form, String agencyId, FormErrors errors, Model model) {
+        model.addAttribute("agencyId", agencyId);
+        model.addAttribute("rows", java.util.stream.IntStream.range(0, form.rows()).boxed().toList());
+        FormPage.show(model, form.values(), errors);
+        return "admin/agency";
     }
 
     @GetMapping("/admin/audit")

@@ -90,6 +90,12 @@ public class ServiceApi {
         }));
     }
 
+    /** A PUT: the resource replaced by {@code body}. */
+    public Map<String, Object> put(Service service, Function<UriBuilder, URI> uri, Object body) {
+        return JsonObject.of(call(service, () -> clients.get(service).put().uri(uri)
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(OBJECT)));
+    }
+
     private static <T> T call(Service service, Supplier<T> request) {
         try {
             return request.get();
