@@ -286,9 +286,9 @@ class PortalPagesTest {
     @Test
     void anEmptyRegisterFormAsksForEveryRequiredFieldAtOnceWithoutCallingTheService() {
         var result = mvc.perform(as(MockMvcRequestBuilders.post("/orders").with(csrf()), "POLICE", false));
-        assertThat(visibleText(result)).contains("Select the type of order", "Enter the name of the court",
-                "Enter the subject’s full name", "Enter the protected person’s full name",
-                "Enter the date the order was made");
+        assertThat(visibleText(result)).containsSubsequence("There is a problem", "Select the type of order",
+                "Enter the name of the court", "Enter the date the order was made", "Enter the subject’s full name",
+                "Enter the protected person’s full name", "Register an order");
         verify(api, never()).post(any(), any(), any());
     }
 

@@ -80,7 +80,7 @@ public class OrderPages {
     private String registerPage(Model model, RegisterOrderForm form, FormErrors errors) {
         var agencies = directory.agencies();
         model.addAttribute("form", form.values());
-        model.addAttribute("errors", errors);
+        model.addAttribute("errors", errors.inOrder(RegisterOrderForm.FIELD_ORDER));
         model.addAttribute("probationPeople", people(agencies, "PROBATION"));
         model.addAttribute("advocacyPeople", people(agencies, "ADVOCACY"));
         return "orders/new";

@@ -54,6 +54,19 @@ public final class FormErrors {
     private static final java.util.regex.Pattern MISSING = java.util.regex.Pattern.compile(
             "must not be (blank|null|empty)|is required");
 
+    /**
+     * The same errors in the order of the form's fields ({@code fields}), as the error summary lists them; an error
+     * at a field not listed comes last.
+     */
+    public FormErrors inOrder(java.util.List<String> fields) {
+        FormErrors ordered = new FormErrors();
+        errors.entrySet().stream().sorted(java.util.Comparator.comparingInt(e -> {
+            int i = fields.indexOf(e.getKey());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        })).forEach(e -> ordered.add(e.getKey(), e.getValue()));
+        return ordered;
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }
