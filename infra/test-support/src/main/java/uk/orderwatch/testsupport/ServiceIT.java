@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -45,6 +47,15 @@ public abstract class ServiceIT {
     protected MutableClock clock;
 
     private RestTestClient client;
+
+    /**
+     * The clock is shared by every test class of the service's JVM: it goes back to now after each test, so a test
+     * that moved it and then failed cannot leave the next ones days in the future.
+     */
+    @AfterEach
+    void clockBackToNow() {
+        clock.set(Instant.now());
+    }
 
     @TestConfiguration
     public static class TestClock {

@@ -27,6 +27,16 @@ public final class TopicReader {
     public record Rec(String topic, String key, String value, Map<String, String> headers) {
     }
 
+    /**
+     * Each event once, in the order first published: the outbox publishes at least once, so the same event (the
+     * same {@code ce_id}) may be on the topic twice, and a check of what was published counts it once.
+     */
+    public static List<Rec> eachEventOnce(List<Rec> records) {
+        var seen = new java.util.HashSet<String>();
+        return records.stream().filter(r -> seen.add(r.headers().getOrDefault("ce_id", r.topic() + r.value())))
+                .toList();
+    }
+
     /** Every record on {@code topic} once at least one matches {@code until}, or all there is after the timeout. */
     public static List<Rec> readUntil(String bootstrap, String topic, Predicate<List<Rec>> until, Duration timeout) {
         List<Rec> records = new ArrayList<>();

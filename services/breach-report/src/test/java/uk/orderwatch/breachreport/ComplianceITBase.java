@@ -116,9 +116,10 @@ abstract class ComplianceITBase extends ServiceIT {
     }
 
     List<TopicReader.Rec> complianceEvents(String orderId, int atLeast, Duration wait) {
-        return TopicReader.readUntil(BOOTSTRAP, Topics.COMPLIANCE,
-                recs -> recs.stream().filter(r -> orderId.equals(r.key())).count() >= atLeast, wait)
-                .stream().filter(r -> orderId.equals(r.key())).toList();
+        return TopicReader.eachEventOnce(TopicReader.readUntil(BOOTSTRAP, Topics.COMPLIANCE,
+                recs -> TopicReader.eachEventOnce(recs).stream().filter(r -> orderId.equals(r.key())).count()
+                        >= atLeast, wait)
+                .stream().filter(r -> orderId.equals(r.key())).toList());
     }
 
     static org.springframework.data.mongodb.core.query.Query orderQuery(String orderId) {

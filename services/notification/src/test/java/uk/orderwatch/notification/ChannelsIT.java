@@ -159,11 +159,11 @@ class ChannelsIT extends ServiceIT {
         return null;
     }
 
-    /** The types of the events about one alert, in the order published. */
+    /** The types of the events about one alert, in the order published, each event once. */
     List<String> alertEvents(String alertId, int atLeast) {
-        return TopicReader.readUntil(BOOTSTRAP, Topics.ALERTS, recs -> recs.stream()
-                .filter(r -> r.value().contains("\"alertId\":\"" + alertId)).count() >= atLeast,
-                Duration.ofSeconds(20)).stream()
+        return TopicReader.eachEventOnce(TopicReader.readUntil(BOOTSTRAP, Topics.ALERTS, recs -> TopicReader
+                .eachEventOnce(recs).stream().filter(r -> r.value().contains("\"alertId\":\"" + alertId)).count()
+                >= atLeast, Duration.ofSeconds(20))).stream()
                 .filter(r -> r.value().contains("\"alertId\":\"" + alertId)).map(r -> {
                     assertThat(CODEC.validate(r.value())).isEmpty();
                     return r.headers().get("ce_type");

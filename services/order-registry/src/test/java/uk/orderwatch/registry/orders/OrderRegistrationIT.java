@@ -125,7 +125,7 @@ class OrderRegistrationIT extends OrderRegistryITBase {
 
     @Test
     void anOrderMadeInTheFutureIsRefused() throws Exception {
-        assertRefused(422, "madeOn", o -> o.put("madeOn", java.time.LocalDate.now().plusDays(2).toString()));
+        assertRefused(422, "madeOn", o -> o.put("madeOn", java.time.LocalDate.now(clock).plusDays(2).toString()));
     }
 
     @Test
