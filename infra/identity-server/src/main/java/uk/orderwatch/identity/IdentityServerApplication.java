@@ -73,8 +73,8 @@ public class IdentityServerApplication {
     @Bean
     @Order(2)
     SecurityFilterChain signIn(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/webjars/**",
-                                "/assets/**", "/sign-in.css").permitAll()
+        http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**",
+                                "/govuk-frontend.min.css", "/assets/**", "/sign-in.css").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 // only the protocol chain remembers where to go after sign-in (the authorization request): a

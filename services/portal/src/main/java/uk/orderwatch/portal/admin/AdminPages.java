@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.orderwatch.portal.api.Service;
 import uk.orderwatch.portal.api.ServiceApi;
+import uk.orderwatch.portal.web.DateFields;
 import uk.orderwatch.portal.web.FormErrors;
 import uk.orderwatch.portal.web.FormPage;
 
@@ -81,9 +82,9 @@ public class AdminPages {
         if (searched) {
             for (Service service : Service.values()) {
                 var page = api.get(service, uri -> uri.path("/admin/audit")
-                        .queryParamIfPresent("recordId", present(recordId))
-                        .queryParamIfPresent("personId", present(personId))
-                        .queryParamIfPresent("action", present(action))
+                        .queryParamIfPresent("recordId", DateFields.given(recordId))
+                        .queryParamIfPresent("personId", DateFields.given(personId))
+                        .queryParamIfPresent("action", DateFields.given(action))
                         .queryParam("size", 100).build());
                 for (var e : (List<Map<String, Object>>) page.getOrDefault("items", List.of())) {
                     e.put("service", service.name());
@@ -119,7 +120,4 @@ public class AdminPages {
         return "redirect:/admin/dead-letters";
     }
 
-    private static java.util.Optional<String> present(String value) {
-        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.trim());
-    }
 }

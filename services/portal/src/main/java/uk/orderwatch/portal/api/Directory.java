@@ -22,6 +22,21 @@ public class Directory {
         return api.getList(Service.NOTIFICATION, uri -> uri.path("/directory/agencies").build());
     }
 
+    /**
+     * For each kind of agency, its people as a form offers them: "agencyId/personId" to "Name, job title
+     * (agency)", agencies by name.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Map<String, String>> peopleByKind() {
+        Map<String, Map<String, String>> byKind = new HashMap<>();
+        agencies().stream().sorted(java.util.Comparator.comparing(a -> String.valueOf(a.get("name"))))
+                .forEach(a -> ((List<Map<String, Object>>) a.getOrDefault("people", List.of())).forEach(p ->
+                        byKind.computeIfAbsent(String.valueOf(a.get("kind")), k -> new java.util.LinkedHashMap<>())
+                                .put(a.get("agencyId") + "/" + p.get("personId"), p.get("name") + ", "
+                                        + p.get("jobTitle") + " (" + a.get("name") + ")")));
+        return byKind;
+    }
+
     /** Person id and agency id to a name people recognise; an id the directory does not know maps to itself. */
     @SuppressWarnings("unchecked")
     public Map<String, String> names() {

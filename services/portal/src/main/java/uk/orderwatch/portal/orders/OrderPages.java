@@ -1,9 +1,7 @@
 package uk.orderwatch.portal.orders;
 
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +15,9 @@ import uk.orderwatch.portal.api.Directory;
 import uk.orderwatch.portal.api.Service;
 import uk.orderwatch.portal.api.ServiceApi;
 import uk.orderwatch.portal.security.SignedInUser;
+import uk.orderwatch.portal.web.DateFields;
 import uk.orderwatch.portal.web.FormErrors;
+import uk.orderwatch.portal.web.FormPage;
 
 /** Orders: the list and search, registering one, and the order page with its timeline. */
 @Controller
@@ -39,9 +39,9 @@ public class OrderPages {
                 @RequestParam(required = false) String status,
                 @RequestParam(defaultValue = "0") int page, Model model) {
         var result = api.get(Service.ORDER_REGISTRY, uri -> uri.path("/orders")
-                .queryParamIfPresent("subject", blankToEmpty(subject))
-                .queryParamIfPresent("courtCaseReference", blankToEmpty(courtCaseReference))
-                .queryParamIfPresent("status", blankToEmpty(status))
+                .queryParamIfPresent("subject", DateFields.given(subject))
+                .queryParamIfPresent("courtCaseReference", DateFields.given(courtCaseReference))
+                .queryParamIfPresent("status", DateFields.given(status))
                 .queryParam("page", Math.max(page, 0)).queryParam("size", 20).build());
         model.addAttribute("result", result);
         model.addAttribute("subject", subject);
@@ -62,40 +62,22 @@ public class OrderPages {
         var form = new RegisterOrderForm(values);
         FormErrors errors = new FormErrors();
         var request = form.request(user.agencyId(), user.personId(), errors);
-        if (request == null) {
-            return registerPage(model, form, errors);
-        }
-        try {
-            var order = api.post(Service.ORDER_REGISTRY, uri -> uri.path("/orders").build(), request);
+        var registered = new AtomicReference<Map<String, Object>>();
+        if (request != null && FormPage.send(() -> registered.getAndSet(api.post(Service.ORDER_REGISTRY,
+                uri -> uri.path("/orders").build(), request)), errors, form::field, RegisterOrderForm.ASKS)) {
             redirect.addFlashAttribute("success", "Order registered");
-            return "redirect:/orders/" + order.get("orderId");
-        } catch (ApiProblem problem) {
-            if (problem.status() != 400 && problem.status() != 409 && problem.status() != 422) {
-                throw problem;
-            }
-            return registerPage(model, form, errors.add(problem, form::field, RegisterOrderForm.ASKS));
+            return "redirect:/orders/" + registered.get().get("orderId");
         }
+        return registerPage(model, form, errors);
     }
 
     private String registerPage(Model model, RegisterOrderForm form, FormErrors errors) {
-        var agencies = directory.agencies();
+        var people = directory.peopleByKind();
         model.addAttribute("form", form.values());
         model.addAttribute("errors", errors.inOrder(RegisterOrderForm.FIELD_ORDER));
-        model.addAttribute("probationPeople", people(agencies, "PROBATION"));
-        model.addAttribute("advocacyPeople", people(agencies, "ADVOCACY"));
+        model.addAttribute("probationPeople", people.getOrDefault("PROBATION", Map.of()));
+        model.addAttribute("advocacyPeople", people.getOrDefault("ADVOCACY", Map.of()));
         return "orders/new";
-    }
-
-    /** "agencyId/personId" to "Name, job title (agency)" of every person in agencies of one kind. */
-    @SuppressWarnings("unchecked")
-    static Map<String, String> people(List<Map<String, Object>> agencies, String kind) {
-        Map<String, String> people = new LinkedHashMap<>();
-        agencies.stream().filter(a -> kind.equals(a.get("kind")))
-                .sorted(Comparator.comparing(a -> String.valueOf(a.get("name"))))
-                .forEach(a -> ((List<Map<String, Object>>) a.getOrDefault("people", List.of())).forEach(p ->
-                        people.put(a.get("agencyId") + "/" + p.get("personId"), p.get("name") + ", "
-                                + p.get("jobTitle") + " (" + a.get("name") + ")")));
-        return people;
     }
 
     @GetMapping("/orders/{orderId}")
@@ -130,7 +112,4 @@ public class OrderPages {
         }
     }
 
-    private static java.util.Optional<String> blankToEmpty(String value) {
-        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.trim());
-    }
 }

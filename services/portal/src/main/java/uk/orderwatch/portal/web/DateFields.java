@@ -89,6 +89,11 @@ public final class DateFields {
         return s == null || s.isBlank();
     }
 
+    /** The trimmed value if one was given, for an optional query parameter. */
+    public static java.util.Optional<String> given(String s) {
+        return java.util.Optional.ofNullable(trimmed(s));
+    }
+
     /** The trimmed value, or null when blank: the services take absent rather than empty. */
     public static String trimmed(String s) {
         return isBlank(s) ? null : s.trim();

@@ -24,15 +24,9 @@ public final class FormErrors {
 
     /**
      * Adds the service's reasons, each at the form field {@code formField} names for the request field (or at the
-     * top of the form when the form has no such field); a refusal without field reasons adds its detail.
-     */
-    public FormErrors add(ApiProblem problem, Function<String, String> formField) {
-        return add(problem, formField, Map.of());
-    }
-
-    /**
-     * As {@link #add(ApiProblem, Function)}; a required field left empty is asked for in the form's words
-     * ({@code asks}: form field to its message, e.g. "Enter the subject’s full name").
+     * top of the form when the form has no such field); a refusal without field reasons adds its detail. A
+     * required field left empty is asked for in the form's words ({@code asks}: form field to its message, e.g.
+     * "Enter the subject’s full name").
      */
     public FormErrors add(ApiProblem problem, Function<String, String> formField, Map<String, String> asks) {
         if (problem.errors().isEmpty()) {
