@@ -387,10 +387,11 @@ class ComplianceIT extends ComplianceITBase {
                 key);
 
         assertThat(first.statusCode()).isEqualTo(201);
-        assertThat(retry.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(retry.body()).get("breachId").asString())
-                .isEqualTo(JSON.readTree(first.body()).get("breachId").asString());
+        assertThat(retry.statusCode()).as("the first answer again").isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(reused.body()).contains("idempotency-key-reused");
         assertThat(mongo.count(orderQuery(orderId), BreachDocument.class)).isEqualTo(1);
         assertThat(complianceEvents(orderId, 2, Duration.ofSeconds(3))).hasSize(1);
     }

@@ -296,6 +296,60 @@ class ChannelsIT extends ServiceIT {
                 .isZero();
     }
 
+    /**
+     * A process that died right after claiming an escalation (ADR 11) left the claim with its follow-up pending and
+     * no escalated alert: the sweep raises it, once.
+     */
+    @Test
+    void anEscalationWhoseProcessDiedBeforeRaisingTheEscalatedAlertIsCompletedBySweep() throws Exception {
+        String orderId = breachFor("by-webhook");
+        String alertId = alertOf(orderId, "by-webhook").get("alertId").asString();
+        String escalatedId = UUID.nameUUIDFromBytes((alertId + "|escalation|1")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        var inspector = new org.bson.Document("personId", "inspector").append("agencyId", agency)
+                .append("role", "ESCALATION_CONTACT");
+        // what the claim's write leaves: the alert escalated, the escalated alert still to raise
+        mongo.getCollection("alerts").updateOne(new org.bson.Document("_id", alertId), new org.bson.Document("$set",
+                new org.bson.Document("escalatedToAlertId", escalatedId)
+                        .append("escalation", new org.bson.Document("to", inspector)
+                                .append("reason", "not-acknowledged"))
+                        .append("followUps", List.of(new org.bson.Document("kind", "raise-escalated-alert")
+                                .append("at", java.util.Date.from(clock.instant().minusSeconds(60))))))
+                .append("$unset", new org.bson.Document("acknowledgeBy", "")));
+
+        var escalated = alertOf(orderId, "inspector");
+
+        assertThat(escalated.get("alertId").asString()).isEqualTo(escalatedId);
+        assertThat(escalated.get("title").asString()).startsWith("Escalated (not acknowledged)");
+        await("the follow-up is marked done").atMost(Duration.ofSeconds(10)).until(() -> mongo.getCollection(
+                "alerts").find(new org.bson.Document("_id", alertId)).first().getList("followUps", Object.class)
+                .isEmpty());
+        assertThat(get("/alerts?orderId=" + orderId + "&agencyId=" + agency).get("total").asInt()).isEqualTo(2);
+    }
+
+    /** An acknowledgement whose answer was lost (ADR 11) is answered as done when retried, not 409 "already". */
+    @Test
+    void aRetriedAcknowledgementWhoseAnswerWasLostIsDoneNotRefused() throws Exception {
+        String orderId = breachFor("by-email");
+        String alertId = alertOf(orderId, "by-email").get("alertId").asString();
+        String key = UUID.randomUUID().toString();
+        String path = "/alerts/" + alertId + "/acknowledgements";
+        var first = call(org.springframework.http.HttpMethod.POST, path, as("by-email"), "{\"note\":\"On it\"}",
+                "Idempotency-Key", key);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        mongo.getCollection("idempotencyKeys").updateMany(new org.bson.Document(), new org.bson.Document("$set",
+                new org.bson.Document("answered", false).append("startedAt", java.util.Date.from(
+                        clock.instant().minusSeconds(3600)))));
+
+        var retry = call(org.springframework.http.HttpMethod.POST, path, as("by-email"), "{\"note\":\"On it\"}",
+                "Idempotency-Key", key);
+        var another = post(path, "{\"note\":\"Again\"}", as("by-email"));
+
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
+        assertThat(another.statusCode()).as("a second acknowledgement, not a retry").isEqualTo(409);
+        assertThat(alertEvents(alertId, 3)).containsOnlyOnce("alert.acknowledged");
+    }
+
     @Test
     void theLiveStreamShowsANewAlertAndResumesAfterTheLastEventId() throws Exception {
         String person = "by-webhook";

@@ -17,9 +17,12 @@ import uk.orderwatch.support.audit.AuditController;
 import uk.orderwatch.support.audit.AuditEntry;
 import uk.orderwatch.support.audit.AuditLog;
 import uk.orderwatch.support.config.SupportSettings;
+import uk.orderwatch.support.crash.CrashPoints;
 import uk.orderwatch.support.deadletters.DeadLetterController;
 import uk.orderwatch.support.deadletters.DeadLetters;
 import uk.orderwatch.support.events.EventFactory;
+import uk.orderwatch.support.followup.FollowUpHandler;
+import uk.orderwatch.support.followup.FollowUps;
 import uk.orderwatch.support.messaging.EventDecoder;
 import uk.orderwatch.support.messaging.KafkaEventSender;
 import uk.orderwatch.support.mongo.MongoIndex;
@@ -83,6 +86,14 @@ public class SupportAutoConfiguration {
         return new MongoIndex(AuditEntry.class, new org.springframework.data.mongodb.core.index.Index()
                 .on("recordIds", org.springframework.data.domain.Sort.Direction.ASC)
                 .on("at", org.springframework.data.domain.Sort.Direction.DESC).named("audit_record_at"));
+    }
+
+    /** Idempotency-Keys go once kept for their time (where the server has TTL indexes; MongoDB has). */
+    @Bean
+    MongoIndex idempotencyKeysExpire() {
+        return new MongoIndex(uk.orderwatch.support.idempotency.IdempotencyFilter.STORE, new org.springframework.data
+                .mongodb.core.index.Index().on("expiresAt", org.springframework.data.domain.Sort.Direction.ASC)
+                .expire(java.time.Duration.ZERO).named("idempotency_expires"));
     }
 
     @Bean
@@ -159,6 +170,13 @@ public class SupportAutoConfiguration {
                             @Value("${spring.application.name}") String serviceName, KafkaEventSender sender,
                             MongoTemplate mongo, Clock clock) {
         return new DeadLetters(brokers, serviceName, sender, mongo, clock);
+    }
+
+    @Bean
+    FollowUps followUps(org.springframework.beans.factory.ObjectProvider<FollowUpHandler> handlers,
+                        MongoTemplate mongo, Clock clock, SupportSettings settings) {
+        CrashPoints.arm(settings.crashAt());
+        return new FollowUps(() -> handlers.orderedStream().toList(), mongo, clock, settings.outbox().relayGrace());
     }
 
     @Bean

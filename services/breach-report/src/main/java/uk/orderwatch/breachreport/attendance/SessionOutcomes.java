@@ -5,11 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import uk.orderwatch.breachreport.BreachReportSettings;
 import uk.orderwatch.breachreport.orders.KnownOrder;
-import uk.orderwatch.breachreport.orders.NonComplianceRecorded;
+import uk.orderwatch.breachreport.orders.NonCompliance;
 import uk.orderwatch.breachreport.orders.OrderReadModel;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.Actor;
@@ -17,6 +16,9 @@ import uk.orderwatch.schemas.events.OrderSnapshot;
 import uk.orderwatch.schemas.events.SessionConcernRaised;
 import uk.orderwatch.schemas.events.SessionOutcome;
 import uk.orderwatch.support.events.EventFactory;
+import uk.orderwatch.support.followup.FollowUp;
+import uk.orderwatch.support.followup.FollowUps;
+import uk.orderwatch.support.idempotency.IdempotentRequest;
 import uk.orderwatch.support.outbox.OutboxEvent;
 import uk.orderwatch.support.web.Problem;
 
@@ -31,16 +33,16 @@ public class SessionOutcomes {
     private final SessionStore store;
     private final OrderReadModel orders;
     private final EventFactory events;
-    private final ApplicationEventPublisher nonCompliance;
+    private final FollowUps followUps;
     private final Clock clock;
     private final Duration orderPatience;
 
     public SessionOutcomes(SessionStore store, OrderReadModel orders, EventFactory events,
-                           ApplicationEventPublisher nonCompliance, Clock clock, BreachReportSettings settings) {
+                           FollowUps followUps, Clock clock, BreachReportSettings settings) {
         this.store = store;
         this.orders = orders;
         this.events = events;
-        this.nonCompliance = nonCompliance;
+        this.followUps = followUps;
         this.clock = clock;
         this.orderPatience = settings.orderPatience();
     }
@@ -75,6 +77,9 @@ public class SessionOutcomes {
     private SessionDocument record(KnownOrder known, SessionDocument s, RecordOutcomeRequest r,
                                    Actor recorder) {
         OrderSnapshot order = known.order();
+        if (s.changedByCurrentRequest()) {
+            return s; // a retry of the request that recorded it, whose answer was lost
+        }
         if (s.status() == SessionStatus.WITHDRAWN) {
             throw Problem.conflict("session-withdrawn", "session " + s.sessionId()
                     + " was withdrawn when the order ended");
@@ -95,7 +100,8 @@ public class SessionOutcomes {
         var concern = r.concern() == null ? null : new SessionDocument.Concern(r.concern().description(),
                 r.concern().tellPractitioner(), r.concern().risk());
         var entry = new SessionDocument.OutcomeEntry(r.sessionHappened(), r.attended(), r.lateReason(),
-                r.noSessionReason(), outcome, concern, r.correctionReason(), now, recorder);
+                r.noSessionReason(), outcome, concern, r.correctionReason(), now, recorder,
+                IdempotentRequest.currentId());
         String programmeName = SessionPlanning.programme(order, s.conditionId()).programme().name();
         List<OutboxEvent> newEvents = new ArrayList<>();
         newEvents.add(events.create(outcome.eventType(), order.orderId(), new SessionOutcome(s.sessionId(),
@@ -111,12 +117,18 @@ public class SessionOutcomes {
         outcomes.add(entry);
         var pending = new ArrayList<>(s.outbox());
         pending.addAll(newEvents);
+        // a miss counts towards the enforcement review: its check is recorded with the outcome, done after it
+        FollowUp check = outcome == SessionResult.MISSED ? followUps.pending(NonCompliance.SESSION_CHECK) : null;
+        var checks = new ArrayList<>(s.followUps() == null ? List.<FollowUp>of() : s.followUps());
+        if (check != null) {
+            checks.add(check);
+        }
         var recorded = new SessionDocument(s.sessionId(), s.version() + 1, s.orderId(), s.conditionId(),
                 s.sequence(), s.start(), s.durationMinutes(), SessionStatus.RECORDED, s.practitionerId(), outcome,
-                null, s.reschedules(), outcomes, pending);
+                null, s.reschedules(), outcomes, pending, checks);
         store.compareAndSet(recorded, s.version(), newEvents);
-        if (outcome == SessionResult.MISSED) {
-            nonCompliance.publishEvent(new NonComplianceRecorded(known));
+        if (check != null) {
+            followUps.runNow(s.sessionId(), check);
         }
         return recorded;
     }

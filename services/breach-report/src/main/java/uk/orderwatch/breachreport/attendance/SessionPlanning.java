@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 import uk.orderwatch.breachreport.BreachReportSettings;
 import uk.orderwatch.breachreport.orders.KnownOrder;
@@ -13,6 +12,7 @@ import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.Condition;
 import uk.orderwatch.schemas.events.ConditionCategory;
 import uk.orderwatch.schemas.events.OrderSnapshot;
+import uk.orderwatch.support.idempotency.IdempotentRequest;
 import uk.orderwatch.support.web.Problem;
 
 /**
@@ -64,25 +64,29 @@ public class SessionPlanning {
     public SessionDocument add(String orderId, AddSessionRequest r) {
         KnownOrder known = activeOrder(orderId);
         programme(known.order(), r.conditionId());
-        var session = store.newSession(UUID.randomUUID().toString(), known.order(), r.conditionId(), null, r.start(),
-                r.durationMinutes());
-        store.insert(session);
-        return session;
+        var session = store.newSession(IdempotentRequest.newId("session"), known.order(), r.conditionId(), null,
+                r.start(), r.durationMinutes());
+        // a retry whose first answer was lost finds the session the first attempt added
+        return store.insertIfAbsent(session);
     }
 
     public SessionDocument reschedule(String orderId, String sessionId, RescheduleSessionRequest r, Actor by) {
         activeOrder(orderId);
         var s = store.session(orderId, sessionId);
+        if (s.changedByCurrentRequest()) {
+            return s;
+        }
         if (s.status() != SessionStatus.SCHEDULED) {
             throw Problem.conflict("reschedule-scheduled-only", "session " + sessionId + " is " + s.status()
                     + ": only a session still to come can be rescheduled");
         }
         var reschedules = new ArrayList<>(s.reschedules());
         reschedules.add(new SessionDocument.Reschedule(s.start(), r.start(), r.reason(), by,
-                clock.instant()));
+                clock.instant(), IdempotentRequest.currentId()));
         var moved = new SessionDocument(s.sessionId(), s.version() + 1, s.orderId(), s.conditionId(), s.sequence(),
                 r.start(), s.durationMinutes(), s.status(), s.practitionerId(), s.currentOutcome(),
-                store.dueAt(r.start(), s.durationMinutes()), reschedules, s.outcomes(), s.outbox());
+                store.dueAt(r.start(), s.durationMinutes()), reschedules, s.outcomes(), s.outbox(),
+                s.followUps());
         store.compareAndSet(moved, s.version());
         return moved;
     }

@@ -97,7 +97,7 @@ public class SessionStore {
         String practitioner = order.agencies().probation() == null ? null : order.agencies().probation().personId();
         return new SessionDocument(id, 1, order.orderId(), conditionId, sequence, start, durationMinutes,
                 SessionStatus.SCHEDULED, practitioner, null, dueAt(start, durationMinutes), List.of(), List.of(),
-                List.of());
+                List.of(), List.of());
     }
 
     Instant dueAt(Instant start, int durationMinutes) {
@@ -118,10 +118,16 @@ public class SessionStore {
     }
 
     void compareAndSet(SessionDocument changed, long readVersion, List<OutboxEvent> newEvents) {
-        if (!outbox.replace(changed, readVersion, newEvents)) {
+        if (!outbox.replace(changed, readVersion, newEvents) && !changedByCurrentRequest(changed.sessionId())) {
             throw Problem.conflict("concurrent-change", "session " + changed.sessionId()
                     + " was changed at the same time; read it again and retry");
         }
+    }
+
+    /** An earlier attempt of the request being handled made the change this one lost the race to. */
+    private boolean changedByCurrentRequest(String sessionId) {
+        var now = mongo.findById(sessionId, SessionDocument.class);
+        return now != null && now.changedByCurrentRequest();
     }
 
     /** The same (order, requirement, key) always gives the same session id, so a retry finds the same session. */

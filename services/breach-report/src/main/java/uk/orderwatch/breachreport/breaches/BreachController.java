@@ -1,12 +1,10 @@
 package uk.orderwatch.breachreport.breaches;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.orderwatch.breachreport.ApiExamples;
@@ -43,15 +40,12 @@ public class BreachController {
             description = "Publishes breach.reported; the police, probation and advocate of the order are alerted. "
                     + "A breach before the order was served is accepted and flagged beforeService.")
     public ResponseEntity<BreachView> report(@PathVariable String orderId,
-            @Parameter(description = "makes a retried POST return the first result instead of a second report")
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 128) String idempotencyKey,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.BREACH)))
             @Valid @RequestBody ReportBreachRequest request, Caller caller) {
         guard.change(orderId, caller, Role.POLICE, Role.PROBATION, Role.ADVOCATE);
-        var reported = breaches.report(orderId, request, idempotencyKey, caller.actor());
-        var breach = reported.breach();
-        return ResponseEntity.status(reported.created() ? 201 : 200)
+        var breach = breaches.report(orderId, request, caller.actor());
+        return ResponseEntity.status(201)
                 .location(URI.create("/orders/" + orderId + "/breaches/" + breach.breachId()))
                 .body(BreachView.of(breach, caller));
     }

@@ -7,12 +7,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.ConditionCategory;
 import uk.orderwatch.schemas.events.Severity;
+import uk.orderwatch.support.followup.FollowUp;
 import uk.orderwatch.support.outbox.OutboxEvent;
 
 /**
- * A reported breach with its {@code breach.reported} event until that is published.
- *
- * @param requestHash a digest of the request, so a retry with the same Idempotency-Key but another body is refused
+ * A reported breach with its {@code breach.reported} event until that is published, and the check of its order's
+ * enforcement review until that is done.
  */
 @Document(BreachDocument.COLLECTION)
 public record BreachDocument(
@@ -29,8 +29,8 @@ public record BreachDocument(
         List<String> evidenceReferences,
         Severity severity,
         boolean beforeService,
-        String requestHash,
-        List<OutboxEvent> outbox) {
+        List<OutboxEvent> outbox,
+        List<FollowUp> followUps) {
 
     public static final String COLLECTION = "breaches";
 }

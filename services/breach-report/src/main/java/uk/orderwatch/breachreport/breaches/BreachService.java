@@ -7,14 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 import uk.orderwatch.breachreport.BreachReportSettings;
 import uk.orderwatch.breachreport.orders.KnownOrder;
-import uk.orderwatch.breachreport.orders.NonComplianceRecorded;
+import uk.orderwatch.breachreport.orders.NonCompliance;
 import uk.orderwatch.breachreport.orders.OrderReadModel;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.Actor;
@@ -22,6 +20,9 @@ import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.Condition;
 import uk.orderwatch.schemas.events.Court;
 import uk.orderwatch.support.events.EventFactory;
+import uk.orderwatch.support.followup.FollowUp;
+import uk.orderwatch.support.followup.FollowUps;
+import uk.orderwatch.support.idempotency.IdempotentRequest;
 import uk.orderwatch.support.outbox.OutboxWriter;
 import uk.orderwatch.support.web.Problem;
 
@@ -35,31 +36,30 @@ public class BreachService {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final Duration orderPatience;
-    private final ApplicationEventPublisher nonCompliance;
-    private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+    private final FollowUps followUps;
 
     public BreachService(MongoTemplate mongo, OrderReadModel orders, EventFactory events, OutboxWriter outbox,
                          Clock clock,
-            BreachReportSettings settings, ApplicationEventPublisher nonCompliance) {
+            BreachReportSettings settings, FollowUps followUps) {
         this.mongo = mongo;
         this.orders = orders;
         this.events = events;
         this.outbox = outbox;
         this.clock = clock;
         this.orderPatience = settings.orderPatience();
-        this.nonCompliance = nonCompliance;
+        this.followUps = followUps;
     }
 
-    /** The breach stored for a report, and whether this call created it (false: an idempotent retry). */
-    public record Reported(BreachDocument breach, boolean created) {
-    }
-
-    public Reported report(String orderId, ReportBreachRequest r, String idempotencyKey, Actor reporter) {
-        String requestHash = hash(orderId, r);
-        if (idempotencyKey != null) {
-            var earlier = mongo.findById(breachId(orderId, idempotencyKey), BreachDocument.class);
+    /**
+     * Stores a report. With an Idempotency-Key the breach's id comes from the key, so a retry whose first answer was
+     * lost finds the breach the first attempt stored (ADR 11).
+     */
+    public BreachDocument report(String orderId, ReportBreachRequest r, Actor reporter) {
+        String breachId = IdempotentRequest.newId("breach");
+        if (IdempotentRequest.current().isPresent()) {
+            var earlier = mongo.findById(breachId, BreachDocument.class);
             if (earlier != null) {
-                return repeat(earlier, requestHash);
+                return earlier;
             }
         }
         KnownOrder known = orders.require(orderId, orderPatience);
@@ -82,47 +82,24 @@ public class BreachService {
                     "the order ended on " + known.endedOn() + "; nothing after that can breach it");
         }
         boolean beforeService = order.servedAt() == null || r.occurredAt().isBefore(order.servedAt());
-        String breachId = idempotencyKey != null ? breachId(orderId, idempotencyKey) : UUID.randomUUID().toString();
         var severity = BreachSeverity.of(condition.category());
+        // a breach counts towards the enforcement review: its check is recorded with the breach, done after it
+        FollowUp check = followUps.pending(NonCompliance.BREACH_CHECK);
         var event = events.create(EventType.BREACH_REPORTED, orderId, new BreachReported(breachId, orderId,
                 order.version(), condition.conditionId(), condition.category(), r.occurredAt(), now, reporter,
                 severity, beforeService, order.subject(), order.agencies()));
         var breach = new BreachDocument(breachId, orderId, order.version(), condition.conditionId(),
                 condition.category(), r.occurredAt(), now, r.description(), r.location(), reporter,
                 r.evidenceReferences() == null ? List.of() : r.evidenceReferences(), severity, beforeService,
-                requestHash, List.of(event));
+                List.of(event), List.of(check));
         try {
             outbox.insert(breach, breach.outbox());
         } catch (DuplicateKeyException e) {
             // the same Idempotency-Key, sent twice at once: the other request stored it
-            return repeat(mongo.findById(breachId, BreachDocument.class), requestHash);
+            return mongo.findById(breachId, BreachDocument.class);
         }
-        nonCompliance.publishEvent(new NonComplianceRecorded(known));
-        return new Reported(breach, true);
-    }
-
-    private static Reported repeat(BreachDocument earlier, String requestHash) {
-        if (!earlier.requestHash().equals(requestHash)) {
-            throw Problem.rule("idempotency-key-reused", "Idempotency-Key",
-                    "this key was used for a different report; use a new key for a new report");
-        }
-        return new Reported(earlier, false);
-    }
-
-    /** A report retried with the same Idempotency-Key finds the breach the first one stored. */
-    static String breachId(String orderId, String idempotencyKey) {
-        return UUID.nameUUIDFromBytes(("breach|" + orderId + "|" + idempotencyKey)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-    }
-
-    private String hash(String orderId, ReportBreachRequest r) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
-                    (orderId + "|" + json.writeValueAsString(r)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        followUps.runNow(breachId, check);
+        return breach;
     }
 
     /** An order's breaches, in the order they happened. */

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -16,16 +16,19 @@ import uk.orderwatch.breachreport.attendance.SessionDocument;
 import uk.orderwatch.breachreport.attendance.SessionResult;
 import uk.orderwatch.breachreport.breaches.BreachDocument;
 import uk.orderwatch.breachreport.orders.KnownOrder;
-import uk.orderwatch.breachreport.orders.NonComplianceRecorded;
+import uk.orderwatch.breachreport.orders.NonCompliance;
+import uk.orderwatch.breachreport.orders.OrderReadModel;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.EnforcementReviewRequired;
 import uk.orderwatch.support.events.EventFactory;
+import uk.orderwatch.support.followup.FollowUpHandler;
 import uk.orderwatch.support.outbox.OutboxWriter;
 
 /**
  * Counts an order's non-compliance (unacceptable absences and breaches, from the stored records themselves) and calls
  * for an enforcement review when the count reaches the threshold. The review is a document keyed by the order id,
- * inserted with its event: however often the threshold is checked, it is raised once.
+ * inserted with its event: however often the threshold is checked, it is raised once. Each stored breach and miss
+ * records a follow-up that runs the check (ADR 11), so a crash right after the write cannot skip it.
  */
 @Service
 public class NonComplianceService {
@@ -35,10 +38,12 @@ public class NonComplianceService {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final int threshold;
+    private final OrderReadModel orders;
 
     public NonComplianceService(MongoTemplate mongo, EventFactory events, OutboxWriter outbox, Clock clock,
-                                BreachReportSettings settings) {
+                                BreachReportSettings settings, OrderReadModel orders) {
         this.mongo = mongo;
+        this.orders = orders;
         this.events = events;
         this.outbox = outbox;
         this.clock = clock;
@@ -57,10 +62,26 @@ public class NonComplianceService {
                         SessionDocument.class));
     }
 
-    /** A breach or a miss was stored: the review is checked at once, on the thread that stored it. */
-    @EventListener
-    public void on(NonComplianceRecorded recorded) {
-        check(recorded.order());
+    /** A stored breach's follow-up: its order's review is checked (right after the write, or by the sweep). */
+    @Bean
+    static FollowUpHandler breachCheck(NonComplianceService service, MongoTemplate mongo) {
+        return service.handler(NonCompliance.BREACH_CHECK, BreachDocument.class,
+                id -> mongo.findById(id, BreachDocument.class).orderId());
+    }
+
+    /** A recorded miss's follow-up: its order's review is checked. */
+    @Bean
+    static FollowUpHandler sessionCheck(NonComplianceService service, MongoTemplate mongo) {
+        return service.handler(NonCompliance.SESSION_CHECK, SessionDocument.class,
+                id -> mongo.findById(id, SessionDocument.class).orderId());
+    }
+
+    private FollowUpHandler handler(String kind, Class<?> entity, java.util.function.Function<String, String> orderOf) {
+        return FollowUpHandler.of(kind, entity, id -> {
+            String orderId = orderOf.apply(id);
+            check(orders.find(orderId).orElseThrow(() -> new IllegalStateException("order " + orderId + " of " + id
+                    + " is not known")));
+        });
     }
 
     /** Raises the review if the order's non-compliance reached the threshold and none was raised yet. */

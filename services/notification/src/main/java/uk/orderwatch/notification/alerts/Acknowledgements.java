@@ -6,12 +6,17 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.AlertAcknowledged;
 import uk.orderwatch.support.events.EventFactory;
+import uk.orderwatch.support.followup.FollowUp;
+import uk.orderwatch.support.followup.FollowUpHandler;
+import uk.orderwatch.support.followup.FollowUps;
+import uk.orderwatch.support.idempotency.IdempotentRequest;
 import uk.orderwatch.support.outbox.OutboxWriter;
 import uk.orderwatch.support.web.Problem;
 
@@ -24,9 +29,14 @@ public class Acknowledgements {
     private final OutboxWriter outbox;
     private final AlertQueries alerts;
     private final Clock clock;
+    private final FollowUps followUps;
+
+    /** The follow-up of an acknowledgement: the deadlines of the alert's chain stop. */
+    static final String STOP_CHAIN = "stop-escalation-chain";
 
     public Acknowledgements(MongoTemplate mongo, EventFactory events, OutboxWriter outbox, AlertQueries alerts,
-                            Clock clock) {
+                            Clock clock, FollowUps followUps) {
+        this.followUps = followUps;
         this.mongo = mongo;
         this.events = events;
         this.outbox = outbox;
@@ -41,6 +51,9 @@ public class Acknowledgements {
             throw Problem.rule("acknowledged-by-recipient", "personId", "only the alert's recipient can "
                     + "acknowledge it");
         }
+        if (alert.acknowledged() && IdempotentRequest.isCurrent(alert.acknowledgement().requestId())) {
+            return alert; // a retry of this acknowledgement, whose answer was lost
+        }
         if (alert.acknowledged()) {
             throw Problem.conflict("acknowledge-once", "alert " + alertId + " was acknowledged at "
                     + alert.acknowledgement().at());
@@ -48,17 +61,32 @@ public class Acknowledgements {
         Instant now = clock.instant();
         var event = events.create(EventType.ALERT_ACKNOWLEDGED, alert.orderId(), new AlertAcknowledged(alertId,
                 alert.orderId(), alert.recipient(), personId, now));
-        var updated = outbox.update(query(where("_id").is(alertId).and("version").is(alert.version())),
-                new Update().set("acknowledgement", new AlertDocument.Acknowledgement(personId, now, note))
+        // the chain stops: nobody further up needs to be woken for this event (a follow-up, ADR 11)
+        FollowUp stop = followUps.pending(STOP_CHAIN);
+        // conditional on nobody having acknowledged it, not on the version: a delivery being recorded meanwhile
+        // changes other fields and must not turn the officer's acknowledgement away
+        var updated = outbox.update(query(where("_id").is(alertId).and("acknowledgement").is(null)),
+                new Update().set("acknowledgement", new AlertDocument.Acknowledgement(personId, now, note,
+                        IdempotentRequest.currentId()))
                         .unset("acknowledgeBy").set("readAt", alert.readAt() == null ? now : alert.readAt())
-                        .inc("version", 1), AlertDocument.class, List.of(event));
+                        .push(FollowUp.FIELD, stop).inc("version", 1), AlertDocument.class, List.of(event));
         if (updated == null) {
-            throw Problem.conflict("concurrent-change", "alert " + alertId + " changed at the same time; try again");
+            var current = alerts.require(alertId);
+            if (current.acknowledged() && IdempotentRequest.isCurrent(current.acknowledgement().requestId())) {
+                return current;
+            }
+            throw Problem.conflict("acknowledge-once", "alert " + alertId + " was acknowledged at the same time");
         }
-        // the chain stops: nobody further up needs to be woken for this event
-        mongo.updateMulti(query(where("rootAlertId").is(alert.rootAlertId()).and("acknowledgeBy").ne(null)),
-                new Update().unset("acknowledgeBy").inc("version", 1), AlertDocument.class);
+        followUps.runNow(alertId, stop);
         return updated;
+    }
+
+    /** An acknowledgement's follow-up: no alert of its chain waits for an acknowledgement any more. */
+    @Bean
+    static FollowUpHandler stopChain(MongoTemplate mongo, AlertQueries alerts) {
+        return FollowUpHandler.of(STOP_CHAIN, AlertDocument.class, alertId -> mongo.updateMulti(
+                query(where("rootAlertId").is(alerts.require(alertId).rootAlertId()).and("acknowledgeBy").ne(null)),
+                new Update().unset("acknowledgeBy").inc("version", 1), AlertDocument.class));
     }
 
     /** Marks an alert read (the inbox's unread filter). */

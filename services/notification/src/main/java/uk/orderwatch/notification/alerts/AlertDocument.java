@@ -1,5 +1,6 @@
 package uk.orderwatch.notification.alerts;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import uk.orderwatch.schemas.events.Recipient;
 import uk.orderwatch.schemas.events.Severity;
+import uk.orderwatch.support.followup.FollowUp;
 import uk.orderwatch.support.outbox.OutboxEvent;
 
 /**
@@ -18,6 +20,9 @@ import uk.orderwatch.support.outbox.OutboxEvent;
  * @param deliveryDueAt    when the delivery worker should next try a channel; null when nothing is left to try
  * @param deliveryClaimedUntil a delivery worker is sending until then; others leave the alert alone
  * @param acknowledgeBy    the acknowledgement deadline; null for LOW priority, once acknowledged or escalated
+ * @param escalation       whom the alert escalated to and why; {@code escalatedToAlertId} is the alert raised for them
+ * @param followUps        what a change of this alert still implies (ADR 11): the escalated alert to raise, the
+ *                         escalation of an alert no channel could deliver, the chain's deadlines to stop
  */
 @Document(AlertDocument.COLLECTION)
 public record AlertDocument(
@@ -42,7 +47,9 @@ public record AlertDocument(
         Acknowledgement acknowledgement,
         Instant readAt,
         String escalatedToAlertId,
-        List<OutboxEvent> outbox) {
+        Escalation escalation,
+        List<OutboxEvent> outbox,
+        List<FollowUp> followUps) {
 
     /** What the audit log calls an alert. */
     public static final String AUDIT_RESOURCE = "alert";
@@ -53,8 +60,16 @@ public record AlertDocument(
                            Instant nextAttemptAt, String providerReference, String lastError) {
     }
 
-    /** Who took the alert on, when, and their note (the note stays here). */
-    public record Acknowledgement(String personId, Instant at, String note) {
+    /** Whom an alert escalated to, and why ({@code not-acknowledged}, {@code not-delivered}). */
+    public record Escalation(Recipient to, String reason) {
+    }
+
+    /**
+     * Who took the alert on, when, and their note (the note stays here).
+     *
+     * @param requestId the Idempotency-Key request that acknowledged it (ADR 11), never shown
+     */
+    public record Acknowledgement(String personId, Instant at, String note, @JsonIgnore String requestId) {
     }
 
     public boolean acknowledged() {

@@ -93,7 +93,7 @@ public class AlertRaiser {
         var alert = new AlertDocument(alertId, 1, sourceEventId, sourceEventType, orderId, recipient, priority,
                 message.title(), message.body(), message.fields(), now, rootAlertId, level, List.of(inbox), now, null,
                 false, within == null || recipient.role() == RecipientRole.DUTY_DESK ? null : now.plus(within), null,
-                null, null, raised);
+                null, null, null, raised, List.of());
         try {
             outbox.insert(alert, raised);
         } catch (DuplicateKeyException e) {

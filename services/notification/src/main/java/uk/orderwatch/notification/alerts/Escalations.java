@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
@@ -18,6 +19,9 @@ import uk.orderwatch.schemas.events.AlertEscalated;
 import uk.orderwatch.schemas.events.Recipient;
 import uk.orderwatch.schemas.events.RecipientRole;
 import uk.orderwatch.support.events.EventFactory;
+import uk.orderwatch.support.followup.FollowUp;
+import uk.orderwatch.support.followup.FollowUpHandler;
+import uk.orderwatch.support.followup.FollowUps;
 import uk.orderwatch.support.outbox.OutboxWriter;
 
 /**
@@ -36,9 +40,17 @@ public class Escalations {
     private final DirectoryService directory;
     private final Clock clock;
     private final Recipient dutyDesk;
+    private final FollowUps followUps;
+
+    /** The follow-up of an escalation's claim: raising the escalated alert. */
+    static final String RAISE_ESCALATED = "raise-escalated-alert";
+    /** The follow-up of an alert every channel failed to deliver: escalating it. */
+    public static final String ESCALATE_UNDELIVERED = "escalate-undelivered";
 
     public Escalations(MongoTemplate mongo, EventFactory events, OutboxWriter outbox, AlertQueries alerts,
-                       AlertRaiser raiser, DirectoryService directory, Clock clock, NotificationSettings settings) {
+                       AlertRaiser raiser, DirectoryService directory, Clock clock, NotificationSettings settings,
+                       FollowUps followUps) {
+        this.followUps = followUps;
         this.mongo = mongo;
         this.events = events;
         this.outbox = outbox;
@@ -67,8 +79,7 @@ public class Escalations {
 
     /** Sends the alert to the next person in its agency's chain (or the duty desk at its end). */
     public boolean escalate(AlertDocument alert, String reason) {
-        if (alert.acknowledged() || alert.escalatedToAlertId() != null
-                || alert.recipient().role() == RecipientRole.DUTY_DESK) {
+        if (!open(alert)) {
             return false;
         }
         int level = alert.escalationLevel() + 1;
@@ -78,18 +89,54 @@ public class Escalations {
         Instant now = clock.instant();
         var escalation = events.create(EventType.ALERT_ESCALATED, alert.orderId(), new AlertEscalated(
                 alert.alertId(), alert.orderId(), alert.recipient(), next, escalatedId, level, reason, now));
+        // the escalated alert is raised after the claim: the claim records it as a follow-up (ADR 11)
+        FollowUp raise = followUps.pending(RAISE_ESCALATED);
         var claimed = outbox.update(query(where("_id").is(alert.alertId()).and("version").is(alert.version())
                         .and("escalatedToAlertId").is(null)),
-                new Update().set("escalatedToAlertId", escalatedId).unset("acknowledgeBy").inc("version", 1),
+                new Update().set("escalatedToAlertId", escalatedId)
+                        .set("escalation", new AlertDocument.Escalation(next, reason)).unset("acknowledgeBy")
+                        .push(FollowUp.FIELD, raise).inc("version", 1),
                 AlertDocument.class, List.of(escalation));
         if (claimed == null) {
             return false;
         }
+        followUps.runNow(alert.alertId(), raise);
+        return true;
+    }
+
+    /** Whether the alert can still escalate: nobody took it on, it has not escalated, it is not at the chain's end. */
+    private static boolean open(AlertDocument alert) {
+        return !alert.acknowledged() && alert.escalatedToAlertId() == null
+                && alert.recipient().role() != RecipientRole.DUTY_DESK;
+    }
+
+    /** Raises the alert the escalation of {@code alertId} calls for; it exists once, whoever raises it first. */
+    void raiseEscalated(String alertId) {
+        var alert = alerts.require(alertId);
+        if (alert.escalatedToAlertId() == null || alert.escalation() == null) {
+            return;
+        }
+        String reason = alert.escalation().reason();
         var message = new AlertContent.Message("Escalated (" + reason.replace('-', ' ') + "): " + alert.title(),
                 alert.fields(), "Not acknowledged by " + alert.recipient().personId() + " in time.\n" + alert.body());
-        raiser.raise(escalatedId, alert.sourceEventId(), alert.sourceEventType(), alert.orderId(), next,
-                alert.priority(), message, alert.rootAlertId(), level);
-        return true;
+        raiser.raise(alert.escalatedToAlertId(), alert.sourceEventId(), alert.sourceEventType(), alert.orderId(),
+                alert.escalation().to(), alert.priority(), message, alert.rootAlertId(), alert.escalationLevel() + 1);
+    }
+
+    /** An escalation's follow-up: the escalated alert is raised. */
+    @Bean
+    static FollowUpHandler raiseEscalatedAlert(Escalations escalations) {
+        return FollowUpHandler.of(RAISE_ESCALATED, AlertDocument.class, escalations::raiseEscalated);
+    }
+
+    /** The follow-up of an alert no channel could deliver: it escalates. */
+    @Bean
+    static FollowUpHandler escalateUndelivered(Escalations escalations, AlertQueries alerts) {
+        return FollowUpHandler.of(ESCALATE_UNDELIVERED, AlertDocument.class, id -> {
+            if (!escalations.escalate(alerts.require(id), "not-delivered") && open(alerts.require(id))) {
+                throw new IllegalStateException("alert " + id + " changed while escalating; it is tried again");
+            }
+        });
     }
 
     private Recipient nextInChain(AlertDocument alert, int level) {

@@ -34,7 +34,10 @@ import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.AlertDelivered;
 import uk.orderwatch.schemas.events.AlertFailed;
 import uk.orderwatch.support.audit.AuditLog;
+import uk.orderwatch.support.crash.CrashPoints;
 import uk.orderwatch.support.events.EventFactory;
+import uk.orderwatch.support.followup.FollowUp;
+import uk.orderwatch.support.followup.FollowUps;
 import uk.orderwatch.support.outbox.OutboxEvent;
 import uk.orderwatch.support.outbox.OutboxWriter;
 
@@ -55,7 +58,7 @@ public class DeliveryService {
     private final ResilientChannels channels;
     private final DirectoryService directory;
     private final AlertQueries alerts;
-    private final Escalations escalations;
+    private final FollowUps followUps;
     private final EventFactory events;
     private final OutboxWriter outbox;
     private final Clock clock;
@@ -66,14 +69,14 @@ public class DeliveryService {
     private final ExecutorService fastPath;
 
     public DeliveryService(MongoTemplate mongo, ResilientChannels channels, DirectoryService directory,
-                           AlertQueries alerts, Escalations escalations, EventFactory events,
+                           AlertQueries alerts, FollowUps followUps, EventFactory events,
                            OutboxWriter outbox, Clock clock, @Qualifier("deliveryExecutor") ExecutorService fastPath,
                            AuditLog audit, NotificationSettings settings) {
         this.mongo = mongo;
         this.channels = channels;
         this.directory = directory;
         this.alerts = alerts;
-        this.escalations = escalations;
+        this.followUps = followUps;
         this.fastPath = fastPath;
         this.events = events;
         this.outbox = outbox;
@@ -148,6 +151,7 @@ public class DeliveryService {
         if (claimed == null) {
             return false;
         }
+        CrashPoints.reach(CrashPoints.AFTER_DELIVERY_CLAIM, "alerts");
         AgencyDocument agency = directory.find(claimed.recipient().agencyId()).orElse(null);
         AgencyDocument.Person person = agency == null ? null : agency.person(claimed.recipient().personId())
                 .orElse(null);
@@ -173,6 +177,7 @@ public class DeliveryService {
             Delivery outcome;
             try {
                 Channel.Sent sent = channels.send(type, claimed, person, agency);
+                CrashPoints.reach(CrashPoints.AFTER_DELIVERY_SEND, type.name().toLowerCase(java.util.Locale.ROOT));
                 outcome = new Delivery(type, sent.deliveredNow() ? DeliveryStatus.DELIVERED : DeliveryStatus.SENDING,
                         d.attempts() + 1, now, null, sent.providerReference(), null);
                 if (sent.deliveredNow()) {
@@ -206,15 +211,16 @@ public class DeliveryService {
         } else {
             update.set("deliveryDueAt", nextDue);
         }
+        // an alert no channel could deliver escalates: recorded with the failure, done after it (ADR 11)
+        FollowUp escalate = reportFailure ? followUps.pending(Escalations.ESCALATE_UNDELIVERED) : null;
         if (reportFailure) {
-            update.set("failureReported", true);
+            update.set("failureReported", true).push(FollowUp.FIELD, escalate);
         }
-        var stored = outbox.update(query(where("_id").is(alertId).and("version").is(claimed.version())), update,
-                AlertDocument.class, newEvents);
-        if (stored != null) {
-            if (reportFailure) {
-                escalations.escalate(alerts.require(alertId), "not-delivered");
-            }
+        // recorded while the claim is still this worker's: an acknowledgement meanwhile does not lose the outcome
+        var stored = outbox.update(query(where("_id").is(alertId).and("deliveryClaimedUntil")
+                .is(claimed.deliveryClaimedUntil())), update, AlertDocument.class, newEvents);
+        if (stored != null && escalate != null) {
+            followUps.runNow(alertId, escalate);
         }
         return true;
     }

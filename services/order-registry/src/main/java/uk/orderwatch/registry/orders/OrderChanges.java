@@ -38,6 +38,9 @@ public class OrderChanges {
 
     public OrderDocument serve(String orderId, ServeOrderRequest c, Actor actor) {
         var order = store.require(orderId);
+        if (order.changedByCurrentRequest()) {
+            return order; // a retry of the request that made this change, whose answer was lost
+        }
         long read = order.version();
         if (order.status() != OrderStatus.SERVED) {
             order.requireActive("serve");
@@ -51,6 +54,9 @@ public class OrderChanges {
 
     public OrderDocument vary(String orderId, VaryOrderRequest c, Actor actor) {
         var order = store.require(orderId);
+        if (order.changedByCurrentRequest()) {
+            return order; // a retry of the request that made this change, whose answer was lost
+        }
         long read = order.version();
         order.requireActive("vary");
         List<String> changed = new ArrayList<>();
@@ -87,6 +93,9 @@ public class OrderChanges {
 
     public OrderDocument renew(String orderId, RenewOrderRequest c, Actor actor) {
         var order = store.require(orderId);
+        if (order.changedByCurrentRequest()) {
+            return order; // a retry of the request that made this change, whose answer was lost
+        }
         long read = order.version();
         order.requireActive("renew");
         boolean untilFurtherOrder = Boolean.TRUE.equals(c.untilFurtherOrder());
@@ -100,6 +109,9 @@ public class OrderChanges {
 
     public OrderDocument discharge(String orderId, DischargeOrderRequest c, Actor actor) {
         var order = store.require(orderId);
+        if (order.changedByCurrentRequest()) {
+            return order; // a retry of the request that made this change, whose answer was lost
+        }
         long read = order.version();
         order.requireActive("discharge");
         OrderRules.checkDischarge(c.dischargedOn(), order.madeOn(), OrderRules.today(clock));

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.support.audit.AuditLog;
+import uk.orderwatch.support.idempotency.IdempotentRequest;
 import uk.orderwatch.support.security.Caller;
 import uk.orderwatch.support.security.CaseAccess;
 import uk.orderwatch.support.security.Role;
@@ -90,7 +90,7 @@ public class OrderController {
         if (request.interimOrderId() != null && find(request.interimOrderId(), caller).isEmpty()) {
             throw Problem.rule("interim-unknown", "interimOrderId", "no order " + request.interimOrderId());
         }
-        String orderId = UUID.randomUUID().toString();
+        String orderId = IdempotentRequest.newId("order");
         audit.change(caller, ORDER, orderId);
         OrderDocument order = registration.register(orderId, request, caller.actor());
         return ResponseEntity.created(URI.create("/orders/" + order.id())).body(OrderDisclosure.view(order, caller));

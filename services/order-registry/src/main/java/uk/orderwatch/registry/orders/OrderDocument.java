@@ -15,6 +15,7 @@ import uk.orderwatch.schemas.events.OrderSnapshot;
 import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.schemas.events.OrderType;
 import uk.orderwatch.schemas.events.SubjectSummary;
+import uk.orderwatch.support.idempotency.IdempotentRequest;
 import uk.orderwatch.support.outbox.OutboxEvent;
 import uk.orderwatch.support.web.Problem;
 
@@ -54,6 +55,9 @@ public class OrderDocument {
     private Instant expiresAt;
     private final List<HistoryEntry> history;
     private final List<OutboxEvent> outbox;
+    /** The Idempotency-Key requests of the latest changes (ADR 11): a retry whose answer was lost finds its own. */
+    private final List<String> requests;
+    private static final int REQUESTS_KEPT = 20;
 
     @PersistenceCreator
     OrderDocument(String id, long version, OrderType orderType, OrderStatus status, Court court,
@@ -61,7 +65,7 @@ public class OrderDocument {
                   boolean untilFurtherOrder, Subject subject, List<ProtectedPerson> protectedPersons,
                   List<OrderCondition> conditions, AgencyAssignments agencies, String interimOrderId,
                   String fullOrderId, String pendingSupersession, Instant expiresAt, List<HistoryEntry> history,
-                  List<OutboxEvent> outbox) {
+                  List<OutboxEvent> outbox, List<String> requests) {
         this.id = id;
         this.version = version;
         this.orderType = orderType;
@@ -82,6 +86,12 @@ public class OrderDocument {
         this.expiresAt = expiresAt;
         this.history = new ArrayList<>(history == null ? List.of() : history);
         this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
+        this.requests = new ArrayList<>(requests == null ? List.of() : requests);
+    }
+
+    /** Whether the request being handled already made a change of this order: a retry whose answer was lost. */
+    boolean changedByCurrentRequest() {
+        return requests.stream().anyMatch(IdempotentRequest::isCurrent);
     }
 
     /** A newly granted order at version 1. */
@@ -91,7 +101,7 @@ public class OrderDocument {
                                  AgencyAssignments agencies, String interimOrderId, Actor by, Instant at) {
         var order = new OrderDocument(id, 0, type, OrderStatus.GRANTED, court, courtCaseReference, madeOn, null,
                 endsOn, untilFurtherOrder, subject, protectedPersons, conditions, agencies, interimOrderId, null,
-                interimOrderId, null, List.of(), List.of());
+                interimOrderId, null, List.of(), List.of(), List.of());
         order.changed("registered", by, at, null);
         return order;
     }
@@ -199,6 +209,13 @@ public class OrderDocument {
         expiresAt = ACTIVE.contains(status) && !untilFurtherOrder && endsOn != null
                 ? endsOn.plusDays(1).atStartOfDay(Court.ZONE).toInstant() : null;
         history.add(new HistoryEntry(version, action, by, now, reason, terms()));
+        String request = IdempotentRequest.currentId();
+        if (request != null) {
+            requests.add(request);
+            if (requests.size() > REQUESTS_KEPT) {
+                requests.remove(0);
+            }
+        }
     }
 
     OrderTerms terms() {

@@ -14,6 +14,7 @@ import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.schemas.events.OrderSuperseded;
 import uk.orderwatch.schemas.events.OrderType;
 import uk.orderwatch.support.events.EventFactory;
+import uk.orderwatch.support.idempotency.IdempotentRequest;
 import uk.orderwatch.support.web.Problem;
 
 /**
@@ -36,6 +37,13 @@ public class OrderRegistration {
     }
 
     public OrderDocument register(String orderId, RegisterOrderRequest r, Actor actor) {
+        if (IdempotentRequest.current().isPresent()) {
+            // the id comes from the Idempotency-Key: a retry whose first answer was lost finds the order it made
+            var earlier = store.find(orderId);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         OrderRules.checkRegistration(r, OrderRules.today(clock), directory);
         if (store.findByCourtCase(r.court().code(), r.courtCaseReference()).isPresent()) {
             throw duplicate(r);

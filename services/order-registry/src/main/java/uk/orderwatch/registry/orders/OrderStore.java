@@ -34,7 +34,9 @@ public class OrderStore {
 
     /** Stores the change, or answers 409 when someone else changed the order since it was read. */
     OrderDocument save(OrderDocument order, long readVersion) {
-        if (!compareAndSet(order, readVersion)) {
+        if (!compareAndSet(order, readVersion)
+                && !find(order.id()).map(OrderDocument::changedByCurrentRequest).orElse(false)) {
+            // (unless an earlier attempt of this very request made the change this one lost the race to)
             throw Problem.conflict("concurrent-change", "order " + order.id()
                     + " was changed by someone else at the same time; read it again and retry");
         }

@@ -12,11 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param kafka              the outbox's producer
  * @param outbox             the relay that publishes what the fast path missed
  * @param rateLimit          writes per user
+ * @param idempotency        how Idempotency-Keys are kept
  * @param indexRetryInterval how often indexes are tried again while MongoDB does not answer
+ * @param crashAt            crash points to halt at ({@link uk.orderwatch.support.crash.CrashPoints}): the
+ *                           fault-injection suite's, empty everywhere else
  */
 @ConfigurationProperties("orderwatch")
 public record SupportSettings(Consumer consumer, Http http, Kafka kafka, Outbox outbox, RateLimit rateLimit,
-                              Duration indexRetryInterval) {
+                              Idempotency idempotency, Duration indexRetryInterval, java.util.List<String> crashAt) {
 
     public SupportSettings {
         Settings.require("orderwatch.consumer", consumer);
@@ -24,7 +27,9 @@ public record SupportSettings(Consumer consumer, Http http, Kafka kafka, Outbox 
         Settings.require("orderwatch.kafka", kafka);
         Settings.require("orderwatch.outbox", outbox);
         Settings.require("orderwatch.rate-limit", rateLimit);
+        Settings.require("orderwatch.idempotency", idempotency);
         Settings.positive("orderwatch.index-retry-interval", indexRetryInterval);
+        crashAt = crashAt == null ? java.util.List.of() : java.util.List.copyOf(crashAt);
     }
 
     /** @param transientRetryFor how long a record is retried in place while its failure is MongoDB's */
@@ -56,6 +61,17 @@ public record SupportSettings(Consumer consumer, Http http, Kafka kafka, Outbox 
         public Outbox {
             Settings.positive("orderwatch.outbox.relay-interval", relayInterval);
             Settings.positive("orderwatch.outbox.relay-grace", relayGrace);
+        }
+    }
+
+    /**
+     * @param lease   how long a retry waits for the first attempt with its key before it is handled again
+     * @param keepFor how long a key and its answer are kept
+     */
+    public record Idempotency(Duration lease, Duration keepFor) {
+        public Idempotency {
+            Settings.positive("orderwatch.idempotency.lease", lease);
+            Settings.positive("orderwatch.idempotency.keep-for", keepFor);
         }
     }
 

@@ -13,6 +13,7 @@ import uk.orderwatch.schemas.CloudEvent;
 import uk.orderwatch.schemas.EventCodec;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.InvalidEventException;
+import uk.orderwatch.support.crash.CrashPoints;
 
 /**
  * Turns a consumed Kafka record into a checked event and hands it to the service. Consumers take the raw bytes (no
@@ -72,6 +73,7 @@ public class EventDecoder {
             while (true) {
                 try {
                     handler.accept(event);
+                    CrashPoints.reach(CrashPoints.AFTER_CONSUME, event.type());
                     return;
                 } catch (RuntimeException e) {
                     if (!isTransient(e) || System.nanoTime() + pause.toNanos() > deadline) {

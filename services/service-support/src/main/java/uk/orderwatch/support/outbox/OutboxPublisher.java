@@ -7,6 +7,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import uk.orderwatch.support.crash.CrashPoints;
 import uk.orderwatch.support.messaging.KafkaEventSender;
 
 /**
@@ -57,6 +58,7 @@ public class OutboxPublisher {
     }
 
     private void markPublished(String collection, String id, OutboxEvent event) {
+        CrashPoints.reach(CrashPoints.AFTER_SEND, collection);
         mongo.getCollection(collection).updateOne(new Document("_id", id),
                 new Document("$pull", new Document(OutboxCollection.FIELD, new Document("eventId", event.eventId()))));
     }

@@ -6,6 +6,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import uk.orderwatch.support.crash.CrashPoints;
 
 /**
  * The one way a service writes a change together with the events it causes (ADR 1): the change and its events go
@@ -29,6 +30,7 @@ public class OutboxWriter {
      */
     public <T> T insert(T document, List<OutboxEvent> events) {
         T stored = mongo.insert(document);
+        CrashPoints.reach(CrashPoints.AFTER_WRITE, mongo.getCollectionName(document.getClass()));
         publisher.publishAfterWrite(mongo.getCollectionName(document.getClass()), idOf(stored), events);
         return stored;
     }
@@ -43,6 +45,7 @@ public class OutboxWriter {
         boolean replaced = mongo.replace(Query.query(Criteria.where("_id").is(id).and("version").is(readVersion)),
                 document).getMatchedCount() == 1;
         if (replaced) {
+            CrashPoints.reach(CrashPoints.AFTER_WRITE, mongo.getCollectionName(document.getClass()));
             publisher.publishAfterWrite(mongo.getCollectionName(document.getClass()), id, newEvents);
         }
         return replaced;
@@ -65,6 +68,7 @@ public class OutboxWriter {
         }
         T changed = mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), type);
         if (changed != null) {
+            CrashPoints.reach(CrashPoints.AFTER_WRITE, mongo.getCollectionName(type));
             publisher.publishAfterWrite(mongo.getCollectionName(type), (String) id, events);
         }
         return changed;

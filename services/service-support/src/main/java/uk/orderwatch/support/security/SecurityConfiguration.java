@@ -35,6 +35,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 import uk.orderwatch.support.config.SupportSettings;
+import uk.orderwatch.support.idempotency.IdempotencyFilter;
 
 /**
  * Every service is an OAuth2 resource server: each request but health, API docs and the paths a service declares
@@ -53,7 +54,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain orderwatchSecurity(HttpSecurity http, ObjectProvider<PublicPaths> publicPaths,
-                                           JsonMapper json, RateLimitFilter rateLimit) throws Exception {
+                                           JsonMapper json, RateLimitFilter rateLimit,
+                                           IdempotencyFilter idempotency) throws Exception {
         List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"));
         publicPaths.orderedStream().forEach(p -> open.addAll(p.patterns()));
@@ -74,7 +76,8 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .addFilterAfter(rateLimit, AuthorizationFilter.class);
+                .addFilterAfter(rateLimit, AuthorizationFilter.class)
+                .addFilterAfter(idempotency, RateLimitFilter.class);
         return http.build();
     }
 
@@ -92,6 +95,22 @@ public class SecurityConfiguration {
     RateLimitFilter rateLimitFilter(SupportSettings settings, java.time.Clock clock, JsonMapper json) {
         var limit = settings.rateLimit();
         return new RateLimitFilter(new WriteRateLimiter(limit.writeBurst(), limit.writesPerSecond(), clock), json);
+    }
+
+    @Bean
+    IdempotencyFilter idempotencyFilter(org.springframework.data.mongodb.core.MongoTemplate mongo,
+                                        java.time.Clock clock, SupportSettings settings, JsonMapper json) {
+        return new IdempotencyFilter(mongo, clock, settings.idempotency().lease(), settings.idempotency().keepFor(),
+                json);
+    }
+
+    /** Keeps the filter out of the servlet container's own chain: it runs inside the security chain only. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<IdempotencyFilter> idempotencyFilterRegistration(
+            IdempotencyFilter filter) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
     }
 
     /** Keeps the filter out of the servlet container's own chain: it runs inside the security chain only. */

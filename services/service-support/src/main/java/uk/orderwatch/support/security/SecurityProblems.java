@@ -3,15 +3,13 @@ package uk.orderwatch.support.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
-import uk.orderwatch.support.web.ProblemDetailsAdvice;
+import uk.orderwatch.support.web.ProblemResponse;
 
 /**
  * 401 and 403 as problem details. The body never says why a token was refused (expired, wrong issuer...): that helps
@@ -42,11 +40,6 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 
     static void write(HttpServletResponse response, HttpStatus status, String code, String title, String detail,
                       JsonMapper json) throws IOException {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
-        pd.setType(URI.create(ProblemDetailsAdvice.TYPE_PREFIX + code));
-        pd.setTitle(title);
-        response.setStatus(status.value());
-        response.setContentType("application/problem+json");
-        json.writeValue(response.getOutputStream(), pd);
+        ProblemResponse.write(response, status, code, title, detail, json);
     }
 }
