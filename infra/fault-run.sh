@@ -3,6 +3,7 @@
 # server, 10,000 reports (breach reports and missed sessions) spread over every scenario, one fault at a time.
 # Prints the table and writes it to infra/fault-injection/target/fault-results/. Exit code 1 if a scenario failed.
 # Options: --reports=10000 (all scenarios together) --rate=6 (orders started per second, each with two reports)
+#          --only=TEXT (only the scenarios whose name contains TEXT, e.g. --only=halted)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

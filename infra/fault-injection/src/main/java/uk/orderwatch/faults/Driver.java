@@ -15,9 +15,9 @@ import uk.orderwatch.localstack.ServiceName;
 import uk.orderwatch.localstack.StackTokens;
 
 /**
- * The users' side, over HTTP, as a careful client behaves: a request that got no answer, a 5xx, a 429 or a 404 for an
- * order not yet known is sent again (breach reports with the same Idempotency-Key) until it is answered or the
- * client gives up. Only a 2xx counts as accepted.
+ * The users' side, over HTTP, as a careful client behaves: every write carries an Idempotency-Key, and a request that
+ * got no answer, a 5xx, a 429, a 409 "still being handled" or a 404 for an order not yet known is sent again with the
+ * same key until it is answered or the client gives up. Only a 2xx counts as accepted; any other answer is a refusal.
  */
 final class Driver {
 
@@ -43,32 +43,21 @@ final class Driver {
 
     /** The officer in charge registers the demo order; answers its id, or null if it was never accepted. */
     String register() {
-        ObjectNode order = DemoData.order("1 Any Street, Oxford", "07700900000");
-        var outcome = post(DemoData.OIC, ServiceName.ORDER_REGISTRY, "/orders", order, null,
-                "court-case-registered-once");
-        if (outcome.accepted() && outcome.detail() == null) {
-            // an attempt that got no answer registered it: find it by its court case reference, as an officer would
-            try {
-                var found = get(ServiceName.ORDER_REGISTRY, "/orders?courtCaseReference="
-                        + order.get("courtCaseReference").asString());
-                return DemoData.JSON.readTree(found.body()).get("items").get(0).get("orderId").asString();
-            } catch (Exception e) {
-                return null;
-            }
-        }
+        var outcome = post(DemoData.OIC, ServiceName.ORDER_REGISTRY, "/orders",
+                DemoData.order("1 Any Street, Oxford", "07700900000"));
         return outcome.accepted() ? outcome.detail() : null;
     }
 
-    /** The caseworker reports a breach; retried with one Idempotency-Key, so a retry cannot report it twice. */
+    /** The caseworker reports a breach. */
     Outcome reportBreach(String orderId, Instant occurredAt) {
         return post(DemoData.CASEWORKER, ServiceName.BREACH_REPORT, "/orders/" + orderId + "/breaches",
-                DemoData.breach(occurredAt), UUID.randomUUID().toString(), null);
+                DemoData.breach(occurredAt));
     }
 
-    /** The practitioner records a missed session; a retry finding the outcome recorded means the first got in. */
+    /** The practitioner records a missed session. */
     Outcome recordMiss(String orderId, Instant sessionStart) {
         return post(DemoData.PRACTITIONER, ServiceName.BREACH_REPORT, "/orders/" + orderId + "/attendance",
-                DemoData.missedSession(sessionStart), null, "outcome-already-recorded");
+                DemoData.missedSession(sessionStart));
     }
 
     /** A read as the officer in charge; throws when the service does not answer. */
@@ -83,22 +72,20 @@ final class Driver {
         var response = http.send(HttpRequest.newBuilder(URI.create(stack.config().baseUrl(service) + path))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + tokens.token(DemoData.ADMIN))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException("PUT " + path + ": HTTP " + response.statusCode() + " " + response.body());
         }
     }
 
-    /**
-     * @param doneBefore the problem type of a 409 that, after an unanswered attempt, means that attempt got in
-     */
-    private Outcome post(String user, ServiceName service, String path, ObjectNode body, String idempotencyKey,
-                         String doneBefore) {
+    /** Sends a write until it is answered, every attempt with the same Idempotency-Key. */
+    private Outcome post(String user, ServiceName service, String path, ObjectNode body) {
+        String idempotencyKey = UUID.randomUUID().toString();
         Instant started = Instant.now();
         long deadline = System.nanoTime() + giveUpAfter.toNanos();
         long pauseMs = 250;
         int attempts = 0;
-        boolean unanswered = false;
         String last = "";
         while (true) {
             attempts++;
@@ -106,10 +93,8 @@ final class Driver {
                 var request = HttpRequest.newBuilder(URI.create(stack.config().baseUrl(service) + path))
                         .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                         .header("Authorization", "Bearer " + tokens.token(user))
+                        .header("Idempotency-Key", idempotencyKey)
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-                if (idempotencyKey != null) {
-                    request.header("Idempotency-Key", idempotencyKey);
-                }
                 var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 last = "HTTP " + status;
@@ -118,18 +103,14 @@ final class Driver {
                             ? DemoData.JSON.readTree(response.body()).get("orderId").asString() : null;
                     return new Outcome(Result.ACCEPTED, started, Instant.now(), attempts, id);
                 }
-                if (status == 409 && doneBefore != null && unanswered && response.body().contains(doneBefore)) {
-                    return new Outcome(Result.ACCEPTED, started, Instant.now(), attempts, null);
-                }
+                boolean stillBeingHandled = status == 409 && response.body().contains("idempotency-key-in-use");
                 if (status == 401) {
                     tokens.forget(user);
-                } else if (status != 404 && status != 429 && status / 100 != 5) {
+                } else if (status != 404 && status != 429 && status / 100 != 5 && !stillBeingHandled) {
                     return new Outcome(Result.REFUSED, started, null, attempts, last + " " + response.body());
                 }
-                unanswered |= status / 100 == 5;
             } catch (IOException e) {
-                // no answer: the request may or may not have been taken
-                unanswered = true;
+                // no answer: the request may or may not have been taken; the retry's key tells the service
                 last = e.toString();
             } catch (RuntimeException e) {
                 // the identity server did not answer a sign-in

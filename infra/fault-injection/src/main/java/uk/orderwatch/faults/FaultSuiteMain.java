@@ -10,7 +10,8 @@ import uk.orderwatch.localstack.LocalStackMain;
 
 /**
  * {@code infra/fault-run.sh}: the long run of the fault-injection suite. Options: {@code --reports=N} (all scenarios
- * together, default 10000), {@code --rate=cases/s} (default 6), {@code --repo-root}. Prints the table, writes it to
+ * together, default 10000), {@code --rate=cases/s} (default 6), {@code --only=text} (the scenarios whose name
+ * contains it, e.g. {@code halted}), {@code --repo-root}. Prints the table, writes it to
  * {@code target/fault-results/}, and exits 1 if any scenario failed.
  */
 public final class FaultSuiteMain {
@@ -32,19 +33,29 @@ public final class FaultSuiteMain {
         int reports = 10_000;
         double rate = 6;
         Path repoRoot = Path.of(".");
+        String only = "";
         for (String arg : args) {
             if (arg.startsWith("--reports=")) {
                 reports = Integer.parseInt(arg.substring(10));
             } else if (arg.startsWith("--rate=")) {
                 rate = Double.parseDouble(arg.substring(7));
+            } else if (arg.startsWith("--only=")) {
+                only = arg.substring(7);
             } else if (arg.startsWith("--repo-root=")) {
                 repoRoot = Path.of(arg.substring(12));
             } else {
-                System.err.println("unknown option " + arg + " (--reports=N --rate=cases/s --repo-root=DIR)");
+                System.err.println("unknown option " + arg
+                        + " (--reports=N --rate=cases/s --only=TEXT --repo-root=DIR)");
                 System.exit(2);
             }
         }
-        int scenarios = Scenario.all().size();
+        String wanted = only;
+        var chosen = Scenario.all().stream().filter(s -> s.name.contains(wanted)).toList();
+        if (chosen.isEmpty()) {
+            System.err.println("no scenario's name contains '" + only + "'");
+            System.exit(2);
+        }
+        int scenarios = chosen.size();
         var settings = new FaultSuite.Settings(Math.max(2, reports / scenarios), rate, Duration.ofMinutes(5));
         Path out = repoRoot.resolve("infra/fault-injection/target/fault-results");
         Files.createDirectories(out);
@@ -52,7 +63,7 @@ public final class FaultSuiteMain {
         long started = System.nanoTime();
         List<Result> results;
         try (var suite = FaultSuite.start(dataDir, repoRoot, LocalStackMain.version(), settings)) {
-            results = suite.runAll();
+            results = suite.runAll(chosen);
         }
         String table = "orderwatch fault-injection suite, " + Instant.now() + ": " + settings.reportsPerScenario()
                 + " reports per scenario, " + rate + " orders/s at most, "

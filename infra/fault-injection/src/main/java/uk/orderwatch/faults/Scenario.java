@@ -59,7 +59,66 @@ abstract class Scenario {
                 new ChannelsDown(),
                 new ChannelsFlaky(),
                 new PoisonRecords(),
-                new DuplicatedAndReordered());
+                new DuplicatedAndReordered(),
+                new HaltedAt(ServiceName.ORDER_REGISTRY, "outbox.after-write:orders",
+                        "after storing an order, before publishing it"),
+                new HaltedAt(ServiceName.BREACH_REPORT, "outbox.after-write:breaches",
+                        "after storing a breach, before publishing it"),
+                new HaltedAt(ServiceName.BREACH_REPORT, "follow-up.before:session-enforcement-check",
+                        "after storing a miss, before its enforcement check"),
+                new HaltedAt(ServiceName.BREACH_REPORT, "outbox.after-send:sessions",
+                        "after publishing a miss, before marking it sent"),
+                new HaltedAt(ServiceName.NOTIFICATION, "consumer.after-handle:breach.reported",
+                        "after raising a breach's alerts, before committing the record"),
+                new HaltedAt(ServiceName.NOTIFICATION, "outbox.after-write:alerts",
+                        "after storing an alert, before publishing and delivering it"),
+                new HaltedAt(ServiceName.NOTIFICATION, "delivery.after-claim",
+                        "after claiming a delivery, before sending it"),
+                new HaltedAt(ServiceName.NOTIFICATION, "delivery.after-send:email",
+                        "after sending an email, before recording it"));
+    }
+
+    /**
+     * A service is started with a crash point armed and halts (as a SIGKILL would) the first time it passes it; then
+     * it is started again as normal. Deterministic where a random kill is not: the process dies at exactly that step
+     * of a write path, and the outcome must be what an uninterrupted run gives.
+     */
+    static final class HaltedAt extends Scenario {
+        private final ServiceName service;
+        private final String point;
+        private boolean halted;
+
+        HaltedAt(ServiceName service, String point, String where) {
+            super(service.id() + " halted " + where);
+            this.service = service;
+            this.point = point;
+        }
+
+        /** Only a halt between an email's send and its recording sends it again, with the same Message-ID. */
+        @Override
+        boolean mayResend() {
+            return point.startsWith("delivery.after-send");
+        }
+
+        @Override
+        void inject(FaultSuite suite) {
+            suite.stack().restartWith(service, java.util.Map.of("ORDERWATCH_CRASH_AT", point));
+        }
+
+        @Override
+        void heal(FaultSuite suite) {
+            halted = suite.stack().service(service).awaitExit(Duration.ofSeconds(90));
+            suite.stack().restart(service);
+        }
+
+        @Override
+        void verify(FaultSuite suite, FaultSuite.Run run, List<String> failures, List<String> notes) {
+            if (halted) {
+                notes.add(service.id() + " halted at " + point + " and was started again");
+            } else {
+                failures.add(service.id() + " never reached " + point + ", so the scenario proved nothing");
+            }
+        }
     }
 
     /** The broker stops mid-stream for 10 s: reports are still accepted, and alerted once it is back. */

@@ -134,6 +134,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startService(ServiceName name) {
+        startService(name, Map.of());
+    }
+
+    private void startService(ServiceName name, Map<String, String> extraEnv) {
         Map<String, String> env = new java.util.HashMap<>();
         env.put("ORDERWATCH_ISSUER", config.issuer());
         // where alert emails link to, and where the identity server sends users back after signing in or out
@@ -153,6 +157,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("MONGO_HEALTH_ENABLED", String.valueOf(mongo == null));
             env.putAll(serviceEnv);
         }
+        env.putAll(extraEnv);
         var process = new ServiceProcess(name, config.jars().get(name), config.ports().get(name), env,
                 config.dataDir().resolve("logs").resolve(name.id() + ".log"));
         process.start();
@@ -229,6 +234,25 @@ public final class LocalStack implements AutoCloseable {
         services.get(name).stop();
         startService(name);
         services.get(name).awaitHealthy(Duration.ofSeconds(120));
+    }
+
+    /**
+     * Kills a service and starts it again with {@code extraEnv} added for this run only (the fault suite arms a crash
+     * point with {@code ORDERWATCH_CRASH_AT}); answers once it is healthy, or once it has ended by itself.
+     */
+    public void restartWith(ServiceName name, Map<String, String> extraEnv) {
+        services.get(name).kill();
+        startService(name, extraEnv);
+        var process = services.get(name);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            try {
+                process.awaitHealthy(Duration.ofSeconds(2));
+                return;
+            } catch (IllegalStateException e) {
+                // not healthy yet, or ended: the loop tells which
+            }
+        }
     }
 
     /** The proxy between the services and Mongo ({@link #withFaultProxies()} only). */

@@ -124,6 +124,16 @@ public final class ServiceProcess {
         }
     }
 
+    /** Waits until the process has ended by itself; false when it still runs after {@code timeout}. */
+    public boolean awaitExit(Duration timeout) {
+        try {
+            return process == null || process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
