@@ -105,4 +105,19 @@ class IdempotencyKeyIT extends ComplianceITBase {
         assertThat(police.statusCode()).as("another caller's key is not this caller's").isEqualTo(201);
         assertThat(police.json().get("breachId").asString()).isNotEqualTo(advocate.json().get("breachId").asString());
     }
+
+    @Test
+    void theApiDocumentNamesTheKeyOnEveryWrite() {
+        var doc = get("/v3/api-docs", null);
+        assertThat(doc.statusCode()).isEqualTo(200);
+        var writes = new java.util.ArrayList<String>();
+        doc.json().get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            if (op.getKey().equals("post") || op.getKey().equals("put")) {
+                writes.add(op.getKey() + " " + path.getKey());
+                assertThat(op.getValue().path("parameters").findValuesAsString("name")).as(op.getKey() + " "
+                        + path.getKey()).contains("Idempotency-Key");
+            }
+        }));
+        assertThat(writes).contains("post /orders/{orderId}/attendance", "post /orders/{orderId}/breaches");
+    }
 }

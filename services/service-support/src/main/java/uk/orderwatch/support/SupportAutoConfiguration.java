@@ -76,6 +76,27 @@ public class SupportAutoConfiguration {
         };
     }
 
+    /** The API documents name the Idempotency-Key header on every POST and PUT, where the filter honours it. */
+    @Bean
+    org.springdoc.core.customizers.GlobalOperationCustomizer idempotencyKeyHeader() {
+        return (operation, handler) -> {
+            var method = handler.getMethod();
+            if (org.springframework.core.annotation.AnnotatedElementUtils.hasAnnotation(method,
+                    org.springframework.web.bind.annotation.PostMapping.class)
+                    || org.springframework.core.annotation.AnnotatedElementUtils.hasAnnotation(method,
+                    org.springframework.web.bind.annotation.PutMapping.class)) {
+                operation.addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter()
+                        .name(uk.orderwatch.support.idempotency.IdempotencyFilter.HEADER).required(false)
+                        .description("Makes the request safe to retry (IETF draft semantics): the same key and "
+                                + "request get the first answer again; the key with another request, 422; while the "
+                                + "first is still being handled, 409 with Retry-After. Keys are the caller's own and "
+                                + "kept 24 hours. 1 to 255 visible ASCII characters, e.g. a UUID.")
+                        .schema(new io.swagger.v3.oas.models.media.StringSchema().minLength(1).maxLength(255)));
+            }
+            return operation;
+        };
+    }
+
     @Bean
     AuditLog auditLog(MongoTemplate mongo, Clock clock) {
         return new AuditLog(mongo, clock);

@@ -16,6 +16,7 @@ public class ApiProblem extends RuntimeException {
     private final String title;
     private final String detail;
     private final List<FieldError> errors;
+    private String type;
 
     public ApiProblem(Service service, int status, String title, String detail, List<FieldError> errors) {
         super(service + " answered " + status + ": " + detail);
@@ -42,7 +43,9 @@ public class ApiProblem extends RuntimeException {
         }
         String title = body != null && body.get("title") != null ? String.valueOf(body.get("title")) : null;
         String detail = body != null && body.get("detail") != null ? String.valueOf(body.get("detail")) : null;
-        return new ApiProblem(service, status, title, detail, errors);
+        var problem = new ApiProblem(service, status, title, detail, errors);
+        problem.type = body != null && body.get("type") != null ? String.valueOf(body.get("type")) : null;
+        return problem;
     }
 
     static ApiProblem unavailable(Service service) {
@@ -72,5 +75,10 @@ public class ApiProblem extends RuntimeException {
 
     public boolean notFound() {
         return status == 404;
+    }
+
+    /** The first request with the same Idempotency-Key is still being handled: ask again in a moment. */
+    boolean stillBeingHandled() {
+        return status == 409 && type != null && type.endsWith(":idempotency-key-in-use");
     }
 }

@@ -39,6 +39,8 @@ public class ServiceApi {
     private static final TypeReference<Map<String, Object>> OBJECT_TYPE = new TypeReference<>() {
     };
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int STILL_BEING_HANDLED_TRIES = 10;
+    private static final java.time.Duration STILL_BEING_HANDLED_PAUSE = java.time.Duration.ofSeconds(1);
 
     private final Map<Service, RestClient> clients = new EnumMap<>(Service.class);
 
@@ -78,16 +80,38 @@ public class ServiceApi {
         return post(service, uri, body, null);
     }
 
-    /** A POST; with an idempotency key, a form sent twice (a double click, a retry) is stored once. */
+    /**
+     * A POST; with an idempotency key, a form sent twice (a double click, a retry) is stored once, and the second
+     * sending waits for the first's answer and shows it.
+     */
     public Map<String, Object> post(Service service, Function<UriBuilder, URI> uri, Object body,
                                     String idempotencyKey) {
-        return JsonObject.of(call(service, () -> {
-            var request = clients.get(service).post().uri(uri).contentType(MediaType.APPLICATION_JSON);
-            if (idempotencyKey != null) {
-                request = request.header("Idempotency-Key", idempotencyKey);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return JsonObject.of(call(service, () -> {
+                    var request = clients.get(service).post().uri(uri).contentType(MediaType.APPLICATION_JSON);
+                    if (idempotencyKey != null) {
+                        request = request.header("Idempotency-Key", idempotencyKey);
+                    }
+                    return (body == null ? request : request.body(body)).retrieve().body(OBJECT);
+                }));
+            } catch (ApiProblem e) {
+                if (!e.stillBeingHandled() || attempt == STILL_BEING_HANDLED_TRIES) {
+                    throw e;
+                }
+                pause(service);
             }
-            return (body == null ? request : request.body(body)).retrieve().body(OBJECT);
-        }));
+        }
+    }
+
+    /** The service's Retry-After for a request still being handled is a second; a form waits up to ten. */
+    private static void pause(Service service) {
+        try {
+            Thread.sleep(STILL_BEING_HANDLED_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiProblem.unavailable(service);
+        }
     }
 
     /** A PUT: the resource replaced by {@code body}. */

@@ -28,6 +28,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -72,7 +73,9 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        if (key == null || !METHODS.contains(request.getMethod()) || caller == null) {
+        if (key == null || !METHODS.contains(request.getMethod()) || caller == null
+                || caller instanceof AnonymousAuthenticationToken) {
+            // a public path (Notify's callback) has no caller to scope a key to
             chain.doFilter(request, response);
             return;
         }
