@@ -119,6 +119,17 @@ public abstract class ServiceIT {
         return call(HttpMethod.PUT, path, token, body);
     }
 
+    /**
+     * Leaves every Idempotency-Key of the service as the store is when a request's change was made but its answer was
+     * never stored (a crash, a database outage; {@code stillBeingHandled} false), or as it is while the first attempt
+     * is still being handled (true). ADR 11.
+     */
+    protected void unansweredIdempotencyKeys(boolean stillBeingHandled) {
+        Instant startedAt = stillBeingHandled ? clock.instant() : clock.instant().minusSeconds(3600);
+        mongo.getCollection("idempotencyKeys").updateMany(new org.bson.Document(), new org.bson.Document("$set",
+                new org.bson.Document("answered", false).append("startedAt", java.util.Date.from(startedAt))));
+    }
+
     /** The answer is an RFC 9457 problem of {@code status}, of {@code type} and naming {@code field} when given. */
     public static void assertProblem(Response response, int status, String type, String field) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);

@@ -50,10 +50,7 @@ class IdempotencyKeyIT extends ComplianceITBase {
         String key = UUID.randomUUID().toString();
         var missed = attendance("NO");
         assertThat(attend(orderId, missed, key).statusCode()).isEqualTo(201);
-        // the answer never reached the store: as the database left it after the change, before the answer
-        mongo.getCollection("idempotencyKeys").updateMany(new org.bson.Document(),
-                new org.bson.Document("$set", new org.bson.Document("answered", false)
-                        .append("startedAt", java.util.Date.from(clock.instant().minusSeconds(3600)))));
+        unansweredIdempotencyKeys(false);
 
         var retry = attend(orderId, missed, key);
 
@@ -69,10 +66,7 @@ class IdempotencyKeyIT extends ComplianceITBase {
         String key = UUID.randomUUID().toString();
         var missed = attendance("NO");
         assertThat(attend(orderId, missed, key).statusCode()).isEqualTo(201);
-        // as the store looks while the first attempt is being handled
-        mongo.getCollection("idempotencyKeys").updateMany(new org.bson.Document(),
-                new org.bson.Document("$set", new org.bson.Document("answered", false)
-                        .append("startedAt", java.util.Date.from(clock.instant()))));
+        unansweredIdempotencyKeys(true);
 
         var retry = attend(orderId, missed, key);
 

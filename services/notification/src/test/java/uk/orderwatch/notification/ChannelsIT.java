@@ -337,9 +337,7 @@ class ChannelsIT extends ServiceIT {
         var first = call(org.springframework.http.HttpMethod.POST, path, as("by-email"), "{\"note\":\"On it\"}",
                 "Idempotency-Key", key);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
-        mongo.getCollection("idempotencyKeys").updateMany(new org.bson.Document(), new org.bson.Document("$set",
-                new org.bson.Document("answered", false).append("startedAt", java.util.Date.from(
-                        clock.instant().minusSeconds(3600)))));
+        unansweredIdempotencyKeys(false);
 
         var retry = call(org.springframework.http.HttpMethod.POST, path, as("by-email"), "{\"note\":\"On it\"}",
                 "Idempotency-Key", key);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
@@ -17,13 +16,6 @@ class IdempotencyKeyIT extends OrderRegistryITBase {
 
     Response post(String path, JsonNode body, String key) {
         return call(HttpMethod.POST, path, POLICE, body, "Idempotency-Key", key);
-    }
-
-    /** As the store is left when the change was made but its answer never stored (a crash, a database outage). */
-    void loseTheAnswers() {
-        mongo.getCollection("idempotencyKeys").updateMany(new Document(), new Document("$set",
-                new Document("answered", false).append("startedAt", java.util.Date.from(
-                        clock.instant().minusSeconds(3600)))));
     }
 
     @Test
@@ -48,7 +40,7 @@ class IdempotencyKeyIT extends OrderRegistryITBase {
         String ref = "IDEM-" + UUID.randomUUID();
         String key = UUID.randomUUID().toString();
         var first = post("/orders", validOrder(ref), key);
-        loseTheAnswers();
+        unansweredIdempotencyKeys(false);
 
         var retry = post("/orders", validOrder(ref), key);
 
@@ -62,7 +54,7 @@ class IdempotencyKeyIT extends OrderRegistryITBase {
         var serve = JSON.createObjectNode().put("servedAt", Instant.now().minusSeconds(60).toString());
         String key = UUID.randomUUID().toString();
         assertThat(post("/orders/" + orderId + "/service", serve, key).statusCode()).isEqualTo(200);
-        loseTheAnswers();
+        unansweredIdempotencyKeys(false);
 
         var retry = post("/orders/" + orderId + "/service", serve, key);
         var otherWithKey = post("/orders/" + orderId + "/discharge", JSON.createObjectNode()
