@@ -75,6 +75,20 @@ class IdempotencyKeyIT extends ComplianceITBase {
     }
 
     @Test
+    void aRefusedRequestFreesItsKeyForTheCorrectedOne() throws Exception {
+        String orderId = knownOrder();
+        String key = UUID.randomUUID().toString();
+        String path = "/orders/" + orderId + "/breaches";
+        var wrong = breach().put("conditionId", "no-such-condition");
+
+        var refused = call(HttpMethod.POST, path, tokenFor("POST", path), wrong, "Idempotency-Key", key);
+        var corrected = call(HttpMethod.POST, path, tokenFor("POST", path), breach(), "Idempotency-Key", key);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
+    }
+
+    @Test
     void aMalformedKeyIsRefusedAndChangesNothing() throws Exception {
         String orderId = knownOrder();
 

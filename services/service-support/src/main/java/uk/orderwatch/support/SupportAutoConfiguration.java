@@ -88,9 +88,10 @@ public class SupportAutoConfiguration {
                 operation.addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter()
                         .name(uk.orderwatch.support.idempotency.IdempotencyFilter.HEADER).required(false)
                         .description("Makes the request safe to retry (IETF draft semantics): the same key and "
-                                + "request get the first answer again; the key with another request, 422; while the "
-                                + "first is still being handled, 409 with Retry-After. Keys are the caller's own and "
-                                + "kept 24 hours. 1 to 255 visible ASCII characters, e.g. a UUID.")
+                                + "request get the first success again; the key with another request, 422; while the "
+                                + "first is still being handled, 409 with Retry-After. A refused request (4xx) "
+                                + "changes nothing and frees its key. Keys are the caller's own and kept 24 hours. "
+                                + "1 to 255 visible ASCII characters, e.g. a UUID.")
                         .schema(new io.swagger.v3.oas.models.media.StringSchema().minLength(1).maxLength(255)));
             }
             return operation;

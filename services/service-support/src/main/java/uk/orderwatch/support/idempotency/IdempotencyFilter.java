@@ -40,10 +40,12 @@ import uk.orderwatch.support.web.ProblemResponse;
  * The {@code Idempotency-Key} request header on every POST and PUT, with the semantics of the IETF HTTP API draft
  * (ADR 11). The key is scoped to the caller. The first request with a key is handled and its answer stored; a retry
  * with the same key and the same request gets that answer again; with another request, 422; while the first is still
- * being handled, 409 with Retry-After. An answer that says nothing final (401, 403, 404, 409, 429, 5xx) is not kept:
- * the retry is handled again. If the first attempt's answer could not be stored (the process died, the database went
- * away), a retry after {@code orderwatch.idempotency.lease} is handled again, and the handlers recognise what the
- * first attempt did through {@link IdempotentRequest}.
+ * being handled, 409 with Retry-After. Only a success is kept. A refusal (4xx) changed nothing, so it frees the key:
+ * the client may correct the request and send it again with the same key (a form re-sent after its errors). A
+ * failure (5xx) may have changed something, so the key stays bound to the request but is released at once for a
+ * retry. If the first attempt's answer could not be stored (the process died, the database went away), a retry
+ * after {@code orderwatch.idempotency.lease} is handled again, and the handlers recognise what the first attempt did
+ * through {@link IdempotentRequest}.
  */
 public final class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -160,11 +162,13 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         return false;
     }
 
-    /** Stores a final answer for the retries; releases the key at once when the answer is not final. */
+    /** Stores a success for the retries; frees the key after a refusal; releases it after a failure. */
     private void store(String id, ContentCachingResponseWrapper answer) {
         int status = answer.getStatus();
         try {
-            if (isFinal(status)) {
+            if (status / 100 == 4) {
+                mongo.remove(query(where("_id").is(id).and("answered").is(false)), StoredAnswer.class);
+            } else if (status / 100 == 2) {
                 mongo.updateFirst(query(where("_id").is(id)), new Update().set("answered", true).set("status", status)
                         .set("contentType", answer.getContentType())
                         .set("location", answer.getHeader(HttpHeaders.LOCATION))
@@ -186,11 +190,6 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         } catch (DataAccessException e) {
             log.warn("Could not release an Idempotency-Key; a retry waits for its lease: {}", e.toString());
         }
-    }
-
-    /** An answer a retry of the same request must get again: success, or a refusal of the request itself. */
-    static boolean isFinal(int status) {
-        return status / 100 == 2 || status == 400 || status == 413 || status == 415 || status == 422;
     }
 
     private static void replay(StoredAnswer stored, HttpServletResponse response) throws IOException {
