@@ -45,7 +45,11 @@ public class OrderRegistration {
             }
         }
         OrderRules.checkRegistration(r, OrderRules.today(clock), directory);
-        if (store.findByCourtCase(r.court().code(), r.courtCaseReference()).isPresent()) {
+        var sameCase = store.findByCourtCase(r.court().code(), r.courtCaseReference());
+        if (sameCase.isPresent()) {
+            if (sameCase.get().id().equals(orderId)) {
+                return sameCase.get(); // an earlier attempt of this request, running at the same time, stored it
+            }
             throw duplicate(r);
         }
         if (r.interimOrderId() != null) {
@@ -73,6 +77,10 @@ public class OrderRegistration {
         try {
             store.insert(order);
         } catch (DuplicateKeyException e) {
+            var earlier = store.find(orderId);
+            if (IdempotentRequest.current().isPresent() && earlier.isPresent()) {
+                return earlier.get(); // an earlier attempt of this request got there first
+            }
             throw duplicate(r);
         }
         if (order.pendingSupersession() != null) {

@@ -91,8 +91,10 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         String fingerprint = digest(request.getMethod() + " " + request.getRequestURI() + "?"
                 + (request.getQueryString() == null ? "" : request.getQueryString()) + "\n"
                 + new String(body, StandardCharsets.UTF_8));
+        Instant taken;
         try {
-            if (!begin(id, fingerprint, response)) {
+            taken = begin(id, fingerprint, response);
+            if (taken == null) {
                 return;
             }
         } catch (DataAccessException e) {
@@ -108,18 +110,18 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(new CachedBody(request, body), answer);
         } catch (IOException | ServletException | RuntimeException e) {
-            release(id);
+            release(id, taken);
             throw e;
         }
-        store(id, answer);
+        store(id, taken, answer);
         answer.copyBodyToResponse();
     }
 
     /**
-     * Takes the key for this attempt, or answers the request from what is stored; true when the request is to be
-     * handled.
+     * Takes the key for this attempt, or answers the request from what is stored; answers when it took the key (the
+     * attempt's mark of ownership), or null when the request was answered here.
      */
-    private boolean begin(String id, String fingerprint, HttpServletResponse response) throws IOException {
+    private Instant begin(String id, String fingerprint, HttpServletResponse response) throws IOException {
         Instant now = clock.instant();
         for (int tries = 0; tries < 3; tries++) {
             StoredAnswer stored = mongo.findById(id, StoredAnswer.class);
@@ -127,7 +129,7 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
                 try {
                     mongo.insert(new StoredAnswer(id, fingerprint, now, now.plus(keepFor), false, 0, null, null,
                             null));
-                    return true;
+                    return now;
                 } catch (DuplicateKeyException e) {
                     continue; // another attempt with the key began at the same moment
                 }
@@ -136,45 +138,49 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
                 problem(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
                         "Idempotency-Key used for another request", "This key was used for a different request; "
                                 + "nothing was changed. Use a new key for a new request.");
-                return false;
+                return null;
             }
             if (stored.answered()) {
                 replay(stored, response);
-                return false;
+                return null;
             }
             if (stored.startedAt().plus(lease).isAfter(now)) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, "1");
                 problem(response, HttpStatus.CONFLICT, "idempotency-key-in-use", "Request still being handled",
                         "The first request with this Idempotency-Key is still being handled. Send it again in a "
                                 + "moment for its answer.");
-                return false;
+                return null;
             }
             // the attempt that took the key died or lost its answer: this one takes over
             if (mongo.updateFirst(query(where("_id").is(id).and("startedAt").is(stored.startedAt())
                     .and("answered").is(false)), new Update().set("startedAt", now), StoredAnswer.class)
                     .getModifiedCount() == 1) {
-                return true;
+                return now;
             }
         }
         response.setHeader(HttpHeaders.RETRY_AFTER, "1");
         problem(response, HttpStatus.CONFLICT, "idempotency-key-in-use", "Request still being handled",
                 "Another request with this Idempotency-Key is being handled. Send it again in a moment.");
-        return false;
+        return null;
     }
 
-    /** Stores a success for the retries; frees the key after a refusal; releases it after a failure. */
-    private void store(String id, ContentCachingResponseWrapper answer) {
+    /**
+     * Stores a success for the retries (whichever attempt made it: the change happened); frees the key after a
+     * refusal and releases it after a failure, if this attempt still holds it (a later one may have taken over).
+     */
+    private void store(String id, Instant taken, ContentCachingResponseWrapper answer) {
         int status = answer.getStatus();
         try {
             if (status / 100 == 4) {
-                mongo.remove(query(where("_id").is(id).and("answered").is(false)), StoredAnswer.class);
+                mongo.remove(query(where("_id").is(id).and("answered").is(false).and("startedAt").is(taken)),
+                        StoredAnswer.class);
             } else if (status / 100 == 2) {
                 mongo.updateFirst(query(where("_id").is(id)), new Update().set("answered", true).set("status", status)
                         .set("contentType", answer.getContentType())
                         .set("location", answer.getHeader(HttpHeaders.LOCATION))
                         .set("body", answer.getContentAsByteArray()), StoredAnswer.class);
             } else {
-                release(id);
+                release(id, taken);
             }
         } catch (DataAccessException e) {
             // the change (if any) is stored; a retry after the lease is handled again and recognises it
@@ -183,9 +189,9 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /** The attempt ended without a final answer: the next one with the key is handled at once. */
-    private void release(String id) {
+    private void release(String id, Instant taken) {
         try {
-            mongo.updateFirst(query(where("_id").is(id).and("answered").is(false)),
+            mongo.updateFirst(query(where("_id").is(id).and("answered").is(false).and("startedAt").is(taken)),
                     new Update().set("startedAt", Instant.EPOCH), StoredAnswer.class);
         } catch (DataAccessException e) {
             log.warn("Could not release an Idempotency-Key; a retry waits for its lease: {}", e.toString());
