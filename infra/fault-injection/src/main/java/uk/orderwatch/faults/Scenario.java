@@ -94,10 +94,13 @@ abstract class Scenario {
             this.point = point;
         }
 
-        /** Only a halt between an email's send and its recording sends it again, with the same Message-ID. */
+        /**
+         * The whole process halts, so a halt of notification at any point can also cut off another thread between an
+         * email's send and its recording (as a SIGKILL can): that email goes again, with the same Message-ID.
+         */
         @Override
         boolean mayResend() {
-            return point.startsWith("delivery.after-send");
+            return service == ServiceName.NOTIFICATION;
         }
 
         @Override
