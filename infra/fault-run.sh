@@ -12,4 +12,6 @@ suite="infra/fault-injection/target/fault-injection-${version}-exec.jar"
 echo "Building orderwatch (tests are run by the test command, not here)..."
 ./mvnw -B -q -DskipTests package
 
-exec java -XX:+UseSerialGC -Xmx1g -jar "$suite" --repo-root=. "$@"
+# the suite JVM holds the in-process broker and Mongo server: 10,000 reports with their alerts, outboxes and
+# stored Idempotency-Key answers fill 1 GB, and its collector pauses then stall the broker
+exec java -XX:+UseSerialGC -Xmx3g -jar "$suite" --repo-root=. "$@"
