@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -106,18 +107,22 @@ public class SecurityConfiguration {
 
     /** Keeps the filter out of the servlet container's own chain: it runs inside the security chain only. */
     @Bean
-    org.springframework.boot.web.servlet.FilterRegistrationBean<IdempotencyFilter> idempotencyFilterRegistration(
-            IdempotencyFilter filter) {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
-        registration.setEnabled(false);
-        return registration;
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilterRegistration(IdempotencyFilter filter) {
+        return onlyInSecurityChain(filter);
     }
 
     /** Keeps the filter out of the servlet container's own chain: it runs inside the security chain only. */
     @Bean
-    org.springframework.boot.web.servlet.FilterRegistrationBean<RateLimitFilter> rateLimitFilterRegistration(
-            RateLimitFilter filter) {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilterRegistration(RateLimitFilter filter) {
+        return onlyInSecurityChain(filter);
+    }
+
+    /**
+     * A filter bean is registered with the servlet container by default; one that the security chain runs must not
+     * run a second time outside it.
+     */
+    private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> onlyInSecurityChain(F filter) {
+        var registration = new FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;
     }
