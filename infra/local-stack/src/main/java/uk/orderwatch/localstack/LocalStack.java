@@ -139,6 +139,8 @@ public final class LocalStack implements AutoCloseable {
 
     private void startService(ServiceName name, Map<String, String> extraEnv) {
         Map<String, String> env = new java.util.HashMap<>();
+        // the local stack is a demo: its settings (application-demo.yml) are never a deployment's
+        env.put("SPRING_PROFILES_ACTIVE", "demo");
         env.put("ORDERWATCH_ISSUER", config.issuer());
         // where alert emails link to, and where the identity server sends users back after signing in or out
         env.put("ORDERWATCH_PORTAL_URL", config.baseUrl(ServiceName.PORTAL));

@@ -16,10 +16,12 @@ import uk.orderwatch.support.config.Settings;
  * @param channels           the guards around each channel (resilience4j)
  * @param email              SMTP, and where the links in emails lead
  * @param sms                GOV.UK Notify; SMS is off while no API key is set
+ * @param webhooks           which agency webhook URLs may be posted to
  */
 @ConfigurationProperties("orderwatch")
 public record NotificationSettings(Settings.Timers timers, AcknowledgeWithin acknowledgeWithin,
-                                   DutyDesk dutyDesk, Delivery delivery, Channels channels, Email email, Sms sms) {
+                                   DutyDesk dutyDesk, Delivery delivery, Channels channels, Email email, Sms sms,
+                                   Webhooks webhooks) {
 
     public NotificationSettings {
         Settings.require("orderwatch.timers", timers);
@@ -29,6 +31,7 @@ public record NotificationSettings(Settings.Timers timers, AcknowledgeWithin ack
         Settings.require("orderwatch.channels", channels);
         Settings.require("orderwatch.email", email);
         Settings.require("orderwatch.sms", sms);
+        Settings.require("orderwatch.webhooks", webhooks);
     }
 
     public record AcknowledgeWithin(Duration high, Duration medium) {
@@ -102,5 +105,13 @@ public record NotificationSettings(Settings.Timers timers, AcknowledgeWithin ack
             templateId = templateId == null ? "" : templateId;
             callbackToken = callbackToken == null ? "" : callbackToken;
         }
+    }
+
+    /**
+     * @param allowPlainHttp        http as well as https (a demo or test stack only)
+     * @param allowPrivateAddresses loopback and private addresses too (a demo or test stack whose receiver runs on
+     *                              the same machine only)
+     */
+    public record Webhooks(boolean allowPlainHttp, boolean allowPrivateAddresses) {
     }
 }

@@ -77,6 +77,9 @@ class ChannelsIT extends ServiceIT {
         registry.add("orderwatch.channels.first-backoff", () -> "20ms");
         registry.add("orderwatch.channels.breaker-open-for", () -> "500ms");
         registry.add("orderwatch.timers.interval", () -> "1h");
+        // the agency's case system is a receiver on this machine, as in the demo stack
+        registry.add("orderwatch.webhooks.allow-plain-http", () -> "true");
+        registry.add("orderwatch.webhooks.allow-private-addresses", () -> "true");
     }
 
     @Autowired

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -184,6 +185,31 @@ class NotificationIT extends ServiceIT {
                 .containsExactly("people[0].email");
         assertThat(read("/directory/agencies/test-police", TestTokens.police()).get("people").get(0).get("email").asString())
                 .isEqualTo("oic@police.example");
+    }
+
+    @Test
+    void aWebhookThatWouldReachOrderwatchsOwnNetworkIsRefused() throws Exception {
+        String agencyId = "ssrf-" + UUID.randomUUID().toString().substring(0, 8);
+        String agency = """
+                {"kind":"POLICE","name":"Test Police","people":[{"personId":"oic-1","name":"DC Demo"}],
+                 "webhook":{"url":"%s","secret":"a-secret-shared-with-the-agency-0123"}}
+                """;
+        Map<String, String> refused = Map.of(
+                "http://case-system.police.example/hook", "must be an https URL",
+                "https://localhost:" + port + "/alerts", "a loopback address",
+                "https://169.254.169.254/latest/meta-data/", "a link-local address",
+                "https://10.1.2.3/hook", "a private address");
+
+        for (var url : refused.entrySet()) {
+            var response = put("/directory/agencies/" + agencyId, agency.formatted(url.getKey()), ADMIN);
+
+            assertProblem(response, 400, null, null);
+            var error = JSON.readTree(response.body()).get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo("webhook.url");
+            assertThat(error.get("reason").asString()).as(url.getKey()).contains(url.getValue());
+        }
+        assertThat(mongo.findById(agencyId, uk.orderwatch.notification.directory.AgencyDocument.class))
+                .as("nothing recorded").isNull();
     }
 
     // --- access: every endpoint × role × own and other agency -------------------------------------------------

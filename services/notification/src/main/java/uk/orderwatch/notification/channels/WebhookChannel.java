@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.orderwatch.notification.alerts.AlertDocument;
 import uk.orderwatch.notification.alerts.ChannelType;
 import uk.orderwatch.notification.directory.AgencyDocument;
+import uk.orderwatch.notification.directory.WebhookTargets;
 
 /**
  * POSTs the alert to the agency's own case system following the Standard Webhooks specification: headers
@@ -29,12 +30,16 @@ import uk.orderwatch.notification.directory.AgencyDocument;
 @Component
 public class WebhookChannel implements Channel {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    /** Never follows a redirect: where a webhook may go is decided by {@link WebhookTargets}, not by the receiver. */
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final Clock clock;
+    private final WebhookTargets targets;
 
-    public WebhookChannel(Clock clock) {
+    public WebhookChannel(Clock clock, WebhookTargets targets) {
         this.clock = clock;
+        this.targets = targets;
     }
 
     @Override
@@ -49,6 +54,15 @@ public class WebhookChannel implements Channel {
 
     @Override
     public Sent send(AlertDocument alert, AgencyDocument.Person person, AgencyDocument agency) {
+        String url = agency.webhook().url();
+        try {
+            var refusal = targets.refusal(url);
+            if (refusal.isPresent()) {
+                throw new PermanentFailure("webhook address refused: " + refusal.get());
+            }
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("webhook host does not resolve: " + e.getMessage(), e);
+        }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", "alert.raised");
         payload.put("timestamp", clock.instant().toString());
@@ -64,7 +78,7 @@ public class WebhookChannel implements Channel {
         String body = json.writeValueAsString(payload);
         String id = "msg_" + alert.alertId();
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
-        var request = HttpRequest.newBuilder(URI.create(agency.webhook().url()))
+        var request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")
                 .header("webhook-id", id)
@@ -83,6 +97,9 @@ public class WebhookChannel implements Channel {
         int status = response.statusCode();
         if (status / 100 == 2) {
             return new Sent(id, true);
+        }
+        if (status / 100 == 3) {
+            throw new PermanentFailure("webhook redirected it (HTTP " + status + "); redirects are not followed");
         }
         if (status / 100 == 4 && status != 408 && status != 429) {
             throw new PermanentFailure("webhook refused it (HTTP " + status + ")");

@@ -26,11 +26,14 @@ public class DirectoryService {
     private final MongoTemplate mongo;
     private final EventFactory events;
     private final OutboxWriter outbox;
+    private final WebhookTargets webhookTargets;
 
-    public DirectoryService(MongoTemplate mongo, EventFactory events, OutboxWriter outbox) {
+    public DirectoryService(MongoTemplate mongo, EventFactory events, OutboxWriter outbox,
+                            WebhookTargets webhookTargets) {
         this.mongo = mongo;
         this.events = events;
         this.outbox = outbox;
+        this.webhookTargets = webhookTargets;
     }
 
     /** Records the agency; true when it is new. An unchanged agency is left as it is and publishes nothing. */
@@ -49,6 +52,9 @@ public class DirectoryService {
             if (!ids.contains(chain.get(i))) {
                 throw Problem.invalid("escalationChain[" + i + "]", "is not one of the agency's people");
             }
+        }
+        if (request.webhook() != null) {
+            checkWebhook(request.webhook().url());
         }
         var webhook = request.webhook() == null ? null
                 : new AgencyDocument.Webhook(request.webhook().url(), request.webhook().secret());
@@ -77,6 +83,18 @@ public class DirectoryService {
             throw Problem.conflict("concurrent-change", "agency " + agencyId + " changed at the same time; try again");
         }
         return current == null;
+    }
+
+    private void checkWebhook(String url) {
+        Optional<String> refusal;
+        try {
+            refusal = webhookTargets.refusal(url);
+        } catch (java.net.UnknownHostException e) {
+            refusal = Optional.of("names a host that does not resolve");
+        }
+        refusal.ifPresent(reason -> {
+            throw Problem.invalid("webhook.url", reason);
+        });
     }
 
     public List<AgencyDocument> all() {
