@@ -21,8 +21,11 @@ public class OrderRegistryApplication {
 
     @Bean
     MongoIndex oneOrderPerCourtCase() {
-        return new MongoIndex(OrderDocument.class, new Index().on("court.code", Sort.Direction.ASC)
-                .on("courtCaseReference", Sort.Direction.ASC).unique().named("one_order_per_court_case"));
+        // per force: a court case another force registered must not answer "already registered" (that tells the
+        // caller the other force has the case)
+        return new MongoIndex(OrderDocument.class, new Index().on("agencies.police.agencyId", Sort.Direction.ASC)
+                .on("court.code", Sort.Direction.ASC).on("courtCaseReference", Sort.Direction.ASC).unique()
+                .named("one_order_per_court_case_per_force"), "one_order_per_court_case");
     }
 
     @Bean

@@ -18,7 +18,7 @@ import uk.orderwatch.support.idempotency.IdempotentRequest;
 import uk.orderwatch.support.web.Problem;
 
 /**
- * Registers the orders a court granted, once per court case; a full SPO that names the interim SPO it replaces
+ * Registers the orders a court granted, once per court case and force; a full SPO that names the interim SPO it replaces
  * supersedes it, and a supersession a crash interrupted is completed by the next sweep.
  */
 @Service
@@ -45,7 +45,8 @@ public class OrderRegistration {
             }
         }
         OrderRules.checkRegistration(r, OrderRules.today(clock), directory);
-        var sameCase = store.findByCourtCase(r.court().code(), r.courtCaseReference());
+        String force = r.agencies().police().agencyId();
+        var sameCase = store.findByCourtCase(force, r.court().code(), r.courtCaseReference());
         if (sameCase.isPresent()) {
             if (sameCase.get().id().equals(orderId)) {
                 return sameCase.get(); // an earlier attempt of this request, running at the same time, stored it
@@ -53,8 +54,11 @@ public class OrderRegistration {
             throw duplicate(r);
         }
         if (r.interimOrderId() != null) {
-            var interim = store.find(r.interimOrderId()).orElseThrow(() -> Problem.rule("interim-unknown",
-                    "interimOrderId", "no order " + r.interimOrderId()));
+            // another force's interim order is answered as one that does not exist
+            var interim = store.find(r.interimOrderId())
+                    .filter(o -> o.agencies().police().agencyId().equals(force))
+                    .orElseThrow(() -> Problem.rule("interim-unknown", "interimOrderId", "no order "
+                            + r.interimOrderId()));
             if (interim.orderType() != OrderType.INTERIM_SPO) {
                 throw Problem.rule("interim-unknown", "interimOrderId", r.interimOrderId() + " is not an interim SPO");
             }

@@ -61,9 +61,10 @@ public class OrderStore {
         return find(orderId).orElseThrow(() -> Problem.notFound("Order", orderId));
     }
 
-    Optional<OrderDocument> findByCourtCase(String courtCode, String reference) {
-        return Optional.ofNullable(mongo.findOne(query(where("court.code").is(courtCode)
-                .and("courtCaseReference").is(reference)), OrderDocument.class));
+    /** The force's order for a court case: each force registers a case once. */
+    Optional<OrderDocument> findByCourtCase(String policeAgencyId, String courtCode, String reference) {
+        return Optional.ofNullable(mongo.findOne(query(where("agencies.police.agencyId").is(policeAgencyId)
+                .and("court.code").is(courtCode).and("courtCaseReference").is(reference)), OrderDocument.class));
     }
 
     /** Active orders whose expiry timer has passed, up to 200 at a time. */

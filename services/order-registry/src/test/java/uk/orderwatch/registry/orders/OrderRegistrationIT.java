@@ -17,6 +17,7 @@ import uk.orderwatch.schemas.EventCodec;
 import uk.orderwatch.schemas.Topics;
 import uk.orderwatch.schemas.events.OrderRegistered;
 import uk.orderwatch.support.outbox.OutboxEvent;
+import uk.orderwatch.testsupport.TestTokens;
 import uk.orderwatch.testsupport.TopicReader;
 
 /** Registering an order: what is stored and published, and every rule that refuses one. */
@@ -70,6 +71,42 @@ class OrderRegistrationIT extends OrderRegistryITBase {
         assertThat(JSON.readTree(second.body()).get("type").asString())
                 .isEqualTo("urn:orderwatch:problem:court-case-registered-once");
         assertThat(ordersWithReference(ref)).isEqualTo(1);
+    }
+
+    @Test
+    void aCourtCaseAnotherForceRegisteredTellsNothingOfIt() throws Exception {
+        String ref = "OTHER-" + UUID.randomUUID();
+        String theirs = registered(validOrder(ref));
+        String otherForce = TestTokens.token("POLICE", "other-police", "other-oic");
+        ObjectNode ours = validOrder(ref);
+        ((ObjectNode) ours.get("agencies").get("police")).put("agencyId", "other-police").put("personId", "other-oic");
+
+        var response = post("/orders", ours, otherForce);
+
+        assertThat(response.statusCode()).as("registered as the other force's own order, not 409: " + response.body())
+                .isEqualTo(201);
+        String mine = JSON.readTree(response.body()).get("orderId").asString();
+        assertThat(mine).isNotEqualTo(theirs);
+        assertThat(get("/orders/" + mine, otherForce).statusCode()).isEqualTo(200);
+        assertThat(get("/orders/" + theirs, otherForce).statusCode()).isEqualTo(404);
+        assertThat(mongo.findById(theirs, OrderDocument.class).agencies().police().agencyId())
+                .isEqualTo("demo-police");
+        assertThat(post("/orders", ours, otherForce).statusCode()).as("once per force still holds")
+                .isEqualTo(409);
+
+        ObjectNode fullOrder = validOrder("FULL-" + UUID.randomUUID());
+        ((ObjectNode) fullOrder.get("agencies").get("police")).put("agencyId", "other-police")
+                .put("personId", "other-oic");
+        fullOrder.put("interimOrderId", theirs);
+        var naming = post("/orders", fullOrder, otherForce);
+        var unknown = fullOrder.deepCopy().put("interimOrderId", UUID.randomUUID().toString());
+        var namingNothing = post("/orders", unknown, otherForce);
+        assertThat(naming.statusCode()).isEqualTo(namingNothing.statusCode());
+        assertThat(JSON.readTree(naming.body()).get("errors").get(0).get("reason").asString())
+                .as("another force's order is answered as one that does not exist")
+                .isEqualTo("no order " + theirs);
+        assertThat(JSON.readTree(namingNothing.body()).get("errors").get(0).get("reason").asString())
+                .startsWith("no order ");
     }
 
     long ordersWithReference(String ref) {

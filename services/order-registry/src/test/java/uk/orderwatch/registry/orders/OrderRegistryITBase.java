@@ -45,10 +45,11 @@ abstract class OrderRegistryITBase extends ServiceIT {
 
     @BeforeEach
     void directoryKnowsTheDemoAgencies() throws Exception {
-        if (directory.find("demo-advocacy").isPresent()) {
+        if (directory.find("demo-advocacy").isPresent() && directory.find("other-police").isPresent()) {
             return;
         }
         for (var agency : List.of(
+                agency("other-police", AgencyKind.POLICE, "other-oic"),
                 agency("demo-police", AgencyKind.POLICE, "demo-oic"),
                 agency("demo-probation", AgencyKind.PROBATION, "demo-practitioner"),
                 agency("demo-advocacy", AgencyKind.ADVOCACY, "demo-caseworker"))) {
@@ -57,7 +58,8 @@ abstract class OrderRegistryITBase extends ServiceIT {
             SharedTestInfra.send(Topics.DIRECTORY, agency.agencyId(), CODEC.write(event));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> directory.find("demo-advocacy").isPresent()
-                && directory.find("demo-police").isPresent() && directory.find("demo-probation").isPresent());
+                && directory.find("demo-police").isPresent() && directory.find("demo-probation").isPresent()
+                && directory.find("other-police").isPresent());
     }
 
     static AgencyRecorded agency(String id, AgencyKind kind, String person) {

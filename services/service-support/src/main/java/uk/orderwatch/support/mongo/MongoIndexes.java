@@ -35,7 +35,13 @@ public class MongoIndexes {
         }
         try {
             for (MongoIndex i : indexes) {
-                mongo.indexOps(i.entity()).createIndex(i.index());
+                var ops = mongo.indexOps(i.entity());
+                if (i.replaces() != null && ops.getIndexInfo().stream().anyMatch(x -> x.getName().equals(
+                        i.replaces()))) {
+                    ops.dropIndex(i.replaces());
+                    log.info("Dropped index {} of {}: replaced", i.replaces(), i.entity().getSimpleName());
+                }
+                ops.createIndex(i.index());
             }
             created.set(true);
         } catch (RuntimeException e) {
