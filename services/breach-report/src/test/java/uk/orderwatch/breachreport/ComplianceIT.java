@@ -297,6 +297,34 @@ class ComplianceIT extends ComplianceITBase {
     }
 
     @Test
+    void aPractitionersDayCountsOnlyTheirOwnUnitsSessionsThoughAnotherUnitUsesTheSamePersonId() throws Exception {
+        // a day of its own, far enough ahead that no other test plans sessions on it
+        Instant first = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .plus(Duration.ofDays(500 + new java.util.Random().nextInt(500))).plus(Duration.ofHours(10));
+        var schedule = new uk.orderwatch.schemas.events.Programme.Schedule(first, 2, 90);
+        String ours = UUID.randomUUID().toString();
+        String theirs = UUID.randomUUID().toString();
+        var ourOrder = variant(order(ours, 1), 1, uk.orderwatch.schemas.events.OrderStatus.GRANTED, null, schedule);
+        var base = variant(order(theirs, 1), 1, uk.orderwatch.schemas.events.OrderStatus.GRANTED, null, schedule);
+        var theirOrder = new OrderSnapshot(base.orderId(), base.version(), base.orderType(), base.status(),
+                base.court(), base.courtCaseReference(), base.madeOn(), base.servedAt(), base.endsOn(),
+                base.untilFurtherOrder(), base.subject(), base.protectedPersonIds(), base.conditions(),
+                new uk.orderwatch.schemas.events.AgencyAssignments(base.agencies().police(),
+                        new uk.orderwatch.schemas.events.Assignment("other-probation", "demo-practitioner"),
+                        base.agencies().advocacy()), null, null);
+        publishOrder(ourOrder);
+        publishOrder(theirOrder);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sessions.ofOrder(ours).size() == 3
+                && sessions.ofOrder(theirs).size() == 3);
+
+        var day = get("/sessions/due?practitionerId=demo-practitioner&date="
+                + java.time.LocalDate.ofInstant(first, Court.ZONE));
+
+        assertThat(day.get("items").findValuesAsString("orderId")).containsExactly(ours);
+        assertThat(day.get("total").asLong()).as("the other unit's session is not counted").isEqualTo(1);
+    }
+
+    @Test
     void aServedSpoWhoseSubjectDoesNotNotifyWithinThreeDaysRaisesOneOverdueEventAndANotifiedOneNone()
             throws Exception {
         String silent = UUID.randomUUID().toString();

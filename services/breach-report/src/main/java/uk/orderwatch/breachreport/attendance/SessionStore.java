@@ -43,16 +43,17 @@ public class SessionStore {
         return mongo.find(query(where("orderId").is(orderId)).with(Sort.by("start")), SessionDocument.class);
     }
 
-    public List<SessionDocument> between(String practitionerId, Instant from, Instant to, int page, int size) {
+    /**
+     * A practitioner's sessions in a window, earliest first. A person id is unique within an agency only, so the
+     * caller keeps those of its own cases; a practitioner's day is small enough to read whole.
+     */
+    public List<SessionDocument> between(String practitionerId, Instant from, Instant to) {
         return mongo.find(query(where("practitionerId").is(practitionerId).and("start").gte(from).lt(to))
-                .with(Sort.by("start").and(Sort.by("_id"))).skip((long) page * size).limit(size),
-                SessionDocument.class);
+                .with(Sort.by("start").and(Sort.by("_id"))).limit(MAX_IN_WINDOW), SessionDocument.class);
     }
 
-    public long countBetween(String practitionerId, Instant from, Instant to) {
-        return mongo.count(query(where("practitionerId").is(practitionerId).and("start").gte(from).lt(to)),
-                SessionDocument.class);
-    }
+    /** More sessions than one practitioner could have in a day: a bound, not a limit anyone meets. */
+    static final int MAX_IN_WINDOW = 2_000;
 
     /** The sequence numbers of the planned sessions of one requirement that exist already. */
     Set<Integer> plannedSequences(String orderId, String conditionId) {

@@ -103,13 +103,14 @@ public class ComplianceController {
         LocalDate day = date != null ? date : LocalDate.now(Court.ZONE);
         Instant from = day.atStartOfDay(Court.ZONE).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(Court.ZONE).toInstant();
-        // only sessions of orders the caller's delivery unit is assigned to
-        var due = sessions.between(practitioner, from, to, page, size).stream()
+        // only sessions of orders the caller's delivery unit is assigned to, in the page and in the total: a person
+        // id of another unit may be the same
+        var visible = sessions.between(practitioner, from, to).stream()
                 .filter(s -> orders.find(s.orderId())
                         .filter(o -> CaseAccess.canSee(caller, o.order().agencies())).isPresent())
                 .toList();
+        var due = visible.stream().skip((long) page * size).limit(size).toList();
         guard.readAll(caller, due.stream().map(s -> s.orderId()).toList());
-        return new PageResult<>(due.stream().map(SessionView::of).toList(), page, size,
-                sessions.countBetween(practitioner, from, to));
+        return new PageResult<>(due.stream().map(SessionView::of).toList(), page, size, visible.size());
     }
 }
