@@ -23,6 +23,8 @@ import uk.orderwatch.schemas.events.OrderRegistered;
 import uk.orderwatch.schemas.events.OrderSnapshot;
 import uk.orderwatch.schemas.events.SessionOutcome;
 import uk.orderwatch.schemas.events.Severity;
+import uk.orderwatch.support.audit.AuditEntry;
+import uk.orderwatch.support.deadletters.DeadLetters;
 import uk.orderwatch.testsupport.SharedTestInfra;
 import uk.orderwatch.testsupport.TopicReader;
 
@@ -146,7 +148,7 @@ class ComplianceIT extends ComplianceITBase {
     @Test
     void aRecordThatIsNotAValidEventGoesToTheDeadLetterTopic() throws Exception {
         String key = "poison-" + UUID.randomUUID();
-        SharedTestInfra.send(Topics.ORDERS, key, "{not an event");
+        SharedTestInfra.send(Topics.ORDERS, key, "{not an event, but case data: SENTINEL-SUBJECT of 17 Sentinel Close");
 
         var dead = TopicReader.readUntil(BOOTSTRAP, Topics.deadLetter(Topics.ORDERS, Topics.GROUP_BREACH_REPORT),
                 recs -> recs.stream().anyMatch(r -> key.equals(r.key())), Duration.ofSeconds(30));
@@ -165,15 +167,26 @@ class ComplianceIT extends ComplianceITBase {
         assertThat(letter).isNotNull();
         assertThat(letter.get("originalTopic").asString()).isEqualTo(Topics.ORDERS);
         assertThat(letter.get("reason").asString()).contains("not JSON");
+        assertThat(letter.toString()).as("the record's content is not shown").doesNotContain("SENTINEL");
+        String letterId = letter.get("topic").asString() + "/" + letter.get("partition").asInt() + "/"
+                + letter.get("offset").asLong();
+        assertThat(audited(AuditEntry.Action.READ, letterId)).as("the view is audited").isPositive();
         String path = "/admin/dead-letters/" + letter.get("topic").asString() + "/" + letter.get("partition").asInt()
                 + "/" + letter.get("offset").asLong() + "/replay";
         ObjectNode who = JSON.createObjectNode();
 
         assertThat(post(path, who).statusCode()).isEqualTo(200);
         assertThat(post(path, who).statusCode()).isEqualTo(409);
+        assertThat(audited(AuditEntry.Action.CHANGE, letterId)).as("each replay asked for is audited").isEqualTo(2);
         assertThat(TopicReader.readUntil(BOOTSTRAP, Topics.ORDERS, recs -> recs.stream()
                 .filter(r -> key.equals(r.key())).count() >= 2, Duration.ofSeconds(20)))
                 .filteredOn(r -> key.equals(r.key())).hasSize(2);
+    }
+
+    long audited(AuditEntry.Action action, String deadLetterId) {
+        return mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("resource").is(DeadLetters.AUDIT_RESOURCE)
+                        .and("action").is(action).and("recordIds").is(deadLetterId)), AuditEntry.class);
     }
 
     // --- outcomes, corrections, schedules and deadlines ------------------------------------------------------

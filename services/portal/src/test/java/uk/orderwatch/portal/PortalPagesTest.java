@@ -195,6 +195,19 @@ class PortalPagesTest {
         }));
     }
 
+    @Test
+    void aDeadLetterShowsWhichEventAboutWhatAndWhyNotItsContent() {
+        answers.put("BREACH_REPORT /admin/dead-letters", List.of(Map.of("topic",
+                "orderwatch.orders.breach-report.dlq", "partition", 0, "offset", 7, "key", "ord-42",
+                "eventType", "order.registered", "eventId", "ev-1", "originalTopic", "orderwatch.orders",
+                "originalPartition", 2, "originalOffset", 311, "reason", "schema: $.data.court is missing")));
+
+        String text = visibleText(get("/admin/dead-letters", "ADMIN"));
+
+        assertThat(text).contains("order.registered", "about ord-42", "orderwatch.orders 2/311",
+                "schema: $.data.court is missing", "Send back");
+    }
+
     static String source(MvcTestResult page) {
         try {
             return page.getResponse().getContentAsString();

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.orderwatch.support.audit.AuditLog;
 import uk.orderwatch.support.security.Caller;
 
 /** ADMIN only (see the security configuration). */
@@ -18,21 +19,27 @@ import uk.orderwatch.support.security.Caller;
 public class DeadLetterController {
 
     private final DeadLetters deadLetters;
+    private final AuditLog audit;
 
-    public DeadLetterController(DeadLetters deadLetters) {
+    public DeadLetterController(DeadLetters deadLetters, AuditLog audit) {
         this.deadLetters = deadLetters;
+        this.audit = audit;
     }
 
     @GetMapping
-    @Operation(summary = "Every dead letter of this service, with the reason and where it came from")
-    public List<DeadLetters.DeadLetter> list() {
-        return deadLetters.list();
+    @Operation(summary = "Every dead letter of this service: its event's type and id, the key, the reason and where "
+            + "it came from; never the record's content")
+    public List<DeadLetters.DeadLetter> list(Caller caller) {
+        var letters = deadLetters.list();
+        audit.read(caller, DeadLetters.AUDIT_RESOURCE, letters.stream().map(DeadLetters.DeadLetter::id).toList());
+        return letters;
     }
 
     @PostMapping(path = "/{topic}/{partition}/{offset}/replay")
     @Operation(summary = "Send a dead letter back to its original topic (once), after its cause was fixed")
     public DeadLetters.DeadLetter replay(@PathVariable String topic, @PathVariable int partition,
                                          @PathVariable long offset, Caller caller) {
+        audit.change(caller, DeadLetters.AUDIT_RESOURCE, topic + "/" + partition + "/" + offset);
         return deadLetters.replay(topic, partition, offset, caller.personId());
     }
 }

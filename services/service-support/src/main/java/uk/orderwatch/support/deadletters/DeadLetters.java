@@ -30,7 +30,10 @@ import uk.orderwatch.support.web.Problem;
  */
 public class DeadLetters {
 
-    static final int PREVIEW = 2000;
+    /** What the audit log calls a dead letter; its record id is {@code topic/partition/offset}. */
+    public static final String AUDIT_RESOURCE = "dead-letter";
+    /** A reason longer than this is cut: it is for deciding a replay, not for reading the record. */
+    static final int REASON_LENGTH = 500;
 
     private final String bootstrap;
     private final List<String> topics;
@@ -47,10 +50,22 @@ public class DeadLetters {
         this.clock = clock;
     }
 
-    /** One dead letter. {@code value} is cut to its first 2000 characters. */
-    public record DeadLetter(String topic, int partition, long offset, Instant at, String key, String originalTopic,
-                             Integer originalPartition, Long originalOffset, String reason, String value,
-                             Replay replayed) {
+    /**
+     * One dead letter: what an operator needs to decide a replay (which event, about which record, where it came
+     * from, why it failed), never its content, which holds case data.
+     *
+     * @param key       the record's key: the id of the order (or agency) the event is about
+     * @param eventType the event's type ({@code ce_type}), null when the record is not an event
+     * @param eventId   the event's id ({@code ce_id}), null when the record is not an event
+     * @param reason    why the consumer refused it, cut to 500 characters
+     */
+    public record DeadLetter(String topic, int partition, long offset, Instant at, String key, String eventType,
+                             String eventId, String originalTopic, Integer originalPartition, Long originalOffset,
+                             String reason, Replay replayed) {
+
+        public String id() {
+            return topic + "/" + partition + "/" + offset;
+        }
     }
 
     /** A replay: when, by whom. */
@@ -112,11 +127,14 @@ public class DeadLetters {
     private DeadLetter view(ConsumerRecord<String, String> r) {
         String id = r.topic() + "/" + r.partition() + "/" + r.offset();
         var replayed = Optional.ofNullable(mongo.findById(id, Replay.class, "deadLetterReplays")).orElse(null);
-        String value = r.value() == null ? null : r.value().length() > PREVIEW ? r.value().substring(0, PREVIEW)
-                : r.value();
+        String reason = header(r, "x-exception-message");
+        if (reason != null && reason.length() > REASON_LENGTH) {
+            reason = reason.substring(0, REASON_LENGTH) + "…";
+        }
         return new DeadLetter(r.topic(), r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), r.key(),
+                header(r, KafkaEventSender.HEADER_TYPE), header(r, KafkaEventSender.HEADER_ID),
                 header(r, "x-original-topic"), intHeader(r, "x-original-partition"),
-                longHeader(r, "x-original-offset"), header(r, "x-exception-message"), value, replayed);
+                longHeader(r, "x-original-offset"), reason, replayed);
     }
 
     private List<ConsumerRecord<String, String>> read(String topic) {
