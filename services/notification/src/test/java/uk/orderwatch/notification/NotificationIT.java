@@ -183,8 +183,38 @@ class NotificationIT extends ServiceIT {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(bad.body()).get("errors").findValuesAsString("field"))
                 .containsExactly("people[0].email");
-        assertThat(read("/directory/agencies/test-police", TestTokens.police()).get("people").get(0).get("email").asString())
+        assertThat(read("/directory/agencies/test-police", ADMIN).get("people").get(0).get("email").asString())
                 .isEqualTo("oic@police.example");
+    }
+
+    @Test
+    void staffSeeTheirOwnAgencysContactsAndOnlyTheNamesOfAnotherAgencysPeople() throws Exception {
+        String ours = "own-" + UUID.randomUUID().toString().substring(0, 8);
+        String theirs = "pdu-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(put("/directory/agencies/" + ours, """
+                {"kind":"POLICE","name":"Own Police","people":[
+                  {"personId":"oic-1","name":"DC Own","jobTitle":"Officer","email":"dc.own@police.example"}],
+                 "escalationChain":["oic-1"]}
+                """, ADMIN).statusCode()).isEqualTo(201);
+        assertThat(put("/directory/agencies/" + theirs, """
+                {"kind":"PROBATION","name":"Their PDU","people":[
+                  {"personId":"pp-1","name":"P Theirs","jobTitle":"Practitioner","email":"pp.theirs@probation.example",
+                   "mobile":"07700900123"}],
+                 "webhook":{"url":"https://81.2.69.142/hook","secret":"a-secret-shared-with-the-agency-0123"},
+                 "escalationChain":["pp-1"]}
+                """, ADMIN).statusCode()).isEqualTo(201);
+        String officer = TestTokens.token("POLICE", ours, "oic-1");
+
+        var list = get("/directory/agencies", officer);
+        var other = get("/directory/agencies/" + theirs, officer);
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("dc.own@police.example", "P Theirs", "Practitioner")
+                .doesNotContain("pp.theirs@probation.example", "07700900123", "81.2.69.142");
+        assertThat(other.body()).contains("P Theirs").doesNotContain("pp.theirs@probation.example",
+                "07700900123", "81.2.69.142", "escalationChain\":[");
+        assertThat(read("/directory/agencies/" + theirs, ADMIN).get("people").get(0).get("mobile").asString())
+                .as("ADMIN sees it whole").isEqualTo("07700900123");
     }
 
     @Test

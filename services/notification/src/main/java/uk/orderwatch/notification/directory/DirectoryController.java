@@ -56,9 +56,11 @@ public class DirectoryController {
     }
 
     @GetMapping
-    @Operation(summary = "Every agency in the directory")
+    @Operation(summary = "Every agency in the directory", description = "ADMIN and an agency's own staff see it "
+            + "whole; other agencies are shown with their people's names and job titles only, no contacts, webhook "
+            + "or escalation chain.")
     public List<AgencyView> list(Caller caller) {
-        var agencies = directory.all().stream().map(AgencyView::of).toList();
+        var agencies = directory.all().stream().map(a -> AgencyView.of(a, caller)).toList();
         if (!agencies.isEmpty()) {
             audit.read(caller, AGENCY, agencies.stream().map(AgencyView::agencyId).toList());
         }
@@ -66,9 +68,10 @@ public class DirectoryController {
     }
 
     @GetMapping("/{agencyId}")
-    @Operation(summary = "One agency")
+    @Operation(summary = "One agency", description = "Whole to ADMIN and the agency's own staff; to anyone else its "
+            + "people's names and job titles only.")
     public AgencyView get(@PathVariable String agencyId, Caller caller) {
-        var agency = directory.find(agencyId).map(AgencyView::of)
+        var agency = directory.find(agencyId).map(a -> AgencyView.of(a, caller))
                 .orElseThrow(() -> Problem.notFound("Agency", agencyId));
         audit.read(caller, AGENCY, agencyId);
         return agency;
