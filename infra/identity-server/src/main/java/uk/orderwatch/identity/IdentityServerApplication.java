@@ -46,6 +46,14 @@ public class IdentityServerApplication {
     @ConfigurationProperties("orderwatch.identity")
     public record Identity(String demoPassword, List<DemoUser> users) {
 
+        public Identity {
+            if (users == null || users.isEmpty() || demoPassword == null || demoPassword.isBlank()) {
+                throw new IllegalStateException("infra/identity-server is the demo's identity server and has users "
+                        + "in the demo profile only: run it with SPRING_PROFILES_ACTIVE=demo. A deployment points "
+                        + "the services at the agencies' own OIDC provider (ORDERWATCH_ISSUER).");
+            }
+        }
+
         DemoUser user(String username) {
             return users.stream().filter(u -> u.username().equals(username)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no user " + username));

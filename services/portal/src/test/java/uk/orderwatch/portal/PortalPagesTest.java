@@ -39,7 +39,7 @@ import uk.orderwatch.portal.api.ServiceApi;
  * refusal at the field it concerns, and show one "not found" page for what does not exist or may not be seen.
  * (The real services, the identity server and a real browser are in the end-to-end portal journey.)
  */
-@SpringBootTest
+@SpringBootTest(properties = {"orderwatch.issuer=http://localhost:9000", "orderwatch.client-secret=pages-test"})
 @AutoConfigureMockMvc
 class PortalPagesTest {
 

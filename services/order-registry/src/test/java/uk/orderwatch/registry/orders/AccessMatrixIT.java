@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import uk.orderwatch.testsupport.TestTokens;
 import uk.orderwatch.testsupport.TestUser;
 
 /**
@@ -208,5 +209,20 @@ class AccessMatrixIT extends OrderRegistryITBase {
         assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(200);
         var post = post("/orders", validOrder("NOAUTH"), null);
         assertThat(post.statusCode()).isEqualTo(401);
+    }
+
+    @org.junit.jupiter.api.Test
+    void healthShowsItsComponentsToAdminOnlyAndTheInteractiveApiPageIsTheDemosOnly() throws Exception {
+        var anonymous = get("/actuator/health", null);
+        var officer = get("/actuator/health", TestTokens.police());
+        var admin = get("/actuator/health", TestTokens.admin());
+
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.json().has("status")).isTrue();
+        assertThat(anonymous.body()).doesNotContain("components", "mongo", "diskSpace", "/");
+        assertThat(officer.body()).doesNotContain("components");
+        assertThat(admin.json().get("components").has("diskSpace")).as(admin.body()).isTrue();
+        assertThat(get("/swagger-ui.html", null).statusCode()).isEqualTo(404);
+        assertThat(get("/swagger-ui/index.html", null).statusCode()).isEqualTo(404);
     }
 }

@@ -17,7 +17,8 @@ public record TokenSettings(String issuer, String audience, String jwkSetUri, St
 
     public TokenSettings {
         if (issuer == null || issuer.isBlank()) {
-            throw new IllegalArgumentException("orderwatch.security.issuer must be set");
+            throw new IllegalArgumentException("orderwatch.security.issuer (ORDERWATCH_ISSUER) must be set: the "
+                    + "identity provider whose tokens this service trusts (the demo profile sets http://localhost:9000)");
         }
         audience = audience == null || audience.isBlank() ? "orderwatch" : audience;
         jwkSetUri = jwkSetUri == null || jwkSetUri.isBlank() ? issuer + "/oauth2/jwks" : jwkSetUri;
