@@ -359,6 +359,13 @@ class ChannelsIT extends ServiceIT {
                 .header("Authorization", "Bearer " + as(person)).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
         var reading = stream.thenAccept(r -> r.body().forEach(lines::add));
         await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(l -> l.startsWith(":")));
+        // the same person id in another agency is another person: nothing of this one's reaches them
+        String namesake = TestTokens.token("POLICE", "another-" + agency, person);
+        var namesakeLines = new CopyOnWriteArrayList<String>();
+        http.sendAsync(HttpRequest.newBuilder(URI.create(url("/alerts/stream")))
+                .header("Authorization", "Bearer " + namesake).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(namesakeLines::add));
+        await().atMost(Duration.ofSeconds(10)).until(() -> namesakeLines.stream().anyMatch(l -> l.startsWith(":")));
 
         String first = breachFor(person);
         String firstId = alertOf(first, person).get("alertId").asString();
@@ -367,12 +374,20 @@ class ChannelsIT extends ServiceIT {
         String second = breachFor(person);
         String secondId = alertOf(second, person).get("alertId").asString();
 
+        var namesakeResumed = new CopyOnWriteArrayList<String>();
+        http.sendAsync(HttpRequest.newBuilder(URI.create(url("/alerts/stream")))
+                .header("Authorization", "Bearer " + namesake).header("Accept", "text/event-stream")
+                .header("Last-Event-ID", firstId).build(), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(r -> r.body().forEach(namesakeResumed::add));
+        await().atMost(Duration.ofSeconds(10)).until(() -> namesakeResumed.stream().anyMatch(l -> l.startsWith(":")));
         var resumed = new CopyOnWriteArrayList<String>();
         http.sendAsync(HttpRequest.newBuilder(URI.create(url("/alerts/stream")))
                 .header("Authorization", "Bearer " + as(person)).header("Accept", "text/event-stream").header("Last-Event-ID", firstId).build(),
                 HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(resumed::add));
         await().atMost(Duration.ofSeconds(10)).until(() -> resumed.contains("id:" + secondId));
         assertThat(resumed).doesNotContain("id:" + firstId);
+        assertThat(namesakeLines).as("another agency's namesake").noneMatch(l -> l.startsWith("id:"));
+        assertThat(namesakeResumed).as("another agency's namesake, resuming").noneMatch(l -> l.startsWith("id:"));
     }
 
     /** GOV.UK Notify's API as WireMock plays it: answers as Notify does, or fails; the test reads what it got. */

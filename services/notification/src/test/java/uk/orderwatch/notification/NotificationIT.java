@@ -250,6 +250,8 @@ class NotificationIT extends ServiceIT {
         COLLEAGUE("POLICE", "demo-police", "demo-colleague", false),
         SUPERVISOR("POLICE", "demo-police", "demo-duty-inspector", true),
         OTHER_FORCE_SUPERVISOR("POLICE", "other-police", "other-inspector", true),
+        /** The recipient's person id, in another force: a person id is unique within its agency only. */
+        NAMESAKE_IN_OTHER_FORCE("POLICE", "other-police", "demo-oic", false),
         PROBATION("PROBATION", "demo-probation", "demo-practitioner", true),
         ADVOCATE("ADVOCATE", "demo-advocacy", "demo-caseworker", false),
         ADMIN("ADMIN", "orderwatch-admin", "demo-admin", false);

@@ -45,9 +45,9 @@ public class Acknowledgements {
     }
 
     /** The recipient takes the alert on: its deadline stops, and so does every deadline of its chain. */
-    public AlertDocument acknowledge(String alertId, String personId, String note) {
+    public AlertDocument acknowledge(String alertId, String agencyId, String personId, String note) {
         var alert = alerts.require(alertId);
-        if (!alert.recipient().personId().equals(personId)) {
+        if (!alert.isFor(agencyId, personId)) {
             throw Problem.rule("acknowledged-by-recipient", "personId", "only the alert's recipient can "
                     + "acknowledge it");
         }
@@ -90,9 +90,9 @@ public class Acknowledgements {
     }
 
     /** Marks an alert read (the inbox's unread filter). */
-    public AlertDocument markRead(String alertId, String personId) {
+    public AlertDocument markRead(String alertId, String agencyId, String personId) {
         var alert = alerts.require(alertId);
-        if (!alert.recipient().personId().equals(personId)) {
+        if (!alert.isFor(agencyId, personId)) {
             throw Problem.rule("read-by-recipient", "personId", "only the alert's recipient reads it");
         }
         if (alert.readAt() == null) {

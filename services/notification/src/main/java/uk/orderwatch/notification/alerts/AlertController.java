@@ -52,7 +52,7 @@ public class AlertController {
      * answers 404, as if it did not exist.
      */
     static boolean canSee(Caller caller, AlertDocument alert) {
-        return caller.personId().equals(alert.recipient().personId())
+        return alert.isFor(caller.agencyId(), caller.personId())
                 || (caller.supervisor() && caller.agencyId().equals(alert.recipient().agencyId()));
     }
 
@@ -104,7 +104,8 @@ public class AlertController {
     public SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                              Caller caller) {
         caller.require(Role.POLICE, Role.PROBATION, Role.ADVOCATE);
-        return stream.subscribe(caller.personId(), alerts.after(caller.personId(), lastEventId));
+        return stream.subscribe(caller.agencyId(), caller.personId(),
+                alerts.after(caller.agencyId(), caller.personId(), lastEventId));
     }
 
     @PostMapping(path = "/{alertId}/acknowledgements", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -118,7 +119,7 @@ public class AlertController {
             @Valid @RequestBody AcknowledgeAlertRequest request, Caller caller) {
         visible(alertId, caller);
         audit.change(caller, AlertDocument.AUDIT_RESOURCE, alertId);
-        return ResponseEntity.status(201).body(AlertView.of(acknowledgements.acknowledge(alertId, caller.personId(),
+        return ResponseEntity.status(201).body(AlertView.of(acknowledgements.acknowledge(alertId, caller.agencyId(), caller.personId(),
                 request.note())));
     }
 
@@ -127,6 +128,6 @@ public class AlertController {
     public AlertView read(@PathVariable String alertId, Caller caller) {
         visible(alertId, caller);
         audit.change(caller, AlertDocument.AUDIT_RESOURCE, alertId);
-        return AlertView.of(acknowledgements.markRead(alertId, caller.personId()));
+        return AlertView.of(acknowledgements.markRead(alertId, caller.agencyId(), caller.personId()));
     }
 }

@@ -51,6 +51,11 @@ public record AlertDocument(
         List<OutboxEvent> outbox,
         List<FollowUp> followUps) {
 
+    /** Whether the alert's recipient is this person of this agency (a person id is unique within its agency only). */
+    public boolean isFor(String agencyId, String personId) {
+        return recipient.personId().equals(personId) && recipient.agencyId().equals(agencyId);
+    }
+
     /** What the audit log calls an alert. */
     public static final String AUDIT_RESOURCE = "alert";
     public static final String COLLECTION = "alerts";

@@ -67,12 +67,13 @@ public class AlertQueries {
     }
 
     /** The recipient's alerts raised after {@code lastEventId} (for a stream that reconnects), oldest first. */
-    public List<AlertView> after(String personId, String lastEventId) {
+    public List<AlertView> after(String agencyId, String personId, String lastEventId) {
         var last = lastEventId == null ? null : mongo.findById(lastEventId, AlertDocument.class);
-        if (last == null) {
+        if (last == null || !last.isFor(agencyId, personId)) {
             return List.of();
         }
-        return mongo.find(query(where("recipient.personId").is(personId).and("raisedAt").gte(last.raisedAt())
+        return mongo.find(query(where("recipient.personId").is(personId).and("recipient.agencyId").is(agencyId)
+                        .and("raisedAt").gte(last.raisedAt())
                         .and("_id").ne(last.alertId())).with(Sort.by("raisedAt")), AlertDocument.class)
                 .stream().map(AlertView::of).toList();
     }

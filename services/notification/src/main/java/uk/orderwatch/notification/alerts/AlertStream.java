@@ -19,16 +19,20 @@ import uk.orderwatch.support.audit.AuditLog;
 @Component
 public class AlertStream {
 
-    private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+    /** A person id is unique within its agency only: streams are kept per agency and person. */
+    private record Subscriber(String agencyId, String personId) {
+    }
+
+    private final Map<Subscriber, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
     private final AuditLog audit;
 
     public AlertStream(AuditLog audit) {
         this.audit = audit;
     }
 
-    public SseEmitter subscribe(String personId, List<AlertView> missed) {
+    public SseEmitter subscribe(String agencyId, String personId, List<AlertView> missed) {
         SseEmitter emitter = new SseEmitter(0L);
-        var list = subscribers.computeIfAbsent(personId, k -> new CopyOnWriteArrayList<>());
+        var list = subscribers.computeIfAbsent(new Subscriber(agencyId, personId), k -> new CopyOnWriteArrayList<>());
         list.add(emitter);
         Runnable remove = () -> list.remove(emitter);
         emitter.onCompletion(remove);
@@ -58,11 +62,12 @@ public class AlertStream {
 
     /** Pushes an alert to every open stream of its recipient. */
     public void publish(AlertView alert) {
-        for (SseEmitter emitter : subscribers.getOrDefault(alert.recipient().personId(), List.of())) {
+        var key = new Subscriber(alert.recipient().agencyId(), alert.recipient().personId());
+        for (SseEmitter emitter : subscribers.getOrDefault(key, List.of())) {
             try {
                 send(emitter, alert);
             } catch (IOException | RuntimeException e) {
-                subscribers.get(alert.recipient().personId()).remove(emitter);
+                subscribers.getOrDefault(key, new CopyOnWriteArrayList<>()).remove(emitter);
             }
         }
     }
