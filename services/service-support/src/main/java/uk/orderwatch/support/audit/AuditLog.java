@@ -1,5 +1,6 @@
 package uk.orderwatch.support.audit;
 
+import com.mongodb.WriteConcern;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
@@ -12,16 +13,23 @@ import uk.orderwatch.support.security.Caller;
 
 /**
  * The append-only audit log of this service. Every method inserts one entry and returns only once the store has
- * acknowledged it; if the store cannot, it throws and the request fails (fail closed): a read is not shown, a change
+ * acknowledged it durably ({@link #WRITE_CONCERN}); if the store cannot, it throws and the request fails (fail closed): a read is not shown, a change
  * is not made, a disclosure is not sent. Nothing in orderwatch updates or deletes an entry.
  */
 public class AuditLog {
+
+    /**
+     * An entry is acknowledged once a majority of the replica set has it in its journal: an audit entry that a
+     * failover could roll back would let a read or a disclosure go unrecorded.
+     */
+    public static final WriteConcern WRITE_CONCERN = WriteConcern.MAJORITY.withJournal(true);
 
     private final MongoTemplate mongo;
     private final Clock clock;
 
     public AuditLog(MongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
+        this.mongo = new MongoTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter());
+        this.mongo.setWriteConcern(WRITE_CONCERN);
         this.clock = clock;
     }
 
