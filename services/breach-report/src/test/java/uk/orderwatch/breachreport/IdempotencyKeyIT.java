@@ -106,8 +106,9 @@ class IdempotencyKeyIT extends ComplianceITBase {
 
         var advocate = call(HttpMethod.POST, path, uk.orderwatch.testsupport.TestTokens.advocate(), breach(),
                 "Idempotency-Key", key);
-        var police = call(HttpMethod.POST, path, uk.orderwatch.testsupport.TestTokens.police(), breach(),
-                "Idempotency-Key", key);
+        // an officer whose person id is the advocate's: unique within an agency only, so another caller
+        var police = call(HttpMethod.POST, path, uk.orderwatch.testsupport.TestTokens.token("POLICE", "demo-police",
+                "demo-caseworker"), breach(), "Idempotency-Key", key);
 
         assertThat(advocate.statusCode()).isEqualTo(201);
         assertThat(police.statusCode()).as("another caller's key is not this caller's").isEqualTo(201);

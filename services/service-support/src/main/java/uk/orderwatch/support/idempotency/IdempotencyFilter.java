@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -28,7 +29,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -56,13 +56,20 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
     private static final Set<String> METHODS = Set.of("POST", "PUT");
     private static final int MAX_KEY_LENGTH = 255;
 
+    private final Function<Authentication, String> callers;
     private final MongoTemplate mongo;
     private final Clock clock;
     private final Duration lease;
     private final Duration keepFor;
     private final JsonMapper json;
 
-    public IdempotencyFilter(MongoTemplate mongo, Clock clock, Duration lease, Duration keepFor, JsonMapper json) {
+    /**
+     * @param callers who a request's caller is, the scope of its keys; null for an anonymous request (a public
+     *                path such as Notify's callback has no caller to scope a key to, so its keys are ignored)
+     */
+    public IdempotencyFilter(MongoTemplate mongo, Clock clock, Duration lease, Duration keepFor, JsonMapper json,
+                             Function<Authentication, String> callers) {
+        this.callers = callers;
         this.mongo = mongo;
         this.clock = clock;
         this.lease = lease;
@@ -75,9 +82,8 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        if (key == null || !METHODS.contains(request.getMethod()) || caller == null
-                || caller instanceof AnonymousAuthenticationToken) {
-            // a public path (Notify's callback) has no caller to scope a key to
+        String callerId = caller == null ? null : callers.apply(caller);
+        if (key == null || !METHODS.contains(request.getMethod()) || callerId == null) {
             chain.doFilter(request, response);
             return;
         }
@@ -87,7 +93,7 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        String id = digest(caller.getName() + "\n" + key);
+        String id = digest(callerId + "\n" + key);
         String fingerprint = digest(request.getMethod() + " " + request.getRequestURI() + "?"
                 + (request.getQueryString() == null ? "" : request.getQueryString()) + "\n"
                 + new String(body, StandardCharsets.UTF_8));

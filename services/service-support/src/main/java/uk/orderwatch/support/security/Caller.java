@@ -15,6 +15,11 @@ import uk.orderwatch.support.web.Problem;
  */
 public record Caller(String personId, String agencyId, Role role, boolean supervisor) {
 
+    /** Who the caller is across agencies: a person id is unique within its agency only. */
+    public String id() {
+        return agencyId + "/" + personId;
+    }
+
     /** The user as events and histories record them. */
     public Actor actor() {
         return new Actor(personId, agencyId);

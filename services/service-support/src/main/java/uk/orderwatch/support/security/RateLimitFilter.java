@@ -32,7 +32,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (WRITES.contains(request.getMethod())
                 && SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
-            Optional<Duration> wait = limiter.acquire(token.getName());
+            Optional<Duration> wait = limiter.acquire(SecurityConfiguration.caller(token).id());
             if (wait.isPresent()) {
                 response.setHeader("Retry-After", String.valueOf(Math.max(1, (wait.get().toMillis() + 999) / 1000)));
                 SecurityProblems.write(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",

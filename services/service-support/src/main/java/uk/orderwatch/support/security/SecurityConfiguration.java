@@ -104,7 +104,7 @@ public class SecurityConfiguration {
     IdempotencyFilter idempotencyFilter(org.springframework.data.mongodb.core.MongoTemplate mongo,
                                         java.time.Clock clock, SupportSettings settings, JsonMapper json) {
         return new IdempotencyFilter(mongo, clock, settings.idempotency().lease(), settings.idempotency().keepFor(),
-                json);
+                json, a -> a instanceof JwtAuthenticationToken token ? caller(token).id() : null);
     }
 
     /** Keeps the filter out of the servlet container's own chain: it runs inside the security chain only. */
