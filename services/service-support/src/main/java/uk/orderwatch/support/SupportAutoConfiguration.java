@@ -104,6 +104,11 @@ public class SupportAutoConfiguration {
     }
 
     @Bean
+    SecurityConfiguration.AroundAccessDecision refusalAudit(AuditLog audit) {
+        return new SecurityConfiguration.AroundAccessDecision(new uk.orderwatch.support.audit.RefusalAudit(audit));
+    }
+
+    @Bean
     MongoIndex auditByRecord() {
         return new MongoIndex(AuditEntry.class, new org.springframework.data.mongodb.core.index.Index()
                 .on("recordIds", org.springframework.data.domain.Sort.Direction.ASC)

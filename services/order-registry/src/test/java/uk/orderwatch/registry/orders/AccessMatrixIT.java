@@ -212,6 +212,34 @@ class AccessMatrixIT extends OrderRegistryITBase {
     }
 
     @org.junit.jupiter.api.Test
+    void everyRefusalOfASignedInUserIsAudited() throws Exception {
+        String orderId = order();
+        String proberId = "prober-" + java.util.UUID.randomUUID();
+        String adminId = "admin-" + java.util.UUID.randomUUID();
+        String prober = TestTokens.token("POLICE", "other-police", proberId);
+        String admin = TestTokens.token("ADMIN", "orderwatch-admin", adminId);
+        String unknown = java.util.UUID.randomUUID().toString();
+
+        assertThat(get("/orders/" + orderId, prober).statusCode()).isEqualTo(404);
+        assertThat(get("/orders/" + unknown, prober).statusCode()).isEqualTo(404);
+        assertThat(get("/admin/audit", prober).statusCode()).isEqualTo(403);
+        assertThat(get("/orders/" + orderId, admin).statusCode()).isEqualTo(403);
+
+        assertThat(refusals(proberId)).containsExactlyInAnyOrder("GET /orders/" + orderId + " -> 404",
+                "GET /orders/" + unknown + " -> 404", "GET /admin/audit -> 403");
+        assertThat(refusals(adminId)).containsExactly("GET /orders/" + orderId + " -> 403");
+    }
+
+    /** The requests refused to a person, as the audit log has them. */
+    List<String> refusals(String personId) {
+        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("action").is("REFUSE")
+                        .and("personId").is(personId)),
+                uk.orderwatch.support.audit.AuditEntry.class).stream()
+                .map(uk.orderwatch.support.audit.AuditEntry::request).toList();
+    }
+
+    @org.junit.jupiter.api.Test
     void healthShowsItsComponentsToAdminOnlyAndTheInteractiveApiPageIsTheDemosOnly() throws Exception {
         var anonymous = get("/actuator/health", null);
         var officer = get("/actuator/health", TestTokens.police());

@@ -28,6 +28,11 @@ public record AuditEntry(@Id String id, Instant at, String personId, Role role, 
         /** the user asked to change a record; written before the change, so no change happens unaudited */
         CHANGE,
         /** personal data was sent to a recipient (an alert by email, SMS, webhook or live stream) */
-        DISCLOSE
+        DISCLOSE,
+        /**
+         * the user was refused: 403 (their role may not) or 404 (no such record, or not theirs: the user cannot tell
+         * which, the log can); {@code request} is the method, the path as sent and the status
+         */
+        REFUSE
     }
 }

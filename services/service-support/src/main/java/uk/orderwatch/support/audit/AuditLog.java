@@ -57,6 +57,11 @@ public class AuditLog {
                 recipientAgencyId);
     }
 
+    /** The caller was refused (403 or 404) on {@code request} (method and path as sent). */
+    public void refused(Caller caller, String request, int status) {
+        insert(caller, AuditEntry.Action.REFUSE, request + " -> " + status, null, List.of(), null, null);
+    }
+
     private void insert(Caller caller, AuditEntry.Action action, String request, String resource,
                         List<String> recordIds, String recipientPersonId, String recipientAgencyId) {
         mongo.insert(new AuditEntry(UUID.randomUUID().toString(), clock.instant(),

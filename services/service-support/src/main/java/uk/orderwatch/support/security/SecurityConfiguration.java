@@ -32,6 +32,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,8 +54,17 @@ public class SecurityConfiguration {
     public record PublicPaths(List<String> patterns) {
     }
 
+    /**
+     * A filter that runs in the security chain once the token is read, around the access decision and the
+     * controllers (e.g. the audit of refusals). Not a filter bean itself, so the servlet container does not run it
+     * a second time.
+     */
+    public record AroundAccessDecision(jakarta.servlet.Filter filter) {
+    }
+
     @Bean
     SecurityFilterChain orderwatchSecurity(HttpSecurity http, ObjectProvider<PublicPaths> publicPaths,
+                                           ObjectProvider<AroundAccessDecision> around,
                                            JsonMapper json, RateLimitFilter rateLimit,
                                            IdempotencyFilter idempotency) throws Exception {
         List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
@@ -79,6 +89,7 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterAfter(rateLimit, AuthorizationFilter.class)
                 .addFilterAfter(idempotency, RateLimitFilter.class);
+        around.orderedStream().forEach(a -> http.addFilterBefore(a.filter(), ExceptionTranslationFilter.class));
         return http.build();
     }
 
