@@ -1,10 +1,19 @@
 package uk.orderwatch.notification.alerts;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
@@ -15,38 +24,70 @@ import uk.orderwatch.support.audit.AuditLog;
 /**
  * Live alerts per recipient as Server-Sent Events: event id = alert id, so a portal that reconnects with
  * {@code Last-Event-ID} gets what it missed first.
+ *
+ * <p>Each open stream has its own queue and its alerts are written by a sender thread, never by the thread that
+ * raised them: a client that stops reading holds up only its own stream. A stream more than {@link #BACKLOG} alerts
+ * behind is closed; its portal reconnects with Last-Event-ID and misses nothing.
  */
 @Component
 public class AlertStream {
+
+    /** How many alerts may wait for one stream before it is closed. */
+    static final int BACKLOG = 100;
 
     /** A person id is unique within its agency only: streams are kept per agency and person. */
     private record Subscriber(String agencyId, String personId) {
     }
 
-    private final Map<Subscriber, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+    private final Map<Subscriber, List<Connection>> subscribers = new ConcurrentHashMap<>();
     private final AuditLog audit;
+    private final Supplier<SseEmitter> emitters;
+    private final ExecutorService senders = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
 
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "alert-stream-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    });
+
+    @Autowired
     public AlertStream(AuditLog audit) {
-        this.audit = audit;
+        this(audit, () -> new SseEmitter(0L));
     }
 
+    AlertStream(AuditLog audit, Supplier<SseEmitter> emitters) {
+        this.audit = audit;
+        this.emitters = emitters;
+    }
+
+    /**
+     * Opens a stream: {@code missed} (what was raised after the client's Last-Event-ID) is written first on the
+     * caller's own request thread, then live alerts follow in order on a sender thread.
+     */
     public SseEmitter subscribe(String agencyId, String personId, List<AlertView> missed) {
-        SseEmitter emitter = new SseEmitter(0L);
-        var list = subscribers.computeIfAbsent(new Subscriber(agencyId, personId), k -> new CopyOnWriteArrayList<>());
-        list.add(emitter);
-        Runnable remove = () -> list.remove(emitter);
-        emitter.onCompletion(remove);
-        emitter.onTimeout(remove);
-        emitter.onError(e -> remove.run());
+        var key = new Subscriber(agencyId, personId);
+        var connection = new Connection(key, emitters.get());
+        SseEmitter emitter = connection.emitter;
+        subscribers.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(connection);
+        emitter.onCompletion(connection::close);
+        emitter.onTimeout(connection::close);
+        emitter.onError(e -> connection.close());
+        Set<String> sent = new HashSet<>();
         try {
             emitter.send(SseEmitter.event().comment("orderwatch alerts for " + personId));
             for (AlertView alert : missed) {
                 send(emitter, alert);
+                sent.add(alert.alertId());
             }
         } catch (IOException | RuntimeException e) {
-            remove.run();
+            connection.close();
             emitter.completeWithError(e);
+            return emitter;
         }
+        connection.startLive(sent);
         return emitter;
     }
 
@@ -56,19 +97,16 @@ public class AlertStream {
      */
     @EventListener(ContextClosedEvent.class)
     public void closeAll() {
-        subscribers.values().forEach(list -> list.forEach(SseEmitter::complete));
+        subscribers.values().forEach(list -> list.forEach(c -> c.emitter.complete()));
         subscribers.clear();
+        senders.shutdown();
     }
 
-    /** Pushes an alert to every open stream of its recipient. */
+    /** Queues an alert for every open stream of its recipient and returns at once. */
     public void publish(AlertView alert) {
         var key = new Subscriber(alert.recipient().agencyId(), alert.recipient().personId());
-        for (SseEmitter emitter : subscribers.getOrDefault(key, List.of())) {
-            try {
-                send(emitter, alert);
-            } catch (IOException | RuntimeException e) {
-                subscribers.getOrDefault(key, new CopyOnWriteArrayList<>()).remove(emitter);
-            }
+        for (Connection connection : subscribers.getOrDefault(key, List.of())) {
+            connection.offer(alert);
         }
     }
 
@@ -77,5 +115,91 @@ public class AlertStream {
         audit.disclose(null, "live-stream", AlertDocument.AUDIT_RESOURCE, alert.alertId(), alert.recipient().personId(),
                 alert.recipient().agencyId());
         emitter.send(SseEmitter.event().id(alert.alertId()).name("alert").data(alert, MediaType.APPLICATION_JSON));
+    }
+
+    /** One open stream and the alerts waiting for it, written in order by at most one sender at a time. */
+    private final class Connection {
+
+        final Subscriber key;
+        final SseEmitter emitter;
+        private final Deque<AlertView> waiting = new ArrayDeque<>();
+        /** Alerts already written as missed ones, not to be written again live. */
+        private Set<String> alreadySent = Set.of();
+        /** True while someone writes to the emitter: the request thread (missed alerts) or a sender. */
+        private boolean writing = true;
+        private boolean closed;
+
+        Connection(Subscriber key, SseEmitter emitter) {
+            this.key = key;
+            this.emitter = emitter;
+        }
+
+        void offer(AlertView alert) {
+            boolean tooFarBehind;
+            synchronized (this) {
+                if (closed || alreadySent.contains(alert.alertId())) {
+                    return;
+                }
+                tooFarBehind = waiting.size() >= BACKLOG;
+                if (!tooFarBehind) {
+                    waiting.add(alert);
+                    if (writing) {
+                        return;
+                    }
+                    writing = true;
+                }
+            }
+            if (tooFarBehind) {
+                close();
+                emitter.complete(); // too far behind: the client resumes with Last-Event-ID
+                return;
+            }
+            senders.execute(this::drain);
+        }
+
+        /** The missed alerts are written: live ones, queued meanwhile or to come, go through a sender. */
+        void startLive(Set<String> sentAsMissed) {
+            boolean start;
+            synchronized (this) {
+                alreadySent = sentAsMissed;
+                waiting.removeIf(a -> sentAsMissed.contains(a.alertId()));
+                start = !waiting.isEmpty() && !closed;
+                writing = start;
+            }
+            if (start) {
+                senders.execute(this::drain);
+            }
+        }
+
+        private void drain() {
+            while (true) {
+                AlertView next;
+                synchronized (this) {
+                    next = closed ? null : waiting.poll();
+                    if (next == null) {
+                        writing = false;
+                        return;
+                    }
+                }
+                try {
+                    send(emitter, next);
+                } catch (IOException | RuntimeException e) {
+                    close();
+                    emitter.completeWithError(e);
+                    return;
+                }
+            }
+        }
+
+        void close() {
+            synchronized (this) {
+                closed = true;
+                waiting.clear();
+            }
+            var list = subscribers.get(key);
+            if (list != null) {
+                list.remove(this);
+            }
+        }
     }
 }
