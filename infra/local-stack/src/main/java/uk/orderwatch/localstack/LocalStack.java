@@ -37,7 +37,9 @@ public final class LocalStack implements AutoCloseable {
     /** Service settings lifting the per-user write limit, for load generators writing as a handful of demo users. */
     public static final Map<String, String> UNLIMITED_WRITES = Map.of(
             "ORDERWATCH_RATE_LIMIT_WRITE_BURST", "1000000",
-            "ORDERWATCH_RATE_LIMIT_WRITES_PER_SECOND", "1000000");
+            "ORDERWATCH_RATE_LIMIT_WRITES_PER_SECOND", "1000000",
+            "ORDERWATCH_RATE_LIMIT_ANONYMOUS_BURST", "1000000",
+            "ORDERWATCH_RATE_LIMIT_ANONYMOUS_WRITES_PER_SECOND", "1000000");
 
     private final StackConfig config;
     private final Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);

@@ -76,10 +76,19 @@ public record SupportSettings(Consumer consumer, Http http, Kafka kafka, Outbox 
     }
 
     /** @param writeBurst writes a user may send at once; @param writesPerSecond then this many a second */
-    public record RateLimit(int writeBurst, double writesPerSecond) {
+    /**
+     * @param writeBurst               a signed-in user's writes at once
+     * @param writesPerSecond          then, per second
+     * @param anonymousBurst           writes at once from one address to a public path (Notify's callback)
+     * @param anonymousWritesPerSecond then, per second
+     */
+    public record RateLimit(int writeBurst, double writesPerSecond, int anonymousBurst,
+                            double anonymousWritesPerSecond) {
         public RateLimit {
             Settings.positive("orderwatch.rate-limit.write-burst", writeBurst);
             Settings.positive("orderwatch.rate-limit.writes-per-second", writesPerSecond);
+            Settings.positive("orderwatch.rate-limit.anonymous-burst", anonymousBurst);
+            Settings.positive("orderwatch.rate-limit.anonymous-writes-per-second", anonymousWritesPerSecond);
         }
     }
 }

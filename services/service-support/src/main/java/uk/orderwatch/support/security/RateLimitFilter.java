@@ -14,25 +14,32 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 429 with Retry-After when an authenticated user sends writes faster than their {@link WriteRateLimiter} allows. */
+/**
+ * 429 with Retry-After when a signed-in user sends writes faster than their {@link WriteRateLimiter} allows, or when
+ * one address sends writes to a public path (Notify's callback) faster than the anonymous limit.
+ */
 public final class RateLimitFilter extends OncePerRequestFilter {
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-    private final WriteRateLimiter limiter;
+    private final WriteRateLimiter users;
+    private final WriteRateLimiter addresses;
     private final JsonMapper json;
 
-    RateLimitFilter(WriteRateLimiter limiter, JsonMapper json) {
-        this.limiter = limiter;
+    RateLimitFilter(WriteRateLimiter users, WriteRateLimiter addresses, JsonMapper json) {
+        this.users = users;
+        this.addresses = addresses;
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (WRITES.contains(request.getMethod())
-                && SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
-            Optional<Duration> wait = limiter.acquire(SecurityConfiguration.caller(token).id());
+        if (WRITES.contains(request.getMethod())) {
+            // only public paths reach this filter without a user token: the rest were refused before it
+            Optional<Duration> wait = SecurityContextHolder.getContext().getAuthentication()
+                    instanceof JwtAuthenticationToken token ? users.acquire(SecurityConfiguration.caller(token).id())
+                    : addresses.acquire(request.getRemoteAddr());
             if (wait.isPresent()) {
                 response.setHeader("Retry-After", String.valueOf(Math.max(1, (wait.get().toMillis() + 999) / 1000)));
                 SecurityProblems.write(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",

@@ -108,7 +108,8 @@ public class SecurityConfiguration {
     @Bean
     RateLimitFilter rateLimitFilter(SupportSettings settings, java.time.Clock clock, JsonMapper json) {
         var limit = settings.rateLimit();
-        return new RateLimitFilter(new WriteRateLimiter(limit.writeBurst(), limit.writesPerSecond(), clock), json);
+        return new RateLimitFilter(new WriteRateLimiter(limit.writeBurst(), limit.writesPerSecond(), clock),
+                new WriteRateLimiter(limit.anonymousBurst(), limit.anonymousWritesPerSecond(), clock), json);
     }
 
     @Bean
