@@ -196,6 +196,19 @@ class PortalPagesTest {
     }
 
     @Test
+    void aRefusalInTheAuditLogSaysWhoWasRefusedWhatInPlainWords() {
+        var entry = new java.util.HashMap<String, Object>(Map.of("at", "2026-11-29T10:00:00Z", "personId", "kim.reed",
+                "role", "POLICE", "agencyId", "other-police", "action", "REFUSE",
+                "request", "GET /orders/" + ORDER_ID + " -> 404", "recordIds", List.of()));
+        answers.put("ORDER_REGISTRY /admin/audit", Map.of("items", List.of(entry), "total", 1));
+
+        String text = visibleText(get("/admin/audit?action=REFUSE", "ADMIN"));
+
+        assertThat(text).contains("Refused", "GET /orders/" + ORDER_ID + " -&gt; 404", "kim.reed")
+                .doesNotContain("null", "REFUSE");
+    }
+
+    @Test
     void aDeadLetterShowsWhichEventAboutWhatAndWhyNotItsContent() {
         answers.put("BREACH_REPORT /admin/dead-letters", List.of(Map.of("topic",
                 "orderwatch.orders.breach-report.dlq", "partition", 0, "offset", 7, "key", "ord-42",
