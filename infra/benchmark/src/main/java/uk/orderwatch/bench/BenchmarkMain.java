@@ -81,7 +81,7 @@ public final class BenchmarkMain {
         var config = StackConfig.ephemeral(dataDir, StackConfig.builtJars(repoRoot, LocalStackMain.version()));
 
         long startNanos = System.nanoTime();
-        try (var stack = new LocalStack(config).withServiceEnv(LocalStack.UNLIMITED_WRITES).start()) {
+        try (var stack = new LocalStack(config).withServiceEnv(LocalStack.UNLIMITED_RATES).start()) {
             double readySeconds = (System.nanoTime() - startNanos) / 1e9;
             StringBuilder report = new StringBuilder();
             report.append(String.format(Locale.ROOT, "orderwatch benchmark, %s, %d cores, %s%n", Instant.now(),

@@ -88,11 +88,17 @@ final class StackClient {
         return DemoData.order(victimAddress, victimPhone);
     }
 
-    /** Registers an order and answers its id. */
+    /**
+     * Registers an order and answers its id once breach-report knows it too: it learns of the order from its event,
+     * and answers 404 order-not-known until then (a client tries again, ADR 12).
+     */
     String register(ObjectNode order) throws Exception {
         var registered = post(OIC, ServiceName.ORDER_REGISTRY, "/orders", order);
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        return JSON.readTree(registered.body()).get("orderId").asString();
+        String orderId = JSON.readTree(registered.body()).get("orderId").asString();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                status(OIC, ServiceName.BREACH_REPORT, "/orders/" + orderId + "/compliance") == 200);
+        return orderId;
     }
 
     /** The advocate reports a breach of the no-contact condition. */

@@ -107,7 +107,7 @@ public final class FaultSuite implements AutoCloseable {
     public static FaultSuite start(Path dataDir, Path repoRoot, String version, Settings settings) {
         var config = StackConfig.ephemeral(dataDir, StackConfig.builtJars(repoRoot, version));
         var stack = new LocalStack(config).withFaultProxies()
-                .withServiceEnv(LocalStack.UNLIMITED_WRITES).withServiceEnv(SERVICE_ENV).start();
+                .withServiceEnv(LocalStack.UNLIMITED_RATES).withServiceEnv(SERVICE_ENV).start();
         try {
             var suite = new FaultSuite(settings, stack);
             suite.giveAgenciesWebhooks();

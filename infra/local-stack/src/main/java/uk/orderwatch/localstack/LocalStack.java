@@ -34,10 +34,12 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final int PARTITIONS = 3;
-    /** Service settings lifting the per-user write limit, for load generators writing as a handful of demo users. */
-    public static final Map<String, String> UNLIMITED_WRITES = Map.of(
+    /** Service settings lifting the rate limits (writes, reads, public writes), for load generators acting as a handful of demo users. */
+    public static final Map<String, String> UNLIMITED_RATES = Map.of(
             "ORDERWATCH_RATE_LIMIT_WRITE_BURST", "1000000",
             "ORDERWATCH_RATE_LIMIT_WRITES_PER_SECOND", "1000000",
+            "ORDERWATCH_RATE_LIMIT_READ_BURST", "1000000",
+            "ORDERWATCH_RATE_LIMIT_READS_PER_SECOND", "1000000",
             "ORDERWATCH_RATE_LIMIT_ANONYMOUS_BURST", "1000000",
             "ORDERWATCH_RATE_LIMIT_ANONYMOUS_WRITES_PER_SECOND", "1000000");
 

@@ -40,6 +40,8 @@ public final class TestTokens {
         p.put("orderwatch.security.public-key", Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded()));
         p.put("orderwatch.rate-limit.write-burst", "100000");
         p.put("orderwatch.rate-limit.writes-per-second", "100000");
+        p.put("orderwatch.rate-limit.read-burst", "100000");
+        p.put("orderwatch.rate-limit.reads-per-second", "100000");
         return p;
     }
 

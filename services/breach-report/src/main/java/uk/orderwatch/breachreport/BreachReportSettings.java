@@ -7,18 +7,15 @@ import uk.orderwatch.support.config.Settings;
 /**
  * breach-report's settings ({@code orderwatch.*}), defaults in its application.yml, checked at start.
  *
- * @param orderPatience        how long a request waits for an order registered a moment ago to reach the read
- *                             model before it answers 404 (ADR 4)
  * @param unrecordedGrace      a session with no outcome this long after its end raises {@code session.unrecorded}
  * @param enforcementThreshold breaches plus unacceptable absences of one order that call for an enforcement review
  * @param timers               how often the deadlines are checked
  */
 @ConfigurationProperties("orderwatch")
-public record BreachReportSettings(Duration orderPatience, Duration unrecordedGrace, int enforcementThreshold,
+public record BreachReportSettings(Duration unrecordedGrace, int enforcementThreshold,
                                    Settings.Timers timers) {
 
     public BreachReportSettings {
-        Settings.positive("orderwatch.order-patience", orderPatience);
         Settings.positive("orderwatch.unrecorded-grace", unrecordedGrace);
         Settings.positive("orderwatch.enforcement-threshold", enforcementThreshold);
         Settings.require("orderwatch.timers", timers);

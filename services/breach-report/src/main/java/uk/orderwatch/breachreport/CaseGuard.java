@@ -1,6 +1,5 @@
 package uk.orderwatch.breachreport;
 
-import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import uk.orderwatch.breachreport.orders.KnownOrder;
@@ -22,13 +21,10 @@ public class CaseGuard {
 
     private final OrderReadModel orders;
     private final AuditLog audit;
-    private final Duration orderPatience;
 
-    public CaseGuard(OrderReadModel orders, AuditLog audit,
-                     BreachReportSettings settings) {
+    public CaseGuard(OrderReadModel orders, AuditLog audit) {
         this.orders = orders;
         this.audit = audit;
-        this.orderPatience = settings.orderPatience();
     }
 
     /** The order, if the caller may see it: police, probation and advocates of its assigned agencies. */
@@ -53,8 +49,7 @@ public class CaseGuard {
     }
 
     private KnownOrder visible(String orderId, Caller caller) {
-        // an order registered a moment ago may still be on its way here: wait for it as the services do
-        KnownOrder known = orders.require(orderId, orderPatience);
+        KnownOrder known = orders.require(orderId);
         if (!CaseAccess.canSee(caller, known.order().agencies())) {
             throw OrderReadModel.notKnown(orderId);
         }

@@ -164,4 +164,21 @@ class AccessMatrixIT extends ComplianceITBase {
             assertThat(response.body()).doesNotContain("SENTINEL-PLACE");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void anotherForcesOrderAndOneThatDoesNotExistAnswerAlike() throws Exception {
+        String theirs = knownOrder();
+        String unknown = java.util.UUID.randomUUID().toString();
+        String prober = uk.orderwatch.testsupport.TestTokens.token("POLICE", "other-police", "other-oic");
+
+        var other = get("/orders/" + theirs + "/compliance", prober);
+        var none = get("/orders/" + unknown + "/compliance", prober);
+
+        for (var response : List.of(other, none)) {
+            assertProblem(response, 404, "order-not-known", null);
+            assertThat(response.header("Retry-After")).as("an order registered a moment ago arrives within a second")
+                    .contains("1");
+        }
+        assertThat(other.body().replace(theirs, "ID")).isEqualTo(none.body().replace(unknown, "ID"));
+    }
 }

@@ -1,12 +1,10 @@
 package uk.orderwatch.breachreport.attendance;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
-import uk.orderwatch.breachreport.BreachReportSettings;
 import uk.orderwatch.breachreport.orders.KnownOrder;
 import uk.orderwatch.breachreport.orders.NonCompliance;
 import uk.orderwatch.breachreport.orders.OrderReadModel;
@@ -35,26 +33,24 @@ public class SessionOutcomes {
     private final EventFactory events;
     private final FollowUps followUps;
     private final Clock clock;
-    private final Duration orderPatience;
 
     public SessionOutcomes(SessionStore store, OrderReadModel orders, EventFactory events,
-                           FollowUps followUps, Clock clock, BreachReportSettings settings) {
+                           FollowUps followUps, Clock clock) {
         this.store = store;
         this.orders = orders;
         this.events = events;
         this.followUps = followUps;
         this.clock = clock;
-        this.orderPatience = settings.orderPatience();
     }
 
     public SessionDocument record(String orderId, String sessionId, RecordOutcomeRequest r, Actor recorder) {
-        KnownOrder known = orders.require(orderId, orderPatience);
+        KnownOrder known = orders.require(orderId);
         return record(known, store.session(orderId, sessionId), r, recorder);
     }
 
     /** An outcome for the session of a requirement starting at a time: the planned one, or one added now. */
     public SessionDocument recordByStart(String orderId, RecordAttendanceRequest r, Actor recorder) {
-        KnownOrder known = orders.require(orderId, orderPatience);
+        KnownOrder known = orders.require(orderId);
         SessionPlanning.programme(known.order(), r.conditionId());
         var planned = store.atStart(orderId, r.conditionId(), r.sessionStart());
         if (planned == null) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import org.springframework.stereotype.Service;
-import uk.orderwatch.breachreport.BreachReportSettings;
 import uk.orderwatch.breachreport.orders.KnownOrder;
 import uk.orderwatch.breachreport.orders.OrderReadModel;
 import uk.orderwatch.schemas.events.Actor;
@@ -25,13 +24,11 @@ public class SessionPlanning {
     private final SessionStore store;
     private final OrderReadModel orders;
     private final Clock clock;
-    private final Duration orderPatience;
 
-    public SessionPlanning(SessionStore store, OrderReadModel orders, Clock clock, BreachReportSettings settings) {
+    public SessionPlanning(SessionStore store, OrderReadModel orders, Clock clock) {
         this.store = store;
         this.orders = orders;
         this.clock = clock;
-        this.orderPatience = settings.orderPatience();
     }
 
     /** Creates the sessions of each scheduled programme requirement that do not exist yet. */
@@ -92,7 +89,7 @@ public class SessionPlanning {
     }
 
     private KnownOrder activeOrder(String orderId) {
-        KnownOrder known = orders.require(orderId, orderPatience);
+        KnownOrder known = orders.require(orderId);
         if (known.endedOn() != null) {
             throw Problem.conflict("order-ended", "order " + orderId + " ended on " + known.endedOn()
                     + "; no sessions can be planned for it");

@@ -4,13 +4,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
-import uk.orderwatch.breachreport.BreachReportSettings;
 import uk.orderwatch.breachreport.orders.KnownOrder;
 import uk.orderwatch.breachreport.orders.NonCompliance;
 import uk.orderwatch.breachreport.orders.OrderReadModel;
@@ -35,18 +33,15 @@ public class BreachService {
     private final EventFactory events;
     private final OutboxWriter outbox;
     private final Clock clock;
-    private final Duration orderPatience;
     private final FollowUps followUps;
 
     public BreachService(MongoTemplate mongo, OrderReadModel orders, EventFactory events, OutboxWriter outbox,
-                         Clock clock,
-            BreachReportSettings settings, FollowUps followUps) {
+                         Clock clock, FollowUps followUps) {
         this.mongo = mongo;
         this.orders = orders;
         this.events = events;
         this.outbox = outbox;
         this.clock = clock;
-        this.orderPatience = settings.orderPatience();
         this.followUps = followUps;
     }
 
@@ -62,7 +57,7 @@ public class BreachService {
                 return earlier;
             }
         }
-        KnownOrder known = orders.require(orderId, orderPatience);
+        KnownOrder known = orders.require(orderId);
         var order = known.order();
         Condition condition = order.condition(r.conditionId()).orElseThrow(() -> Problem.rule(
                 "condition-not-on-order", "conditionId", "order " + orderId + " has no condition " + r.conditionId()));

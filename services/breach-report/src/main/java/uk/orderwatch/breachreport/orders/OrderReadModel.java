@@ -54,33 +54,18 @@ public class OrderReadModel {
     }
 
     /**
-     * The order, or the 404 problem when it is not known. An order registered a moment ago reaches this read model
-     * a few milliseconds later (it travels as an event), so a miss is looked up again for up to {@code patience}
-     * before it is refused: a report made right after registration is not turned away.
+     * The 404 for an order not known here and for one the caller may not see, answered at once and alike, so that
+     * neither its words nor its time tells them apart (ADR 12). An order registered a moment ago reaches this
+     * service within a second: the answer says to try again then, and clients do.
      */
-    /** The 404 for an order not known here, and for one the caller may not see: the two cannot be told apart. */
     public static Problem notKnown(String orderId) {
         return new Problem(HttpStatus.NOT_FOUND, "order-not-known", "Order not found",
                 "No order with id " + orderId + " is known. If it was registered a moment ago, try again.",
-                List.of());
+                List.of()).retryAfter(Duration.ofSeconds(1));
     }
 
-    public KnownOrder require(String orderId, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (true) {
-            var known = find(orderId);
-            if (known.isPresent()) {
-                return known.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw notKnown(orderId);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+    /** The order, or the 404 problem when it is not known here. */
+    public KnownOrder require(String orderId) {
+        return find(orderId).orElseThrow(() -> notKnown(orderId));
     }
 }

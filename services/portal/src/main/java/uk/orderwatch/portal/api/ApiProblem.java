@@ -81,4 +81,9 @@ public class ApiProblem extends RuntimeException {
     boolean stillBeingHandled() {
         return status == 409 && type != null && type.endsWith(":idempotency-key-in-use");
     }
+
+    /** breach-report does not know the order (yet): one registered a moment ago reaches it within a second. */
+    boolean orderNotKnownYet() {
+        return status == 404 && type != null && type.endsWith(":order-not-known");
+    }
 }

@@ -41,6 +41,9 @@ public class ServiceApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int STILL_BEING_HANDLED_TRIES = 10;
     private static final java.time.Duration STILL_BEING_HANDLED_PAUSE = java.time.Duration.ofSeconds(1);
+    /** An order registered a moment ago reaches breach-report within a second; a page waits up to two for it. */
+    private static final int ORDER_NOT_KNOWN_TRIES = 8;
+    private static final java.time.Duration ORDER_NOT_KNOWN_PAUSE = java.time.Duration.ofMillis(250);
 
     private final Map<Service, RestClient> clients = new EnumMap<>(Service.class);
 
@@ -69,11 +72,11 @@ public class ServiceApi {
     }
 
     public Map<String, Object> get(Service service, Function<UriBuilder, URI> uri) {
-        return JsonObject.of(call(service, () -> clients.get(service).get().uri(uri).retrieve().body(OBJECT)));
+        return JsonObject.of(withRetries(service, () -> clients.get(service).get().uri(uri).retrieve().body(OBJECT)));
     }
 
     public List<Map<String, Object>> getList(Service service, Function<UriBuilder, URI> uri) {
-        return JsonObject.of(call(service, () -> clients.get(service).get().uri(uri).retrieve().body(LIST)));
+        return JsonObject.of(withRetries(service, () -> clients.get(service).get().uri(uri).retrieve().body(LIST)));
     }
 
     public Map<String, Object> post(Service service, Function<UriBuilder, URI> uri, Object body) {
@@ -86,28 +89,42 @@ public class ServiceApi {
      */
     public Map<String, Object> post(Service service, Function<UriBuilder, URI> uri, Object body,
                                     String idempotencyKey) {
-        for (int attempt = 1; ; attempt++) {
+        return JsonObject.of(withRetries(service, () -> {
+            var request = clients.get(service).post().uri(uri).contentType(MediaType.APPLICATION_JSON);
+            if (idempotencyKey != null) {
+                request = request.header("Idempotency-Key", idempotencyKey);
+            }
+            return (body == null ? request : request.body(body)).retrieve().body(OBJECT);
+        }));
+    }
+
+    /**
+     * The call, sent again while the answer says that will help: a form whose first sending is still being handled
+     * (409 with its Idempotency-Key; the service's Retry-After is a second, a form waits up to ten), and an order
+     * breach-report does not know yet (404 order-not-known: one registered a moment ago arrives within a second; a
+     * page waits up to two). Any other answer is the answer.
+     */
+    private static <T> T withRetries(Service service, Supplier<T> request) {
+        int inUse = 0;
+        int notKnown = 0;
+        while (true) {
             try {
-                return JsonObject.of(call(service, () -> {
-                    var request = clients.get(service).post().uri(uri).contentType(MediaType.APPLICATION_JSON);
-                    if (idempotencyKey != null) {
-                        request = request.header("Idempotency-Key", idempotencyKey);
-                    }
-                    return (body == null ? request : request.body(body)).retrieve().body(OBJECT);
-                }));
+                return call(service, request);
             } catch (ApiProblem e) {
-                if (!e.stillBeingHandled() || attempt == STILL_BEING_HANDLED_TRIES) {
+                if (e.stillBeingHandled() && ++inUse < STILL_BEING_HANDLED_TRIES) {
+                    pause(service, STILL_BEING_HANDLED_PAUSE);
+                } else if (e.orderNotKnownYet() && ++notKnown < ORDER_NOT_KNOWN_TRIES) {
+                    pause(service, ORDER_NOT_KNOWN_PAUSE);
+                } else {
                     throw e;
                 }
-                pause(service);
             }
         }
     }
 
-    /** The service's Retry-After for a request still being handled is a second; a form waits up to ten. */
-    private static void pause(Service service) {
+    private static void pause(Service service, java.time.Duration wait) {
         try {
-            Thread.sleep(STILL_BEING_HANDLED_PAUSE.toMillis());
+            Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiProblem.unavailable(service);

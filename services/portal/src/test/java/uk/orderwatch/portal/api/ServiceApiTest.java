@@ -48,9 +48,9 @@ class ServiceApiTest {
         server.createContext("/", exchange -> {
             keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
             String answer = answers.get(Math.min(calls.getAndIncrement(), answers.size() - 1));
-            int status = answer.contains("\"status\":409") ? 409 : 201;
+            int status = answer.contains("\"status\":409") ? 409 : answer.contains("\"status\":404") ? 404 : 201;
             byte[] body = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", status == 409 ? "application/problem+json"
+            exchange.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json"
                     : "application/json");
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
@@ -68,6 +68,8 @@ class ServiceApiTest {
         api = new ServiceApi(new PortalSettings(url, url, "portal", "secret",
                 new PortalSettings.Services(url, url, url), Duration.ofSeconds(5)), clients);
     }
+
+    static final String NOT_KNOWN = "{\"type\":\"urn:orderwatch:problem:order-not-known\",\"status\":404}";
 
     @AfterEach
     void stop() {
@@ -92,5 +94,24 @@ class ServiceApiTest {
         assertThatThrownBy(() -> api.post(Service.BREACH_REPORT, uri -> uri.path("/orders/o1/attendance").build(),
                 Map.of("conditionId", "c1"), "form-key-2")).isInstanceOf(ApiProblem.class);
         assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void anOrderBreachReportDoesNotKnowYetIsAskedForAgainUntilItArrives() {
+        answers.addAll(List.of(NOT_KNOWN, NOT_KNOWN, "{\"orderId\":\"o1\"}"));
+
+        var compliance = api.get(Service.BREACH_REPORT, uri -> uri.path("/orders/o1/compliance").build());
+
+        assertThat(compliance).containsEntry("orderId", "o1");
+        assertThat(calls).hasValue(3);
+    }
+
+    @Test
+    void anOrderThatNeverArrivesIsNotFoundAfterTwoSeconds() {
+        answers.add(NOT_KNOWN);
+
+        assertThatThrownBy(() -> api.get(Service.BREACH_REPORT, uri -> uri.path("/orders/o2/compliance").build()))
+                .isInstanceOfSatisfying(ApiProblem.class, e -> assertThat(e.orderNotKnownYet()).isTrue());
+        assertThat(calls).hasValue(8);
     }
 }

@@ -79,12 +79,16 @@ public record SupportSettings(Consumer consumer, Http http, Kafka kafka, Outbox 
     /**
      * @param writeBurst               a signed-in user's writes at once
      * @param writesPerSecond          then, per second
+     * @param readBurst                a signed-in user's reads at once
+     * @param readsPerSecond           then, per second
      * @param anonymousBurst           writes at once from one address to a public path (Notify's callback)
      * @param anonymousWritesPerSecond then, per second
      */
-    public record RateLimit(int writeBurst, double writesPerSecond, int anonymousBurst,
-                            double anonymousWritesPerSecond) {
+    public record RateLimit(int writeBurst, double writesPerSecond, int readBurst, double readsPerSecond,
+                            int anonymousBurst, double anonymousWritesPerSecond) {
         public RateLimit {
+            Settings.positive("orderwatch.rate-limit.read-burst", readBurst);
+            Settings.positive("orderwatch.rate-limit.reads-per-second", readsPerSecond);
             Settings.positive("orderwatch.rate-limit.write-burst", writeBurst);
             Settings.positive("orderwatch.rate-limit.writes-per-second", writesPerSecond);
             Settings.positive("orderwatch.rate-limit.anonymous-burst", anonymousBurst);

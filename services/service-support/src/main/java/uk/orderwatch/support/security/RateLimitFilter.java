@@ -15,19 +15,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 429 with Retry-After when a signed-in user sends writes faster than their {@link WriteRateLimiter} allows, or when
- * one address sends writes to a public path (Notify's callback) faster than the anonymous limit.
+ * 429 with Retry-After when a signed-in user sends writes, or reads, faster than their {@link WriteRateLimiter}
+ * allows, or when one address sends writes to a public path (Notify's callback) faster than the anonymous limit.
  */
 public final class RateLimitFilter extends OncePerRequestFilter {
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final WriteRateLimiter users;
+    private final WriteRateLimiter readers;
     private final WriteRateLimiter addresses;
     private final JsonMapper json;
 
-    RateLimitFilter(WriteRateLimiter users, WriteRateLimiter addresses, JsonMapper json) {
+    RateLimitFilter(WriteRateLimiter users, WriteRateLimiter readers, WriteRateLimiter addresses, JsonMapper json) {
         this.users = users;
+        this.readers = readers;
         this.addresses = addresses;
         this.json = json;
     }
@@ -35,18 +37,22 @@ public final class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (WRITES.contains(request.getMethod())) {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        boolean write = WRITES.contains(request.getMethod());
+        Optional<Duration> wait = Optional.empty();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            String caller = SecurityConfiguration.caller(token).id();
+            wait = write ? users.acquire(caller) : readers.acquire(caller);
+        } else if (write) {
             // only public paths reach this filter without a user token: the rest were refused before it
-            Optional<Duration> wait = SecurityContextHolder.getContext().getAuthentication()
-                    instanceof JwtAuthenticationToken token ? users.acquire(SecurityConfiguration.caller(token).id())
-                    : addresses.acquire(request.getRemoteAddr());
-            if (wait.isPresent()) {
-                response.setHeader("Retry-After", String.valueOf(Math.max(1, (wait.get().toMillis() + 999) / 1000)));
-                SecurityProblems.write(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-                        "Too many changes in a short time; nothing was changed. Try again after Retry-After seconds.",
-                        json);
-                return;
-            }
+            wait = addresses.acquire(request.getRemoteAddr());
+        }
+        if (wait.isPresent()) {
+            response.setHeader("Retry-After", String.valueOf(Math.max(1, (wait.get().toMillis() + 999) / 1000)));
+            SecurityProblems.write(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+                    "Too many requests in a short time; nothing was done. Try again after Retry-After seconds.",
+                    json);
+            return;
         }
         chain.doFilter(request, response);
     }

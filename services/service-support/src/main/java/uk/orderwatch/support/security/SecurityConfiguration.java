@@ -109,6 +109,7 @@ public class SecurityConfiguration {
     RateLimitFilter rateLimitFilter(SupportSettings settings, java.time.Clock clock, JsonMapper json) {
         var limit = settings.rateLimit();
         return new RateLimitFilter(new WriteRateLimiter(limit.writeBurst(), limit.writesPerSecond(), clock),
+                new WriteRateLimiter(limit.readBurst(), limit.readsPerSecond(), clock),
                 new WriteRateLimiter(limit.anonymousBurst(), limit.anonymousWritesPerSecond(), clock), json);
     }
 

@@ -17,6 +17,7 @@ public class Problem extends RuntimeException {
     private final String code;
     private final String title;
     private final List<FieldProblem> errors;
+    private java.time.Duration retryAfter;
 
     public Problem(HttpStatus status, String code, String title, String detail, List<FieldProblem> errors) {
         super(detail);
@@ -57,6 +58,17 @@ public class Problem extends RuntimeException {
     public static Problem conflict(String rule, String detail) {
         return new Problem(HttpStatus.CONFLICT, rule, "The request conflicts with the current state", detail,
                 List.of());
+    }
+
+    /** The answer says when trying again may work ({@code Retry-After}, whole seconds). */
+    public Problem retryAfter(java.time.Duration wait) {
+        this.retryAfter = wait;
+        return this;
+    }
+
+    /** When trying again may work; null when the problem says nothing of it. */
+    public java.time.Duration retryAfter() {
+        return retryAfter;
     }
 
     public HttpStatus status() {

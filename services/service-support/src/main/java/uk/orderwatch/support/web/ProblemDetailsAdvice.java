@@ -35,8 +35,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Problem.class)
     ResponseEntity<Object> problem(Problem p) {
-        return ResponseEntity.status(p.status()).body(body(p.status(), p.code(), p.title(), p.getMessage(),
-                p.errors()));
+        var answer = ResponseEntity.status(p.status());
+        if (p.retryAfter() != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, p.retryAfter().toSeconds())));
+        }
+        return answer.body(body(p.status(), p.code(), p.title(), p.getMessage(), p.errors()));
     }
 
     /** The store cannot be reached: nothing was changed, and trying again later will work. */

@@ -13,12 +13,15 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes without a user token (Notify's callback, the only public write) are limited per calling address. */
+/**
+ * Reads are limited per user as writes are, and writes without a user token (Notify's callback, the only public
+ * write) per calling address.
+ */
 class RateLimitFilterTest {
 
     final Clock still = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
     final RateLimitFilter filter = new RateLimitFilter(new WriteRateLimiter(30, 5, still),
-            new WriteRateLimiter(3, 1, still), JsonMapper.builder().build());
+            new WriteRateLimiter(2, 1, still), new WriteRateLimiter(3, 1, still), JsonMapper.builder().build());
 
     @AfterEach
     void clear() {
@@ -41,5 +44,23 @@ class RateLimitFilterTest {
 
         assertThat(post("198.51.100.7")).isEqualTo(429);
         assertThat(post("203.0.113.9")).isEqualTo(200);
+    }
+
+    int get(String agency, String person) throws Exception {
+        var jwt = org.springframework.security.oauth2.jwt.Jwt.withTokenValue("t").header("alg", "RS256")
+                .claim(Claims.PERSON, person).claim(Claims.AGENCY, agency).claim(Claims.ROLE, "POLICE").build();
+        SecurityContextHolder.getContext().setAuthentication(SecurityConfiguration.authentication(jwt));
+        var response = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("GET", "/orders/x"), response, new MockFilterChain());
+        return response.getStatus();
+    }
+
+    @Test
+    void aUserReadingFasterThanTheirAllowanceIsToldToWaitAndANamesakeInAnotherAgencyIsNot() throws Exception {
+        assertThat(get("other-police", "prober")).isEqualTo(200);
+        assertThat(get("other-police", "prober")).isEqualTo(200);
+
+        assertThat(get("other-police", "prober")).isEqualTo(429);
+        assertThat(get("demo-police", "prober")).isEqualTo(200);
     }
 }
