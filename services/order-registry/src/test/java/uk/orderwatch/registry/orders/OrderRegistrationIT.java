@@ -109,6 +109,32 @@ class OrderRegistrationIT extends OrderRegistryITBase {
                 .startsWith("no order ");
     }
 
+    /** A collection of its own for the index test: the orders collection holds what other tests registered. */
+    @org.springframework.data.mongodb.core.mapping.Document("indexReplacementTest")
+    record IndexedThing(String id, String force, String reference) {
+    }
+
+    @Test
+    void anIndexThatReplacesAnotherDropsItWhenTheServiceStarts() {
+        var ops = mongo.indexOps(IndexedThing.class);
+        ops.createIndex(new org.springframework.data.mongodb.core.index.Index().on("reference",
+                org.springframework.data.domain.Sort.Direction.ASC).unique().named("one_per_reference"));
+        var replacing = new uk.orderwatch.support.mongo.MongoIndex(IndexedThing.class,
+                new org.springframework.data.mongodb.core.index.Index()
+                        .on("force", org.springframework.data.domain.Sort.Direction.ASC)
+                        .on("reference", org.springframework.data.domain.Sort.Direction.ASC).unique()
+                        .named("one_per_reference_per_force"), "one_per_reference");
+
+        new uk.orderwatch.support.mongo.MongoIndexes(List.of(replacing), mongo).ensure();
+
+        assertThat(ops.getIndexInfo()).extracting(org.springframework.data.mongodb.core.index.IndexInfo::getName)
+                .contains("one_per_reference_per_force").doesNotContain("one_per_reference");
+        mongo.insert(new IndexedThing("a", "demo-police", "CASE-1"));
+        mongo.insert(new IndexedThing("b", "other-police", "CASE-1"));
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), IndexedThing.class))
+                .as("the same reference in two forces").isEqualTo(2);
+    }
+
     long ordersWithReference(String ref) {
         return mongo.count(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("courtCaseReference").is(ref)),
