@@ -218,6 +218,36 @@ class NotificationIT extends ServiceIT {
     }
 
     @Test
+    void aChangeOfWhereAnAgencysAlertsGoIsAuditedBeforeAndAfter() throws Exception {
+        String agencyId = "route-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = "a-secret-shared-with-the-agency-0123";
+        put("/directory/agencies/" + agencyId, """
+                {"kind":"POLICE","name":"Route Police","people":[
+                  {"personId":"p-1","name":"DC Route","email":"dc.route@police.example"}],
+                 "webhook":{"url":"https://81.2.69.142/hook","secret":"%s"},"escalationChain":["p-1"]}
+                """.formatted(secret));
+        put("/directory/agencies/" + agencyId, """
+                {"kind":"POLICE","name":"Route Police","people":[
+                  {"personId":"p-1","name":"DC Route","email":"elsewhere@mail.example","mobile":"07700900123"}],
+                 "webhook":{"url":"https://81.2.69.143/hook","secret":"%s"}}
+                """.formatted(secret + "-new"));
+
+        var entries = mongo.find(Query.query(Criteria.where("recordIds").is(agencyId).and("action").is("CHANGE")),
+                uk.orderwatch.support.audit.AuditEntry.class);
+
+        assertThat(entries).hasSize(2);
+        var second = entries.stream().filter(e -> e.changes().stream().anyMatch(c -> c.contains("elsewhere")))
+                .toList();
+        assertThat(second).hasSize(1);
+        assertThat(second.get(0).changes()).containsExactlyInAnyOrder(
+                "person p-1 email: dc.route@police.example -> elsewhere@mail.example",
+                "person p-1 mobile: none -> 07700900123",
+                "webhook: https://81.2.69.142/hook -> https://81.2.69.143/hook",
+                "escalation chain: [p-1] -> []");
+        assertThat(entries.toString()).as("a webhook's secret is never written down").doesNotContain(secret);
+    }
+
+    @Test
     void aWebhookThatWouldReachOrderwatchsOwnNetworkIsRefused() throws Exception {
         String agencyId = "ssrf-" + UUID.randomUUID().toString().substring(0, 8);
         String agency = """

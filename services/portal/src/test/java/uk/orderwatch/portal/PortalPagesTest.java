@@ -196,15 +196,21 @@ class PortalPagesTest {
     }
 
     @Test
-    void aRefusalInTheAuditLogSaysWhoWasRefusedWhatInPlainWords() {
+    void aRefusalAndARedirectionOfAlertsShowInTheAuditLogInPlainWords() {
         var entry = new java.util.HashMap<String, Object>(Map.of("at", "2026-11-29T10:00:00Z", "personId", "kim.reed",
                 "role", "POLICE", "agencyId", "other-police", "action", "REFUSE",
                 "request", "GET /orders/" + ORDER_ID + " -> 404", "recordIds", List.of()));
+        var change = new java.util.HashMap<String, Object>(Map.of("at", "2026-11-29T09:00:00Z", "personId",
+                "demo-admin", "role", "ADMIN", "agencyId", "orderwatch-admin", "action", "CHANGE", "request",
+                "PUT /directory/agencies/{agencyId}", "resource", "agency", "recordIds", List.of("demo-police"),
+                "changes", List.of("person demo-oic email: a@police.example -> b@mail.example")));
         answers.put("ORDER_REGISTRY /admin/audit", Map.of("items", List.of(entry), "total", 1));
+        answers.put("NOTIFICATION /admin/audit", Map.of("items", List.of(change), "total", 1));
 
         String text = visibleText(get("/admin/audit?action=REFUSE", "ADMIN"));
 
         assertThat(text).contains("Refused", "GET /orders/" + ORDER_ID + " -&gt; 404", "kim.reed")
+                .contains("person demo-oic email: a@police.example -&gt; b@mail.example")
                 .doesNotContain("null", "REFUSE");
     }
 

@@ -49,7 +49,8 @@ public class DirectoryController {
                     value = ApiExamples.AGENCY)))
             @Valid @RequestBody RecordAgencyRequest request, Caller caller) {
         caller.require(Role.ADMIN);
-        audit.change(caller, AGENCY, agencyId);
+        // where alerts go is recorded before and after, so a redirection can be traced to who made it
+        audit.change(caller, AGENCY, agencyId, directory.routeChanges(agencyId, request));
         boolean created = directory.record(agencyId, request);
         return ResponseEntity.status(created ? 201 : 200).body(AgencyView.of(directory.find(agencyId)
                 .orElseThrow()));

@@ -2,7 +2,9 @@ package uk.orderwatch.notification.directory;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -83,6 +85,55 @@ public class DirectoryService {
             throw Problem.conflict("concurrent-change", "agency " + agencyId + " changed at the same time; try again");
         }
         return current == null;
+    }
+
+    /**
+     * Where the request would change where the agency's alerts go, each difference before and after: people's email
+     * and mobile, people added or removed, the webhook (its secret only as "replaced"), the escalation chain.
+     */
+    public List<String> routeChanges(String agencyId, RecordAgencyRequest request) {
+        var current = find(agencyId);
+        Map<String, AgencyDocument.Person> before = new LinkedHashMap<>();
+        current.ifPresent(a -> a.people().forEach(p -> before.put(p.personId(), p)));
+        Map<String, RecordAgencyRequest.PersonRequest> after = new LinkedHashMap<>();
+        request.people().forEach(p -> after.put(p.personId(), p));
+        List<String> changes = new ArrayList<>();
+        before.forEach((id, p) -> {
+            var now = after.get(id);
+            if (now == null) {
+                changes.add("person " + id + " removed (email " + shown(p.email()) + ", mobile " + shown(p.mobile())
+                        + ")");
+            } else {
+                difference(changes, "person " + id + " email", p.email(), now.email());
+                difference(changes, "person " + id + " mobile", p.mobile(), now.mobile());
+            }
+        });
+        after.forEach((id, p) -> {
+            if (!before.containsKey(id)) {
+                changes.add("person " + id + " added (email " + shown(p.email()) + ", mobile " + shown(p.mobile())
+                        + ")");
+            }
+        });
+        var hook = current.map(AgencyDocument::webhook).orElse(null);
+        difference(changes, "webhook", hook == null ? null : hook.url(),
+                request.webhook() == null ? null : request.webhook().url());
+        if (hook != null && request.webhook() != null && hook.url().equals(request.webhook().url())
+                && !hook.secret().equals(request.webhook().secret())) {
+            changes.add("webhook secret replaced");
+        }
+        difference(changes, "escalation chain", current.map(a -> a.escalationChain().toString()).orElse(null),
+                String.valueOf(request.escalationChain() == null ? List.of() : request.escalationChain()));
+        return changes;
+    }
+
+    private static void difference(List<String> changes, String what, String before, String after) {
+        if (!java.util.Objects.equals(before, after)) {
+            changes.add(what + ": " + shown(before) + " -> " + shown(after));
+        }
+    }
+
+    private static String shown(String value) {
+        return value == null ? "none" : value;
     }
 
     private void checkWebhook(String url) {

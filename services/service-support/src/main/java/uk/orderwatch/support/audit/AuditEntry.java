@@ -8,17 +8,19 @@ import uk.orderwatch.support.security.Role;
 
 /**
  * One consultation, change or disclosure of personal data (Data Protection Act 2018 s.62): who, in which role and
- * agency, when, what, and for a disclosure to whom. It holds ids, never the personal data itself.
+ * agency, when, what, and for a disclosure to whom. It holds ids, never the personal data itself, except where a
+ * change redirects alerts: then {@code changes} says what was and what is (an agency's contacts, webhook, chain).
  *
  * @param request  the endpoint, e.g. {@code GET /orders/{orderId}}; for a disclosure, the channel it went by
  * @param resource what kind of record: order, breach, session, alert, agency...
  * @param recordIds the records read, changed or disclosed (for a search: every record it returned)
  * @param recipientPersonId for a disclosure: who received it
+ * @param changes  for a change of where alerts go: each difference, before and after; otherwise empty
  */
 @Document(AuditEntry.COLLECTION)
 public record AuditEntry(@Id String id, Instant at, String personId, Role role, String agencyId, Action action,
                          String request, String resource, List<String> recordIds, String recipientPersonId,
-                         String recipientAgencyId) {
+                         String recipientAgencyId, List<String> changes) {
 
     public static final String COLLECTION = "audit";
 

@@ -35,7 +35,7 @@ public class AuditLog {
 
     /** The caller is about to be shown these records. */
     public void read(Caller caller, String resource, List<String> recordIds) {
-        insert(caller, AuditEntry.Action.READ, currentRequest(), resource, recordIds, null, null);
+        insert(caller, AuditEntry.Action.READ, currentRequest(), resource, recordIds, null, null, List.of());
     }
 
     public void read(Caller caller, String resource, String recordId) {
@@ -44,7 +44,12 @@ public class AuditLog {
 
     /** The caller asks to change this record. */
     public void change(Caller caller, String resource, String recordId) {
-        insert(caller, AuditEntry.Action.CHANGE, currentRequest(), resource, List.of(recordId), null, null);
+        change(caller, resource, recordId, List.of());
+    }
+
+    /** The caller asks to change this record, so: each difference, before and after. */
+    public void change(Caller caller, String resource, String recordId, List<String> changes) {
+        insert(caller, AuditEntry.Action.CHANGE, currentRequest(), resource, List.of(recordId), null, null, changes);
     }
 
     /**
@@ -54,20 +59,21 @@ public class AuditLog {
     public void disclose(Caller by, String channel, String resource, String recordId, String recipientPersonId,
                          String recipientAgencyId) {
         insert(by, AuditEntry.Action.DISCLOSE, channel, resource, List.of(recordId), recipientPersonId,
-                recipientAgencyId);
+                recipientAgencyId, List.of());
     }
 
     /** The caller was refused (403 or 404) on {@code request} (method and path as sent). */
     public void refused(Caller caller, String request, int status) {
-        insert(caller, AuditEntry.Action.REFUSE, request + " -> " + status, null, List.of(), null, null);
+        insert(caller, AuditEntry.Action.REFUSE, request + " -> " + status, null, List.of(), null, null, List.of());
     }
 
     private void insert(Caller caller, AuditEntry.Action action, String request, String resource,
-                        List<String> recordIds, String recipientPersonId, String recipientAgencyId) {
+                        List<String> recordIds, String recipientPersonId, String recipientAgencyId,
+                        List<String> changes) {
         mongo.insert(new AuditEntry(UUID.randomUUID().toString(), clock.instant(),
                 caller == null ? "orderwatch" : caller.personId(), caller == null ? null : caller.role(),
                 caller == null ? null : caller.agencyId(), action, request, resource, List.copyOf(recordIds),
-                recipientPersonId, recipientAgencyId));
+                recipientPersonId, recipientAgencyId, List.copyOf(changes)));
     }
 
     private static String currentRequest() {
