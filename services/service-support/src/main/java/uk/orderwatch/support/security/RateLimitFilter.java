@@ -15,19 +15,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 429 with Retry-After when a signed-in user sends writes, or reads, faster than their {@link WriteRateLimiter}
+ * 429 with Retry-After when a signed-in user sends writes, or reads, faster than their {@link RateLimiter}
  * allows, or when one address sends writes to a public path (Notify's callback) faster than the anonymous limit.
  */
 public final class RateLimitFilter extends OncePerRequestFilter {
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-    private final WriteRateLimiter users;
-    private final WriteRateLimiter readers;
-    private final WriteRateLimiter addresses;
+    private final RateLimiter users;
+    private final RateLimiter readers;
+    private final RateLimiter addresses;
     private final JsonMapper json;
 
-    RateLimitFilter(WriteRateLimiter users, WriteRateLimiter readers, WriteRateLimiter addresses, JsonMapper json) {
+    RateLimitFilter(RateLimiter users, RateLimiter readers, RateLimiter addresses, JsonMapper json) {
         this.users = users;
         this.readers = readers;
         this.addresses = addresses;

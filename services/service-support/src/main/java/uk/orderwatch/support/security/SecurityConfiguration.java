@@ -108,9 +108,9 @@ public class SecurityConfiguration {
     @Bean
     RateLimitFilter rateLimitFilter(SupportSettings settings, java.time.Clock clock, JsonMapper json) {
         var limit = settings.rateLimit();
-        return new RateLimitFilter(new WriteRateLimiter(limit.writeBurst(), limit.writesPerSecond(), clock),
-                new WriteRateLimiter(limit.readBurst(), limit.readsPerSecond(), clock),
-                new WriteRateLimiter(limit.anonymousBurst(), limit.anonymousWritesPerSecond(), clock), json);
+        return new RateLimitFilter(new RateLimiter(limit.writeBurst(), limit.writesPerSecond(), clock),
+                new RateLimiter(limit.readBurst(), limit.readsPerSecond(), clock),
+                new RateLimiter(limit.anonymousBurst(), limit.anonymousWritesPerSecond(), clock), json);
     }
 
     @Bean

@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 class RateLimitFilterTest {
 
     final Clock still = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
-    final RateLimitFilter filter = new RateLimitFilter(new WriteRateLimiter(30, 5, still),
-            new WriteRateLimiter(2, 1, still), new WriteRateLimiter(3, 1, still), JsonMapper.builder().build());
+    final RateLimitFilter filter = new RateLimitFilter(new RateLimiter(30, 5, still),
+            new RateLimiter(2, 1, still), new RateLimiter(3, 1, still), JsonMapper.builder().build());
 
     @AfterEach
     void clear() {

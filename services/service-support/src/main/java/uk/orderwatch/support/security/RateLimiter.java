@@ -5,17 +5,17 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per user for requests that change data: {@code burst} at once, then {@code perSecond}. A user over
- * the limit is told how long to wait. Buckets are kept in memory per service instance.
+ * A token bucket per key (a user, or a calling address): {@code burst} requests at once, then {@code perSecond}. A
+ * key over the limit is told how long to wait. Buckets are kept in memory per service instance.
  */
-public final class WriteRateLimiter {
+public final class RateLimiter {
 
     private final int burst;
     private final double perSecond;
     private final Clock clock;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    public WriteRateLimiter(int burst, double perSecond, Clock clock) {
+    public RateLimiter(int burst, double perSecond, Clock clock) {
         if (burst < 1 || perSecond <= 0) {
             throw new IllegalArgumentException("burst must be >= 1 and perSecond > 0");
         }
@@ -24,7 +24,7 @@ public final class WriteRateLimiter {
         this.clock = clock;
     }
 
-    /** Takes one write for {@code user}: empty when allowed, else how long until the next one is. */
+    /** Takes one request for {@code user}: empty when allowed, else how long until the next one is. */
     public java.util.Optional<Duration> acquire(String user) {
         long now = clock.millis();
         Bucket bucket = buckets.computeIfAbsent(user, u -> new Bucket(burst, now));

@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-class WriteRateLimiterTest {
+class RateLimiterTest {
 
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-28T10:00:00Z"));
     final Clock clock = new Clock() {
@@ -31,7 +31,7 @@ class WriteRateLimiterTest {
 
     @Test
     void aUserMayWriteABurstThenWaitsForTheRefillAndOthersAreNotAffected() {
-        var limiter = new WriteRateLimiter(3, 2.0, clock);
+        var limiter = new RateLimiter(3, 2.0, clock);
 
         assertThat(limiter.acquire("a")).isEmpty();
         assertThat(limiter.acquire("a")).isEmpty();
