@@ -11,12 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import uk.orderwatch.support.audit.AuditLog;
@@ -42,16 +42,7 @@ public class AlertStream {
     private final Map<Subscriber, List<Connection>> subscribers = new ConcurrentHashMap<>();
     private final AuditLog audit;
     private final Supplier<SseEmitter> emitters;
-    private final ExecutorService senders = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "alert-stream-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }
-    });
+    private final ExecutorService senders = Executors.newCachedThreadPool(senderThreads());
 
     @Autowired
     public AlertStream(AuditLog audit) {
@@ -61,6 +52,12 @@ public class AlertStream {
     AlertStream(AuditLog audit, Supplier<SseEmitter> emitters) {
         this.audit = audit;
         this.emitters = emitters;
+    }
+
+    private static CustomizableThreadFactory senderThreads() {
+        var threads = new CustomizableThreadFactory("alert-stream-");
+        threads.setDaemon(true);
+        return threads;
     }
 
     /**
