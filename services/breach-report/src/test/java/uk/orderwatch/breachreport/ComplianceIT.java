@@ -201,7 +201,7 @@ class ComplianceIT extends ComplianceITBase {
     static OrderSnapshot variant(OrderSnapshot o, long version, uk.orderwatch.schemas.events.OrderStatus status,
                                  Instant servedAt, uk.orderwatch.schemas.events.Programme.Schedule schedule) {
         var conditions = o.conditions().stream().map(c -> c.programme() == null ? c
-                : new uk.orderwatch.schemas.events.Condition(c.conditionId(), c.category(), c.description(),
+                : new uk.orderwatch.schemas.events.Condition(c.conditionId(), c.category(),
                 c.supervisingAgencyId(), new uk.orderwatch.schemas.events.Programme(c.programme().name(),
                 c.programme().provider(), 3, schedule), null, null)).toList();
         return new OrderSnapshot(o.orderId(), version, o.orderType(), status, o.court(), o.courtCaseReference(),
@@ -400,7 +400,7 @@ class ComplianceIT extends ComplianceITBase {
 
         publish(EventType.ORDER_DISCHARGED, orderId, new uk.orderwatch.schemas.events.OrderDischarged(variant(
                 order(orderId, 2), 2, uk.orderwatch.schemas.events.OrderStatus.DISCHARGED, null, schedule),
-                yesterday, "Discharged", new uk.orderwatch.schemas.events.Actor("demo-oic", "demo-police")));
+                yesterday, new uk.orderwatch.schemas.events.Actor("demo-oic", "demo-police")));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sessions.ofOrder(orderId).stream()
                 .allMatch(s -> s.status() == uk.orderwatch.breachreport.attendance.SessionStatus.WITHDRAWN));

@@ -52,7 +52,7 @@ abstract class ComplianceITBase extends ServiceIT {
     /** The example's conditions without a programme schedule, so no sessions are planned unless a test asks. */
     static List<uk.orderwatch.schemas.events.Condition> unscheduled(List<uk.orderwatch.schemas.events.Condition> cs) {
         return cs.stream().map(c -> c.programme() == null ? c : new uk.orderwatch.schemas.events.Condition(
-                c.conditionId(), c.category(), c.description(), c.supervisingAgencyId(),
+                c.conditionId(), c.category(), c.supervisingAgencyId(),
                 new uk.orderwatch.schemas.events.Programme(c.programme().name(), c.programme().provider(),
                         c.programme().sessions(), null), c.distanceMetres(), c.policeStation())).toList();
     }

@@ -8,12 +8,12 @@ package uk.orderwatch.schemas.events;
  * @param programme           set for a {@link ConditionCategory#PROGRAMME} requirement
  * @param distanceMetres      for {@link ConditionCategory#NO_APPROACH}: how near the subject may not come
  * @param policeStation       for {@link ConditionCategory#SIGN_ON}: where the subject signs on
- * The place of an exclusion zone is not here: it may reveal where the victim lives, so it stays in order-registry.
+ * Neither the condition's wording nor an exclusion zone's place is here: both are typed by people and may say where
+ * the victim lives, so they stay in order-registry, which shows them to the roles entitled to them.
  */
 public record Condition(
         String conditionId,
         ConditionCategory category,
-        String description,
         String supervisingAgencyId,
         Programme programme,
         Integer distanceMetres,

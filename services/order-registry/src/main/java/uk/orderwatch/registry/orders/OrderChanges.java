@@ -87,7 +87,7 @@ public class OrderChanges {
         order.vary(newConditions, agencies == null ? null : OrderMapping.assignments(agencies), c.endsOn(),
                 c.untilFurtherOrder(), c.reason(), actor, clock.instant());
         order.addEvent(events.create(EventType.ORDER_VARIED, orderId,
-                new OrderVaried(order.snapshot(), changed, c.reason(), actor)));
+                new OrderVaried(order.snapshot(), changed, actor)));
         return store.save(order, read);
     }
 
@@ -117,7 +117,7 @@ public class OrderChanges {
         OrderRules.checkDischarge(c.dischargedOn(), order.madeOn(), OrderRules.today(clock));
         order.discharge(c.reason(), actor, clock.instant());
         order.addEvent(events.create(EventType.ORDER_DISCHARGED, orderId,
-                new OrderDischarged(order.snapshot(), c.dischargedOn(), c.reason(), actor)));
+                new OrderDischarged(order.snapshot(), c.dischargedOn(), actor)));
         return store.save(order, read);
     }
 }

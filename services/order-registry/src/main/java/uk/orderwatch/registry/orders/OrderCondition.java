@@ -6,8 +6,9 @@ import uk.orderwatch.schemas.events.ConditionCategory;
 import uk.orderwatch.schemas.events.Programme;
 
 /**
- * A condition as order-registry keeps it. The place of an exclusion zone ({@code zone}) may reveal where the victim
- * lives: it stays here and is left out of what other services receive.
+ * A condition as order-registry keeps it. Its wording ({@code description}) and the place of an exclusion zone
+ * ({@code zone}) are typed by people and may reveal where the victim lives: they stay here and are left out of what
+ * other services receive ({@link OrderDisclosure} says which roles read them).
  */
 public record OrderCondition(
         String conditionId,
@@ -25,7 +26,6 @@ public record OrderCondition(
 
     /** What other services may know of this condition. */
     public Condition shared() {
-        return new Condition(conditionId, category, description, supervisingAgencyId, programme, distanceMetres,
-                policeStation);
+        return new Condition(conditionId, category, supervisingAgencyId, programme, distanceMetres, policeStation);
     }
 }
