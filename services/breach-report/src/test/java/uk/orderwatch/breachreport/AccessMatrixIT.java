@@ -51,13 +51,44 @@ class AccessMatrixIT extends ComplianceITBase {
 
     private static String order;
     private static String breach;
+    private static String probationsBreach;
 
+    /** Free text of probation's session records: probation and the police read it, the advocate does not. */
+    static final List<String> SESSION_TEXT = List.of("SENTINEL-LATE", "SENTINEL-CONCERN", "SENTINEL-CORRECTION",
+            "SENTINEL-RESCHEDULE");
+
+    /**
+     * The order with a breach reported by the police, one reported by probation, and a session with every piece of
+     * free text a session can have: a late reason, a concern, a correction, and a session moved with a reason.
+     */
     void reported() throws Exception {
         if (order == null) {
             order = servedOrder();
             var response = post("/orders/" + order + "/breaches", breach());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
             breach = JSON.readTree(response.body()).get("breachId").asString();
+            var byProbation = as(TestUser.PROBATION_OWN, "POST", "/orders/" + order + "/breaches", breach()
+                    .put("description", "SENTINEL-OWN-WORDS he said he would wait for her").put("location", "at 9"));
+            assertThat(byProbation.statusCode()).as(byProbation.body()).isEqualTo(201);
+            probationsBreach = JSON.readTree(byProbation.body()).get("breachId").asString();
+
+            String outcomes = "/orders/" + order + "/sessions/" + session(order) + "/outcomes";
+            var late = JSON.createObjectNode().put("attended", "LATE").put("lateReason", "SENTINEL-LATE bus");
+            late.putObject("concern").put("description", "SENTINEL-CONCERN asked where she lives")
+                    .put("tellPractitioner", true).put("risk", false);
+            assertThat(as(TestUser.PROBATION_OWN, "POST", outcomes, late).statusCode()).isEqualTo(201);
+            var corrected = JSON.createObjectNode().put("attended", "YES")
+                    .put("correctionReason", "SENTINEL-CORRECTION register misread");
+            assertThat(as(TestUser.PROBATION_OWN, "POST", outcomes, corrected).statusCode()).isEqualTo(201);
+            var later = as(TestUser.PROBATION_OWN, "POST", "/orders/" + order + "/sessions", JSON.createObjectNode()
+                    .put("conditionId", "c2").put("start", Instant.now().plus(Duration.ofDays(2)).toString())
+                    .put("durationMinutes", 90));
+            assertThat(later.statusCode()).as(later.body()).isEqualTo(201);
+            var moved = as(TestUser.PROBATION_OWN, "POST", "/orders/" + order + "/sessions/"
+                    + JSON.readTree(later.body()).get("sessionId").asString() + "/reschedule", JSON.createObjectNode()
+                    .put("start", Instant.now().plus(Duration.ofDays(3)).toString())
+                    .put("reason", "SENTINEL-RESCHEDULE room moved"));
+            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
         }
     }
 
@@ -80,12 +111,51 @@ class AccessMatrixIT extends ComplianceITBase {
         if (path.endsWith("{b}")) {
             assertThat(JSON.readTree(response.body()).propertyNames()).isSubsetOf(BREACH_FIELDS);
         }
-        if (user.role.equals("PROBATION")) {
-            assertThat(response.body()).as("where a breach happened may be where the victim lives")
-                    .doesNotContain("SENTINEL-PLACE", "\"location\"");
-        } else if (path.contains("{b}") || path.endsWith("/compliance")) {
-            assertThat(response.body()).contains("SENTINEL-PLACE");
+        String body = response.body();
+        boolean breaches = path.contains("{b}") || path.endsWith("/compliance");
+        boolean sessions = path.endsWith("/sessions") || path.endsWith("/compliance");
+        switch (user.role) {
+            case "PROBATION" -> {
+                assertThat(body).as("what happened and where, as the police reported it, may say where the victim "
+                        + "lives").doesNotContain("SENTINEL-PLACE", "SENTINEL-DESCRIPTION");
+                if (path.endsWith("/compliance")) {
+                    assertThat(body).as("what probation wrote itself").contains("SENTINEL-OWN-WORDS");
+                }
+                if (sessions) {
+                    assertThat(body).contains(SESSION_TEXT);
+                }
+            }
+            case "POLICE" -> {
+                if (breaches) {
+                    assertThat(body).contains("SENTINEL-PLACE", "SENTINEL-DESCRIPTION");
+                }
+                if (sessions) {
+                    assertThat(body).contains(SESSION_TEXT);
+                }
+            }
+            case "ADVOCATE" -> {
+                if (breaches) {
+                    assertThat(body).contains("SENTINEL-PLACE", "SENTINEL-DESCRIPTION");
+                }
+                assertThat(body).as("probation's notes on the subject").doesNotContain(SESSION_TEXT);
+                if (sessions) {
+                    assertThat(body).as("the sessions are there, without their text").contains("\"LATE\"");
+                }
+            }
+            default -> assertThat(body).as("ADMIN reads no case data").doesNotContain("SENTINEL");
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void probationReadsTheWordsOfABreachItReportedItself() throws Exception {
+        reported();
+        var own = as(TestUser.PROBATION_OWN, "GET", "/orders/" + order + "/breaches/" + probationsBreach, null);
+        assertThat(own.body()).contains("SENTINEL-OWN-WORDS");
+        var police = as(TestUser.PROBATION_OWN, "GET", "/orders/" + order + "/breaches/" + breach, null).json();
+        assertThat(police.has("description")).isFalse();
+        assertThat(police.has("location")).isFalse();
+        assertThat(police.get("conditionCategory").asString()).as("which condition, when, how serious")
+                .isEqualTo("NO_CONTACT");
     }
 
     /** POSTs: who may report a breach, record attendance, record a notification; refused ones change nothing. */
@@ -160,7 +230,7 @@ class AccessMatrixIT extends ComplianceITBase {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(recorded(orderId, what)).as("recorded only when allowed").isEqualTo(status / 100 == 2 ? 1 : 0);
-        if (status != 201 || user.role.equals("PROBATION")) {
+        if (status != 201) {
             assertThat(response.body()).doesNotContain("SENTINEL-PLACE");
         }
     }

@@ -1,5 +1,6 @@
 package uk.orderwatch.breachreport.attendance;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import uk.orderwatch.breachreport.ReadBy;
 
 /** An outcome for the session of a requirement that started at {@code sessionStart}, planned or not. */
 public record RecordAttendanceRequest(
@@ -15,10 +17,10 @@ public record RecordAttendanceRequest(
         @Min(1) @Max(1440) Integer durationMinutes,
         Boolean didSessionHappen,
         Attendance attended,
-        @Size(max = 1000) String lateReason,
+        @Schema(description = ReadBy.SESSION_TEXT) @Size(max = 1000) String lateReason,
         NoSessionReason noSessionReason,
         @Valid ConcernRequest concern,
-        @Size(max = 1000) String correctionReason) {
+        @Schema(description = ReadBy.SESSION_TEXT) @Size(max = 1000) String correctionReason) {
 
     RecordOutcomeRequest outcome() {
         return new RecordOutcomeRequest(didSessionHappen, attended, lateReason, noSessionReason, concern,

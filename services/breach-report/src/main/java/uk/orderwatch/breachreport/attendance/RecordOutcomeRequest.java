@@ -1,7 +1,9 @@
 package uk.orderwatch.breachreport.attendance;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import uk.orderwatch.breachreport.ReadBy;
 
 /**
  * The outcome of a session. {@code correctionReason} is required when an outcome is already recorded: the new
@@ -10,10 +12,10 @@ import jakarta.validation.constraints.Size;
 public record RecordOutcomeRequest(
         Boolean didSessionHappen,
         Attendance attended,
-        @Size(max = 1000) String lateReason,
+        @Schema(description = ReadBy.SESSION_TEXT) @Size(max = 1000) String lateReason,
         NoSessionReason noSessionReason,
         @Valid ConcernRequest concern,
-        @Size(max = 1000) String correctionReason) {
+        @Schema(description = ReadBy.SESSION_TEXT) @Size(max = 1000) String correctionReason) {
 
     public boolean sessionHappened() {
         return didSessionHappen == null || didSessionHappen;

@@ -43,7 +43,7 @@ public class SessionController {
     @Operation(summary = "The order's programme sessions with their outcomes, earliest first")
     public List<SessionView> list(@PathVariable String orderId, Caller caller) {
         guard.read(orderId, caller);
-        return sessions.ofOrder(orderId).stream().map(SessionView::of).toList();
+        return sessions.ofOrder(orderId).stream().map(s -> SessionView.of(s, caller)).toList();
     }
 
     @PostMapping(path = "/sessions", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -53,7 +53,7 @@ public class SessionController {
         guard.change(orderId, caller, Role.PROBATION);
         var s = planning.add(orderId, request);
         return ResponseEntity.created(URI.create("/orders/" + orderId + "/sessions/" + s.sessionId()))
-                .body(SessionView.of(s));
+                .body(SessionView.of(s, caller));
     }
 
     @PostMapping(path = "/sessions/{sessionId}/reschedule", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -61,7 +61,7 @@ public class SessionController {
     public SessionView reschedule(@PathVariable String orderId, @PathVariable String sessionId,
                                   @Valid @RequestBody RescheduleSessionRequest request, Caller caller) {
         guard.change(orderId, caller, Role.PROBATION);
-        return SessionView.of(planning.reschedule(orderId, sessionId, request, caller.actor()));
+        return SessionView.of(planning.reschedule(orderId, sessionId, request, caller.actor()), caller);
     }
 
     @PostMapping(path = "/sessions/{sessionId}/outcomes", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -77,7 +77,7 @@ public class SessionController {
             @Valid @RequestBody RecordOutcomeRequest request, Caller caller) {
         guard.change(orderId, caller, Role.PROBATION);
         return ResponseEntity.status(201).body(SessionView.of(outcomes.record(orderId, sessionId, request,
-                caller.actor())));
+                caller.actor()), caller));
     }
 
     @PostMapping(path = "/attendance", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -91,6 +91,6 @@ public class SessionController {
         guard.change(orderId, caller, Role.PROBATION);
         var s = outcomes.recordByStart(orderId, request, caller.actor());
         return ResponseEntity.created(URI.create("/orders/" + orderId + "/sessions/" + s.sessionId()))
-                .body(SessionView.of(s));
+                .body(SessionView.of(s, caller));
     }
 }

@@ -15,10 +15,15 @@ public record BreachView(String breachId, String orderId, String conditionId, Co
                          Actor reportedBy, List<String> evidenceReferences, Severity severity,
                          boolean beforeService) {
 
-    /** Probation, who work with the subject, are not shown where it happened: it may be where the victim lives. */
+    /**
+     * What happened, where, and the evidence references are typed by the reporter and may say where the victim lives
+     * or who she is: the police and the advocate read them; probation, who work with the subject, only of a breach
+     * their own agency reported (they wrote it). Everyone on the case reads which condition, when and how serious.
+     */
     public static BreachView of(BreachDocument b, Caller caller) {
+        boolean text = !caller.is(Role.PROBATION) || caller.agencyId().equals(b.reportedBy().agencyId());
         return new BreachView(b.breachId(), b.orderId(), b.conditionId(), b.conditionCategory(), b.occurredAt(),
-                b.reportedAt(), b.description(), caller.is(Role.PROBATION) ? null : b.location(), b.reportedBy(),
-                b.evidenceReferences(), b.severity(), b.beforeService());
+                b.reportedAt(), text ? b.description() : null, text ? b.location() : null, b.reportedBy(),
+                text ? b.evidenceReferences() : null, b.severity(), b.beforeService());
     }
 }

@@ -73,7 +73,7 @@ public class ComplianceController {
     @Operation(summary = "An order's compliance: sessions with outcomes, breaches, counts and open deadlines")
     public ComplianceView compliance(@PathVariable String orderId, Caller caller) {
         var known = guard.read(orderId, caller);
-        var sessionList = sessions.ofOrder(orderId).stream().map(SessionView::of).toList();
+        var sessionList = sessions.ofOrder(orderId).stream().map(s -> SessionView.of(s, caller)).toList();
         var breaches = breachService.ofOrder(orderId).stream().map(b -> BreachView.of(b, caller)).toList();
         Map<String, Long> outcomes = new TreeMap<>();
         sessionList.stream().filter(s -> s.currentOutcome() != null)
@@ -111,6 +111,6 @@ public class ComplianceController {
                 .toList();
         var due = visible.stream().skip((long) page * size).limit(size).toList();
         guard.readAll(caller, due.stream().map(s -> s.orderId()).toList());
-        return new PageResult<>(due.stream().map(SessionView::of).toList(), page, size, visible.size());
+        return new PageResult<>(due.stream().map(s -> SessionView.of(s, caller)).toList(), page, size, visible.size());
     }
 }

@@ -1,6 +1,7 @@
 package uk.orderwatch.registry.orders;
 
 import java.util.List;
+import uk.orderwatch.schemas.events.ConditionCategory;
 import uk.orderwatch.support.security.Caller;
 import uk.orderwatch.support.security.Role;
 
@@ -11,9 +12,13 @@ import uk.orderwatch.support.security.Role;
  *   <li>police of the force holding it: everything, protected persons and exclusion-zone places included;</li>
  *   <li>the advocacy service assigned: the order, and of the protected persons only the one(s) the caller advocates
  *       for; exclusion-zone places (they help plan the victim's safety);</li>
- *   <li>the probation delivery unit assigned: the order without protected persons (the field is absent) and without
- *       exclusion-zone places, which may reveal where the victim lives.</li>
+ *   <li>the probation delivery unit assigned: the order without protected persons (the field is absent), without
+ *       exclusion zones' places and wording, and without the reasons the court gave for a variation or discharge:
+ *       all may reveal where the victim lives.</li>
  * </ul>
+ * Free text, field by field: a condition's wording is read by police, probation and the advocate, except an exclusion
+ * zone's (police and the advocate); the court's reason for a variation or discharge by police and the advocate. None
+ * of it travels in the events.
  */
 final class OrderDisclosure {
 
@@ -29,7 +34,8 @@ final class OrderDisclosure {
 
     static OrderDocument.HistoryEntry history(OrderDocument.HistoryEntry h, Caller caller) {
         OrderTerms t = h.terms();
-        return new OrderDocument.HistoryEntry(h.version(), h.action(), h.by(), h.at(), h.reason(),
+        return new OrderDocument.HistoryEntry(h.version(), h.action(), h.by(), h.at(),
+                caller.is(Role.POLICE, Role.ADVOCATE) ? h.reason() : null,
                 new OrderTerms(t.status(), t.servedAt(), t.endsOn(), t.untilFurtherOrder(),
                         conditions(t.conditions(), caller), t.agencies()));
     }
@@ -48,8 +54,12 @@ final class OrderDisclosure {
         if (caller.is(Role.POLICE, Role.ADVOCATE)) {
             return conditions;
         }
-        return conditions.stream().map(c -> c.zone() == null ? c : new OrderCondition(c.conditionId(), c.category(),
-                c.description(), c.supervisingAgencyId(), c.programme(), c.distanceMetres(), c.policeStation(),
-                null)).toList();
+        return conditions.stream().map(c -> !placeOf(c) ? c : new OrderCondition(c.conditionId(), c.category(),
+                null, c.supervisingAgencyId(), c.programme(), c.distanceMetres(), c.policeStation(), null)).toList();
+    }
+
+    /** An exclusion zone: its wording names the place as surely as its area does. */
+    private static boolean placeOf(OrderCondition c) {
+        return c.category() == ConditionCategory.EXCLUSION_ZONE || c.zone() != null;
     }
 }

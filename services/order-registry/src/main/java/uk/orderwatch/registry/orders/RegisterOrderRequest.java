@@ -1,5 +1,6 @@
 package uk.orderwatch.registry.orders;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -62,6 +63,9 @@ public record RegisterOrderRequest(
     public record ConditionDto(
             @Size(max = 16) String conditionId,
             @NotNull ConditionCategory category,
+            @Schema(description = "The condition's wording as the court made it. Read by the police, the probation "
+                    + "practitioner and the advocate, except an exclusion zone's wording, which only the police and "
+                    + "the advocate read. Never sent to other services.")
             @NotBlank @Size(max = 2000) String description,
             @Size(max = 64) String supervisingAgencyId,
             @Valid ProgrammeDto programme,
@@ -82,7 +86,10 @@ public record RegisterOrderRequest(
     }
 
     /** An exclusion zone's place: kept in order-registry only. */
-    public record ZoneDto(@NotBlank @Size(max = 1000) String area, @Min(1) @Max(100_000) Integer radiusMetres) {
+    public record ZoneDto(
+            @Schema(description = "The place. Read by the police and the advocate only.") @NotBlank @Size(max = 1000)
+            String area,
+            @Min(1) @Max(100_000) Integer radiusMetres) {
     }
 
     public record AssignmentDto(@NotBlank @Size(max = 64) String agencyId, @NotBlank @Size(max = 64) String personId) {

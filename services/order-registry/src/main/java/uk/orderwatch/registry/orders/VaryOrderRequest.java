@@ -1,5 +1,6 @@
 package uk.orderwatch.registry.orders;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,5 +18,6 @@ public record VaryOrderRequest(
         @Valid AgenciesDto agencies,
         LocalDate endsOn,
         Boolean untilFurtherOrder,
-        @NotBlank @Size(max = 2000) String reason) {
+        @Schema(description = "The court's reason. Read by the police and the advocate only, never by probation; "
+                + "never sent to other services.") @NotBlank @Size(max = 2000) String reason) {
 }

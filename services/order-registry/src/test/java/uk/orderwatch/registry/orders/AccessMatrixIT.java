@@ -59,13 +59,17 @@ class AccessMatrixIT extends OrderRegistryITBase {
         if (order == null) {
             reference = "MATRIX-" + java.util.UUID.randomUUID();
             order = registered(withZone(validOrder(reference)));
+            var varied = post("/orders/" + order + "/variations", JSON.createObjectNode()
+                    .put("endsOn", MADE_ON.plusYears(3).toString())
+                    .put("reason", "SENTINEL-REASON she has moved to 9 Hidden Close"));
+            assertThat(varied.statusCode()).as(varied.body()).isEqualTo(200);
         }
         return order;
     }
 
     static ObjectNode withZone(ObjectNode order) {
         ObjectNode zone = ((tools.jackson.databind.node.ArrayNode) order.get("conditions")).addObject()
-                .put("category", "EXCLUSION_ZONE").put("description", "Not to enter the area around her home");
+                .put("category", "EXCLUSION_ZONE").put("description", "Not to enter SENTINEL-WORDING Hidden Close");
         zone.putObject("zone").put("area", "SENTINEL-ZONE Hidden Close").put("radiusMetres", 200);
         return order;
     }
@@ -109,21 +113,28 @@ class AccessMatrixIT extends OrderRegistryITBase {
             assertThat(body).as("lists never carry protected persons").doesNotContain("SENTINEL", "Jane Protected");
             return;
         }
+        boolean history = path.endsWith("/history");
         switch (user) {
             case POLICE_OWN -> {
-                assertThat(body).contains("SENTINEL-ZONE");
+                assertThat(body).contains("SENTINEL-ZONE", "SENTINEL-WORDING");
                 if (path.equals("/orders/{id}")) {
                     assertThat(body).contains("SENTINEL-ADDRESS");
                 }
+                if (history) {
+                    assertThat(body).contains("SENTINEL-REASON");
+                }
             }
-            case PROBATION_OWN -> {
-                assertThat(body).doesNotContain("SENTINEL", "Jane Protected", "protectedPersons", "zone");
-            }
+            case PROBATION_OWN -> assertThat(body).as("no protected person, no zone's place or wording, no reason")
+                    .doesNotContain("SENTINEL", "Jane Protected", "protectedPersons", "zone");
             case ADVOCATE_OWN -> {
-                assertThat(body).contains("SENTINEL-ZONE");
+                assertThat(body).as("the zone and the court's reasons help plan the victim's safety")
+                        .contains("SENTINEL-ZONE", "SENTINEL-WORDING");
                 if (path.equals("/orders/{id}")) {
                     assertThat(json.get("protectedPersons")).hasSize(1);
                     assertThat(body).contains("SENTINEL-ADDRESS");
+                }
+                if (history) {
+                    assertThat(body).contains("SENTINEL-REASON");
                 }
             }
             case ADVOCATE_COLLEAGUE -> {
