@@ -40,8 +40,10 @@ public class BreachPages {
     static Map<String, String> conditions(Map<String, Object> order, Labels labels) {
         Map<String, String> choices = new LinkedHashMap<>();
         for (var c : (java.util.List<Map<String, Object>>) order.getOrDefault("conditions", java.util.List.of())) {
-            choices.put(String.valueOf(c.get("conditionId")), labels.condition(c.get("category")) + ": "
-                    + c.get("description"));
+            // an exclusion zone's wording is not shown to probation: its category names it
+            Object wording = c.get("description");
+            choices.put(String.valueOf(c.get("conditionId")), labels.condition(c.get("category"))
+                    + (wording == null ? "" : ": " + wording));
         }
         return choices;
     }
