@@ -125,6 +125,16 @@ abstract class SkeletonFlowScenario {
     }
 
     /**
+     * Free text goes to the roles entitled to it and nowhere else: a sentinel address in every free-text field of
+     * every endpoint, read back through every read endpoint as each role, and looked for on every topic, in every
+     * log and in every email.
+     */
+    @Test
+    void freeTextReachesOnlyTheRolesEntitledToItAndNoTopicLogOrEmail() throws Exception {
+        new FreeTextSweep(stack(), client()).run();
+    }
+
+    /**
      * The victim's details are shown to the police holding the order and to her caseworker, and to no one else: not
      * to probation, not to another force, not to ADMIN, and never in a list.
      */
