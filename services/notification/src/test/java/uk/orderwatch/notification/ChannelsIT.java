@@ -193,6 +193,117 @@ class ChannelsIT extends ServiceIT {
         assertThat(alertEvents(alertId, 2)).containsExactly("alert.raised", "alert.delivered");
     }
 
+    /** The test agency's body with the given email for DC Email and mobile for DC Sms. */
+    String agencyBody(String name, String email, String mobile) {
+        return """
+                {"kind":"POLICE","name":"%s",
+                 "people":[
+                   {"personId":"by-email","name":"DC Email","email":"%s"},
+                   {"personId":"by-sms","name":"DC Sms","mobile":"%s"},
+                   {"personId":"by-webhook","name":"DC Webhook"},
+                   {"personId":"inspector","name":"Insp. Duty","email":"duty@police.test"}],
+                 "webhook":{"url":"http://localhost:%d/hook","secret":"%s"},
+                 "escalationChain":["inspector"]}
+                """.formatted(name, email, mobile, WEBHOOK.port(), WEBHOOK_SECRET);
+    }
+
+    List<jakarta.mail.internet.MimeMessage> noticesTo(String address) {
+        return List.of(greenMail.getReceivedMessages()).stream().filter(m -> {
+            try {
+                return m.getHeader("X-Orderwatch-Notice") != null
+                        && m.getAllRecipients()[0].toString().equals(address);
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    @Test
+    void aChangeOfWhereAlertsGoWaitsForASecondPersonAndThenTellsTheOldAndTheNewContacts() throws Exception {
+        String admin = TestTokens.admin();
+        String inspector = TestTokens.token("POLICE", agency, "inspector", true);
+
+        var proposed = put("/directory/agencies/" + agency, agencyBody("Test Constabulary", "moved@elsewhere.test",
+                "07700900789"), admin);
+
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(202);
+        JsonNode change = proposed.json();
+        String changeId = change.get("changeId").asString();
+        assertThat(change.get("status").asString()).isEqualTo("PENDING");
+        assertThat(change.get("differences").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder(
+                "person by-email email: dc.email@police.test -> moved@elsewhere.test",
+                "person by-sms mobile: 07700900456 -> 07700900789");
+        assertThat(get("/directory/agencies/" + agency).get("people").get(0).get("email").asString())
+                .as("nothing changes before the second person approves").isEqualTo("dc.email@police.test");
+        assertThat(put("/directory/agencies/" + agency, agencyBody("Renamed", "dc.email@police.test", "07700900456"),
+                admin).statusCode()).as("the agency is locked while a change awaits approval").isEqualTo(409);
+        assertThat(put("/directory/agencies/" + agency, agencyBody("Test Constabulary", "moved@elsewhere.test",
+                "07700900789"), admin).statusCode()).as("the same proposal again is answered again").isEqualTo(202);
+
+        String approval = "/directory/changes/" + changeId + "/approval";
+        var byProposer = post(approval, "{}", admin);
+        assertThat(byProposer.statusCode()).as("not by the proposer").isEqualTo(409);
+        assertThat(byProposer.json().get("type").asString()).endsWith("second-person");
+        assertThat(post(approval, "{}", as("by-email")).statusCode()).as("not by staff who supervise no one")
+                .isEqualTo(403);
+        assertThat(post(approval, "{}", TestTokens.token("POLICE", "other-police", "other-inspector", true))
+                .statusCode()).as("another agency's supervisor does not find it").isEqualTo(404);
+        assertThat(greenMail.getReceivedMessages()).as("nobody told before approval").isEmpty();
+
+        var approved = post(approval, "{}", inspector);
+
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("status").asString()).isEqualTo("APPROVED");
+        assertThat(get("/directory/agencies/" + agency).get("people").get(0).get("email").asString())
+                .isEqualTo("moved@elsewhere.test");
+        await().atMost(Duration.ofSeconds(20)).until(() -> noticesTo("dc.email@police.test").size() == 1
+                && noticesTo("moved@elsewhere.test").size() == 1);
+        assertThat(String.valueOf(noticesTo("dc.email@police.test").get(0).getContent()))
+                .contains("will no longer be sent to this address", "moved@elsewhere.test",
+                        "approved by inspector");
+        assertThat(String.valueOf(noticesTo("moved@elsewhere.test").get(0).getContent()))
+                .contains("will now be sent to this address");
+        assertThat(noticesTo("duty@police.test")).as("an unchanged contact is not troubled").isEmpty();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(NOTIFY.requests().stream()
+                .map(ChannelsIT.NotifyStandIn.Request::body))
+                .anySatisfy(b -> assertThat(b).contains("07700900456", "no longer come to this number"))
+                .anySatisfy(b -> assertThat(b).contains("07700900789", "now come to this number")));
+        assertThat(post(approval, "{}", inspector).statusCode()).as("approving again answers the same")
+                .isEqualTo(200);
+
+        var audit = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("recordIds").is(agency)
+                        .and("action").is("CHANGE")), uk.orderwatch.support.audit.AuditEntry.class);
+        assertThat(audit).extracting(e -> e.personId()).containsExactly("demo-admin", "demo-admin", "inspector");
+        assertThat(audit.get(2).changes()).contains("person by-email email: dc.email@police.test -> "
+                + "moved@elsewhere.test").anySatisfy(c -> assertThat(c).startsWith("approved change " + changeId));
+    }
+
+    @Test
+    void aRejectedChangeLeavesTheAgencyAsItWasAndFreeToChange() throws Exception {
+        String admin = TestTokens.admin();
+        String secondAdmin = TestTokens.token("ADMIN", "orderwatch-admin", "second-admin");
+        String body = agencyBody("Test Constabulary", "attacker@elsewhere.test", "07700900456");
+        String changeId = put("/directory/agencies/" + agency, body, admin).json().get("changeId").asString();
+
+        var rejected = post("/directory/changes/" + changeId + "/rejection", "{}", secondAdmin);
+
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+        assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
+        assertThat(post("/directory/changes/" + changeId + "/approval", "{}", secondAdmin).statusCode())
+                .as("a rejected change cannot be approved").isEqualTo(409);
+        assertThat(get("/directory/agencies/" + agency).get("people").get(0).get("email").asString())
+                .isEqualTo("dc.email@police.test");
+        var again = put("/directory/agencies/" + agency, body, admin);
+        assertThat(again.statusCode()).as("free to be proposed again").isEqualTo(202);
+        assertThat(post("/directory/changes/" + again.json().get("changeId").asString() + "/approval", "{}",
+                secondAdmin).statusCode()).as("a second ADMIN approves").isEqualTo(200);
+        assertThat(get("/directory/agencies/" + agency).get("people").get(0).get("email").asString())
+                .isEqualTo("attacker@elsewhere.test");
+        assertThat(noticesTo("dc.email@police.test")).as("the person it was taken from hears of it")
+                .hasSize(1);
+    }
+
     static String header(jakarta.mail.internet.MimeMessage m) {
         try {
             String[] values = m.getHeader("X-Orderwatch-Alert");

@@ -239,11 +239,13 @@ class NotificationIT extends ServiceIT {
         var second = entries.stream().filter(e -> e.changes().stream().anyMatch(c -> c.contains("elsewhere")))
                 .toList();
         assertThat(second).hasSize(1);
-        assertThat(second.get(0).changes()).containsExactlyInAnyOrder(
+        assertThat(second.get(0).changes()).as("proposed, awaiting a second person (ChannelsIT approves one)")
+                .hasSize(5).contains(
                 "person p-1 email: dc.route@police.example -> elsewhere@mail.example",
                 "person p-1 mobile: none -> 07700900123",
                 "webhook: https://81.2.69.142/hook -> https://81.2.69.143/hook",
-                "escalation chain: [p-1] -> []");
+                "escalation chain: [p-1] -> []")
+                .anySatisfy(c -> assertThat(c).startsWith("proposed change ").endsWith("awaiting approval"));
         assertThat(entries.toString()).as("a webhook's secret is never written down").doesNotContain(secret);
     }
 
@@ -287,10 +289,12 @@ class NotificationIT extends ServiceIT {
         ADMIN("ADMIN", "orderwatch-admin", "demo-admin", false);
 
         final String token;
+        final String agency;
         final String person;
 
         User(String role, String agency, String person, boolean supervisor) {
             this.token = TestTokens.token(role, agency, person, supervisor);
+            this.agency = agency;
             this.person = person;
         }
 
@@ -321,6 +325,9 @@ class NotificationIT extends ServiceIT {
             rows.add(Arguments.of(u, "GET", "/directory/agencies", 200));
             rows.add(Arguments.of(u, "GET", "/directory/agencies/matrix-agency", 200));
             rows.add(Arguments.of(u, "PUT", "/directory/agencies/matrix-agency", u == User.ADMIN ? 200 : 403));
+            // changes of where alerts go: ADMIN and the agencies' supervisors
+            rows.add(Arguments.of(u, "GET", "/directory/changes", u == User.ADMIN || u == User.SUPERVISOR
+                    || u == User.OTHER_FORCE_SUPERVISOR || u == User.PROBATION ? 200 : 403));
             rows.add(Arguments.of(u, "GET", "/admin/audit", u == User.ADMIN ? 200 : 403));
             rows.add(Arguments.of(u, "GET", "/admin/dead-letters", u == User.ADMIN ? 200 : 403));
         }
@@ -365,7 +372,12 @@ class NotificationIT extends ServiceIT {
         if (path.startsWith("/alerts/{alert}")) {
             assertThat(JSON.readTree(response.body()).propertyNames()).isSubsetOf(ALERT_FIELDS);
         }
-        if (path.startsWith("/directory")) {
+        if (path.equals("/directory/changes") && user != User.ADMIN) {
+            assertThat(JSON.readTree(response.body()).findValuesAsString("agencyId"))
+                    .as("a supervisor sees their own agency's changes only")
+                    .allMatch(a -> a.equals(user.agency));
+        }
+        if (path.startsWith("/directory/agencies")) {
             String action = method.equals("GET") ? "READ" : "CHANGE";
             assertThat(mongo.count(Query.query(Criteria.where("recordIds").is("matrix-agency").and("action")
                     .is(action).and("personId").is(user.person)),
@@ -386,9 +398,9 @@ class NotificationIT extends ServiceIT {
     }
 
 
-    /** ADMIN records an agency (201 new, 200 replaced). */
+    /** ADMIN records an agency (201 new, 200 replaced, 202 a change of where alerts go proposed). */
     void put(String path, String body) {
         var response = put(path, body, ADMIN);
-        assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 201, 202);
     }
 }

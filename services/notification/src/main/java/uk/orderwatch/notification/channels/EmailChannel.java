@@ -59,6 +59,28 @@ public class EmailChannel implements Channel {
         }
     }
 
+    /**
+     * Sends a message that is not an alert (a notice that where alerts go has changed) to {@code to}, with a
+     * Message-ID of its own so that a second attempt is recognised as the same message.
+     */
+    public void notice(String to, String subject, String text, String noticeId) {
+        try {
+            var message = mail.createMimeMessage();
+            var helper = new MimeMessageHelper(message, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(new InternetAddress(to, true));
+            helper.setSubject(subject);
+            helper.setText(text);
+            message.setHeader("X-Orderwatch-Notice", noticeId);
+            message.setHeader("Message-ID", "<notice." + noticeId + "@orderwatch>");
+            mail.send(message);
+        } catch (AddressException e) {
+            throw new PermanentFailure("invalid email address");
+        } catch (MessagingException | MailException e) {
+            throw new IllegalStateException("SMTP: " + e.getMessage(), e);
+        }
+    }
+
     /** The Message-ID of an alert's email, the same on every attempt (JavaMailSender keeps one that is set). */
     public static String messageId(String alertId) {
         return "<alert." + alertId + "@orderwatch>";

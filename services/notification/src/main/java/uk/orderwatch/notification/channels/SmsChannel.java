@@ -56,4 +56,14 @@ public class SmsChannel implements Channel {
             throw new IllegalStateException("Notify (HTTP " + status + ")", e);
         }
     }
+
+    /** Sends a notice that is not an alert through the same template ({@code title} carries its text). */
+    public void notice(String mobile, String text, String noticeId) {
+        try {
+            client.sendSms(templateId, mobile, Map.of("priority", "NOTICE", "title", text, "alert_id", noticeId),
+                    noticeId);
+        } catch (NotificationClientException e) {
+            throw new IllegalStateException("Notify (HTTP " + e.getHttpResult() + ")", e);
+        }
+    }
 }

@@ -12,10 +12,13 @@ import uk.orderwatch.support.outbox.OutboxEvent;
  * {@code version} grows with every change.
  *
  * @param escalationChain the people (of this agency) an unacknowledged alert goes to next, in order
+ * @param pendingChangeId a change of where its alerts go that awaits a second person's approval
+ *                        ({@link DirectoryChange}); while there is one, the agency is not changed otherwise
  */
 @Document(AgencyDocument.COLLECTION)
 public record AgencyDocument(@Id String agencyId, long version, AgencyKind kind, String name, List<Person> people,
-                             Webhook webhook, List<String> escalationChain, List<OutboxEvent> outbox) {
+                             Webhook webhook, List<String> escalationChain, List<OutboxEvent> outbox,
+                             String pendingChangeId) {
 
     public static final String COLLECTION = "agencies";
 

@@ -32,28 +32,36 @@ public class DirectoryController {
     static final String AGENCY = "agency";
 
     private final DirectoryService directory;
+    private final DirectoryChanges changes;
     private final AuditLog audit;
 
-    public DirectoryController(DirectoryService directory, AuditLog audit) {
+    public DirectoryController(DirectoryService directory, DirectoryChanges changes, AuditLog audit) {
         this.directory = directory;
+        this.changes = changes;
         this.audit = audit;
     }
 
     @PutMapping(path = "/{agencyId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record an agency and its people (replaces what was recorded for that id)",
-            description = "201 when new, 200 when replaced; publishes agency.recorded so orders can name the "
-                    + "agency and its people.")
-    public ResponseEntity<AgencyView> put(
+            description = "201 when new and 200 when nothing about where its alerts go changes (a name, a job "
+                    + "title): recorded at once, publishing agency.recorded. A change of people's email or mobile, "
+                    + "of who is in the agency, of the webhook or of the escalation chain answers 202 with the "
+                    + "change, which takes effect only when a second person approves it (POST "
+                    + "/directory/changes/{changeId}/approval); until then the agency cannot be changed otherwise "
+                    + "(409 change-awaiting-approval).")
+    public ResponseEntity<?> put(
             @PathVariable @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,63}") String agencyId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.AGENCY)))
             @Valid @RequestBody RecordAgencyRequest request, Caller caller) {
         caller.require(Role.ADMIN);
-        // where alerts go is recorded before and after, so a redirection can be traced to who made it
-        audit.change(caller, AGENCY, agencyId, directory.routeChanges(agencyId, request));
-        boolean created = directory.record(agencyId, request);
-        return ResponseEntity.status(created ? 201 : 200).body(AgencyView.of(directory.find(agencyId)
-                .orElseThrow()));
+        var outcome = changes.record(agencyId, request, caller);
+        if (outcome instanceof DirectoryChanges.Outcome.Proposed p) {
+            return ResponseEntity.accepted().location(java.net.URI.create("/directory/changes/"
+                    + p.change().changeId())).body(DirectoryChangeView.of(p.change()));
+        }
+        boolean created = ((DirectoryChanges.Outcome.Recorded) outcome).created();
+        return ResponseEntity.status(created ? 201 : 200).body(AgencyView.of(directory.find(agencyId).orElseThrow()));
     }
 
     @GetMapping

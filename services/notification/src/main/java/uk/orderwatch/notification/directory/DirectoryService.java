@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import uk.orderwatch.schemas.EventType;
+import uk.orderwatch.schemas.events.AgencyKind;
 import uk.orderwatch.schemas.events.AgencyRecorded;
 import uk.orderwatch.support.events.EventFactory;
 import uk.orderwatch.support.outbox.OutboxEvent;
@@ -38,8 +39,18 @@ public class DirectoryService {
         this.webhookTargets = webhookTargets;
     }
 
-    /** Records the agency; true when it is new. An unchanged agency is left as it is and publishes nothing. */
-    public boolean record(String agencyId, RecordAgencyRequest request) {
+    /** What a request would record, checked: its people, escalation chain and webhook. */
+    public record Content(AgencyKind kind, String name, List<AgencyDocument.Person> people,
+                          AgencyDocument.Webhook webhook, List<String> escalationChain) {
+
+        boolean sameAs(AgencyDocument a) {
+            return a.kind() == kind && a.name().equals(name) && a.people().equals(people)
+                    && java.util.Objects.equals(a.webhook(), webhook) && a.escalationChain().equals(escalationChain);
+        }
+    }
+
+    /** The request as the directory would store it; refuses duplicate people, a stranger in the chain, a bad webhook. */
+    public Content content(RecordAgencyRequest request) {
         var ids = new HashSet<String>();
         for (int i = 0; i < request.people().size(); i++) {
             if (!ids.add(request.people().get(i).personId())) {
@@ -60,20 +71,26 @@ public class DirectoryService {
         }
         var webhook = request.webhook() == null ? null
                 : new AgencyDocument.Webhook(request.webhook().url(), request.webhook().secret());
-        AgencyDocument current = mongo.findById(agencyId, AgencyDocument.class);
-        if (current != null && current.kind() == request.kind() && current.name().equals(request.name())
-                && current.people().equals(people) && java.util.Objects.equals(current.webhook(), webhook)
-                && current.escalationChain().equals(chain)) {
+        return new Content(request.kind(), request.name(), people, webhook, chain);
+    }
+
+    /**
+     * Stores {@code content} as the agency's next version with its {@code agency.recorded} event, replacing
+     * {@code current} (null: a new agency) only if it is still the stored version; true when it was stored, false
+     * when {@code current} is unchanged by it. Answers 409 when someone changed the agency meanwhile.
+     */
+    public boolean store(String agencyId, Content content, AgencyDocument current) {
+        if (current != null && content.sameAs(current)) {
             return false;
         }
         long version = current == null ? 1 : current.version() + 1;
         OutboxEvent event = events.create(EventType.AGENCY_RECORDED, agencyId, new AgencyRecorded(agencyId,
-                request.kind(), request.name(), version, people.stream()
+                content.kind(), content.name(), version, content.people().stream()
                 .map(p -> new AgencyRecorded.Member(p.personId(), p.name(), p.jobTitle())).toList()));
         List<OutboxEvent> pending = new ArrayList<>(current == null ? List.of() : current.outbox());
         pending.add(event);
-        var agency = new AgencyDocument(agencyId, version, request.kind(), request.name(), people, webhook, chain,
-                pending);
+        var agency = new AgencyDocument(agencyId, version, content.kind(), content.name(), content.people(),
+                content.webhook(), content.escalationChain(), pending, null);
         if (current == null) {
             try {
                 outbox.insert(agency, List.of(event));
@@ -84,45 +101,47 @@ public class DirectoryService {
         } else if (!outbox.replace(agency, current.version(), List.of(event))) {
             throw Problem.conflict("concurrent-change", "agency " + agencyId + " changed at the same time; try again");
         }
-        return current == null;
+        return true;
     }
 
     /**
-     * Where the request would change where the agency's alerts go, each difference before and after: people's email
-     * and mobile, people added or removed, the webhook (its secret only as "replaced"), the escalation chain.
+     * Where {@code after} would change where the agency's alerts go, each difference before and after: people's
+     * email and mobile, people added or removed, the webhook (its secret only as "replaced"), the escalation chain.
+     * Empty when it changes none of that (a name or a job title).
      */
-    public List<String> routeChanges(String agencyId, RecordAgencyRequest request) {
-        var current = find(agencyId);
+    public static List<String> routeChanges(AgencyDocument current, Content after) {
         Map<String, AgencyDocument.Person> before = new LinkedHashMap<>();
-        current.ifPresent(a -> a.people().forEach(p -> before.put(p.personId(), p)));
-        Map<String, RecordAgencyRequest.PersonRequest> after = new LinkedHashMap<>();
-        request.people().forEach(p -> after.put(p.personId(), p));
+        if (current != null) {
+            current.people().forEach(p -> before.put(p.personId(), p));
+        }
+        Map<String, AgencyDocument.Person> now = new LinkedHashMap<>();
+        after.people().forEach(p -> now.put(p.personId(), p));
         List<String> changes = new ArrayList<>();
         before.forEach((id, p) -> {
-            var now = after.get(id);
-            if (now == null) {
+            var then = now.get(id);
+            if (then == null) {
                 changes.add("person " + id + " removed (email " + shown(p.email()) + ", mobile " + shown(p.mobile())
                         + ")");
             } else {
-                difference(changes, "person " + id + " email", p.email(), now.email());
-                difference(changes, "person " + id + " mobile", p.mobile(), now.mobile());
+                difference(changes, "person " + id + " email", p.email(), then.email());
+                difference(changes, "person " + id + " mobile", p.mobile(), then.mobile());
             }
         });
-        after.forEach((id, p) -> {
+        now.forEach((id, p) -> {
             if (!before.containsKey(id)) {
                 changes.add("person " + id + " added (email " + shown(p.email()) + ", mobile " + shown(p.mobile())
                         + ")");
             }
         });
-        var hook = current.map(AgencyDocument::webhook).orElse(null);
+        var hook = current == null ? null : current.webhook();
         difference(changes, "webhook", hook == null ? null : hook.url(),
-                request.webhook() == null ? null : request.webhook().url());
-        if (hook != null && request.webhook() != null && hook.url().equals(request.webhook().url())
-                && !hook.secret().equals(request.webhook().secret())) {
+                after.webhook() == null ? null : after.webhook().url());
+        if (hook != null && after.webhook() != null && hook.url().equals(after.webhook().url())
+                && !hook.secret().equals(after.webhook().secret())) {
             changes.add("webhook secret replaced");
         }
-        difference(changes, "escalation chain", current.map(a -> a.escalationChain().toString()).orElse(null),
-                String.valueOf(request.escalationChain() == null ? List.of() : request.escalationChain()));
+        difference(changes, "escalation chain", current == null ? null : current.escalationChain().toString(),
+                after.escalationChain().toString());
         return changes;
     }
 

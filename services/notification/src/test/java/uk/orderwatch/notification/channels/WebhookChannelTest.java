@@ -93,7 +93,7 @@ class WebhookChannelTest {
 
     static AgencyDocument agency(String webhookUrl) {
         return new AgencyDocument("test-police", 1, AgencyKind.POLICE, "Test Constabulary", List.of(person()),
-                new AgencyDocument.Webhook(webhookUrl, SECRET), List.of(), List.of());
+                new AgencyDocument.Webhook(webhookUrl, SECRET), List.of(), List.of(), null);
     }
 
     static AlertDocument alert() {
