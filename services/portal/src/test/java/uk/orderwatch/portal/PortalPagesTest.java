@@ -80,6 +80,7 @@ class PortalPagesTest {
                         "personId", "demo-practitioner", "name", "Priya Shah", "jobTitle", "Probation practitioner",
                         "email", "priya.shah@probation.test")), "escalationChain", List.of("demo-practitioner"),
                 "webhookUrl", "https://probation.test/hooks"));
+        answers.put("NOTIFICATION /directory/changes", List.of());
         for (Service s : Service.values()) {
             answers.put(s + " /admin/dead-letters", List.of());
             answers.put(s + " /admin/audit", Map.of("items", List.of(), "total", 0));
@@ -184,7 +185,7 @@ class PortalPagesTest {
                         "/orders/" + ORDER_ID + "/sessions/s1/outcome"),
                 "ADVOCATE", List.of("/alerts", "/orders/" + ORDER_ID + "/breaches/new"),
                 "ADMIN", List.of("/admin/directory", "/admin/directory/new", "/admin/directory/demo-probation",
-                        "/admin/audit?action=READ", "/admin/dead-letters"));
+                        "/admin/audit?action=READ", "/admin/dead-letters", "/directory-changes"));
         pages.forEach((role, paths) -> paths.forEach(path -> {
             var page = get(path, role);
             assertThat(page).as(role + " " + path).hasStatusOk();
@@ -438,6 +439,37 @@ class PortalPagesTest {
                 .param("agencyId", "new-agency").param("kind", "ADVOCACY").param("name", "New")
                 .param("webhookUrl", "https://new.test/hooks"), "ADMIN", false));
         assertThat(visibleText(noSecret)).contains("Enter the webhook’s secret");
+    }
+
+    @Test
+    void aChangeOfWhereAlertsGoWaitsOnContactChangesForTheSecondPersonToDecide() {
+        when(api.put(eq(Service.NOTIFICATION), any(), any())).thenReturn(Map.of("changeId", "ch-1",
+                "status", "PENDING"));
+        var proposed = mvc.perform(as(MockMvcRequestBuilders.post("/admin/directory").with(csrf())
+                .param("existing", "true").param("agencyId", "demo-probation").param("kind", "PROBATION")
+                .param("name", "Demo Probation Delivery Unit").param("p0.personId", "demo-practitioner")
+                .param("p0.name", "Priya Shah").param("p0.email", "elsewhere@mail.test"), "ADMIN", false));
+        assertThat(proposed).hasStatus3xxRedirection().hasRedirectedUrl("/directory-changes");
+        assertThat(proposed).flash().containsKey("success");
+        assertThat(String.valueOf(proposed.getMvcResult().getFlashMap().get("success")))
+                .contains("waits for a second person");
+
+        answers.put("NOTIFICATION /directory/changes", List.of(Map.of("changeId", "ch-1", "agencyId",
+                "demo-probation", "status", "PENDING", "proposedBy", Map.of("personId", "demo-admin", "agencyId",
+                        "orderwatch-admin"), "proposedAt", "2026-11-29T10:00:00Z", "differences",
+                List.of("person demo-practitioner email: priya.shah@probation.test -> elsewhere@mail.test"))));
+        var page = mvc.perform(as(MockMvcRequestBuilders.get("/directory-changes"), "PROBATION", true));
+        assertThat(visibleText(page)).contains("Agency demo-probation", "demo-admin", "29 November 2026",
+                "person demo-practitioner email: priya.shah@probation.test -&gt; elsewhere@mail.test", "Approve",
+                "Reject");
+        assertThat(source(page)).contains("action=\"/directory-changes/ch-1/approval\"");
+
+        when(api.post(eq(Service.NOTIFICATION), any(), isNull())).thenThrow(new ApiProblem(Service.NOTIFICATION,
+                409, "Conflict", "You proposed this change, so someone else must approve it: another administrator "
+                + "or a supervisor of the agency.", List.of()));
+        var refused = mvc.perform(as(MockMvcRequestBuilders.post("/directory-changes/ch-1/approval").with(csrf()),
+                "ADMIN", false));
+        assertThat(visibleText(refused)).contains("You proposed this change, so someone else must approve it");
     }
 
     @Test

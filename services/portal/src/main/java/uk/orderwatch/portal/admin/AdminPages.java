@@ -57,9 +57,18 @@ public class AdminPages {
         var request = form.request(errors);
         String agencyId = values.getOrDefault("agencyId", "").trim();
         boolean existing = "true".equals(values.get("existing"));
-        if (request != null && FormPage.send(() -> api.put(Service.NOTIFICATION,
-                uri -> uri.path("/directory/agencies/{id}").build(agencyId), request), errors, form::field,
-                Map.of("name", "Enter the agency’s name"))) {
+        var answer = new java.util.concurrent.atomic.AtomicReference<Map<String, Object>>();
+        if (request != null && FormPage.send(() -> {
+            answer.set(api.put(Service.NOTIFICATION, uri -> uri.path("/directory/agencies/{id}").build(agencyId),
+                    request));
+            return answer.get();
+        }, errors, form::field, Map.of("name", "Enter the agency’s name"))) {
+            if (answer.get() != null && answer.get().containsKey("changeId")) {
+                // where its alerts go changes: that waits for a second person
+                redirect.addFlashAttribute("success", "The change to " + request.get("name") + " waits for a "
+                        + "second person’s approval: another administrator or a supervisor of the agency");
+                return "redirect:/directory-changes";
+            }
             redirect.addFlashAttribute("success", "Agency " + request.get("name") + " recorded");
             return "redirect:/admin/directory";
         }
