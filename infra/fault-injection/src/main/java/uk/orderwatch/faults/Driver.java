@@ -67,15 +67,27 @@ final class Driver {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A PUT as the demo administrator (directory changes). */
-    void put(ServiceName service, String path, ObjectNode body) throws IOException, InterruptedException {
-        var response = http.send(HttpRequest.newBuilder(URI.create(stack.config().baseUrl(service) + path))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+    /**
+     * Records an agency as the demo administrator; a change of where its alerts go (202) is approved by the second
+     * administrator, as the directory requires.
+     */
+    void recordAgency(String agencyId, ObjectNode body) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(URI.create(stack.config().baseUrl(ServiceName.NOTIFICATION)
+                        + "/directory/agencies/" + agencyId)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + tokens.token(DemoData.ADMIN))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 202) {
+            String changeId = DemoData.JSON.readTree(response.body()).get("changeId").asString();
+            response = http.send(HttpRequest.newBuilder(URI.create(stack.config().baseUrl(ServiceName.NOTIFICATION)
+                            + "/directory/changes/" + changeId + "/approval")).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + tokens.token(DemoData.SECOND_ADMIN))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("PUT " + path + ": HTTP " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException("recording agency " + agencyId + ": HTTP " + response.statusCode() + " "
+                    + response.body());
         }
     }
 

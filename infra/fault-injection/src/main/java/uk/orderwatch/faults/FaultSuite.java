@@ -126,7 +126,7 @@ public final class FaultSuite implements AutoCloseable {
                 ObjectNode body = agency.deepCopy().without("agencyId");
                 body.putObject("webhook").put("url", "http://localhost:" + webhookProxy.port() + "/hooks/" + id)
                         .put("secret", "fault-suite-webhook-secret-" + id);
-                driver.put(ServiceName.NOTIFICATION, "/directory/agencies/" + id, body);
+                driver.recordAgency(id, body);
             }
         } catch (Exception e) {
             throw new IllegalStateException("could not give the demo agencies webhooks", e);

@@ -30,6 +30,8 @@ public final class DemoData {
     /** An officer of another force, who must see nothing of the demo case. */
     public static final String OTHER_FORCE = "kim.reed";
     public static final String ADMIN = "admin";
+    /** A second administrator: approves a change of where an agency's alerts go that {@link #ADMIN} proposed. */
+    public static final String SECOND_ADMIN = "second.admin";
     /** The supervisors of the three demo agencies: together they see every alert of the demo people. */
     public static final List<String> SUPERVISORS = List.of("sam.okafor", "chris.doyle", "rene.adeyemi");
 
