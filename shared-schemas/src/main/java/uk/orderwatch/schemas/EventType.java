@@ -2,6 +2,7 @@ package uk.orderwatch.schemas;
 
 import java.util.Arrays;
 import java.util.Optional;
+import uk.orderwatch.schemas.events.AccessRefusedRepeatedly;
 import uk.orderwatch.schemas.events.AgencyRecorded;
 import uk.orderwatch.schemas.events.AlertAcknowledged;
 import uk.orderwatch.schemas.events.AlertDelivered;
@@ -51,7 +52,9 @@ public enum EventType {
     ALERT_FAILED("alert.failed", 1, Topics.ALERTS, AlertFailed.class),
     ALERT_ACKNOWLEDGED("alert.acknowledged", 1, Topics.ALERTS, AlertAcknowledged.class),
     ALERT_ESCALATED("alert.escalated", 1, Topics.ALERTS, AlertEscalated.class),
-    AGENCY_RECORDED("agency.recorded", 1, Topics.DIRECTORY, AgencyRecorded.class);
+    AGENCY_RECORDED("agency.recorded", 1, Topics.DIRECTORY, AgencyRecorded.class),
+    /** Each service publishes it on its own access topic ({@link Topics#access}): see {@link #topicFor}. */
+    ACCESS_REFUSED_REPEATEDLY("access.refused-repeatedly", 1, null, AccessRefusedRepeatedly.class);
 
     private final String type;
     private final int version;
@@ -73,8 +76,14 @@ public enum EventType {
         return version;
     }
 
+    /** The topic of this type; null for one that each service publishes on a topic of its own. */
     public String topic() {
         return topic;
+    }
+
+    /** The topic {@code service} publishes this type on. */
+    public String topicFor(String service) {
+        return topic != null ? topic : Topics.access(service);
     }
 
     public Class<?> dataClass() {

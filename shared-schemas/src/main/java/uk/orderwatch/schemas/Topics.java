@@ -21,22 +21,40 @@ public final class Topics {
      */
     public static final String DIRECTORY = "orderwatch.directory";
 
-    /** Every event topic, in the order the stack creates them. */
-    public static final List<String> EVENT_TOPICS = List.of(ORDERS, COMPLIANCE, ALERTS, DIRECTORY);
-
     /** Consumer groups, one per consuming service; a group's dead letters go to {@link #deadLetter}. */
     public static final String GROUP_ORDER_REGISTRY = "order-registry";
     public static final String GROUP_BREACH_REPORT = "breach-report";
     public static final String GROUP_NOTIFICATION = "notification";
+
+    /**
+     * Written by each service about itself, one topic per service so each keeps a single writer: signals that one
+     * user was refused access repeatedly ({@code access.refused-repeatedly}, keyed by the user's agency id).
+     * notification reads all three and tells the agency.
+     */
+    public static final String ACCESS_ORDER_REGISTRY = "orderwatch.access.order-registry";
+    public static final String ACCESS_BREACH_REPORT = "orderwatch.access.breach-report";
+    public static final String ACCESS_NOTIFICATION = "orderwatch.access.notification";
+
+    /** Every event topic, in the order the stack creates them. */
+    public static final List<String> EVENT_TOPICS = List.of(ORDERS, COMPLIANCE, ALERTS, DIRECTORY,
+            ACCESS_ORDER_REGISTRY, ACCESS_BREACH_REPORT, ACCESS_NOTIFICATION);
 
     /** Which (topic, group) pairs consume, so the stack can create their dead-letter topics up front. */
     public static final List<String[]> SUBSCRIPTIONS = List.of(
             new String[] {ORDERS, GROUP_BREACH_REPORT},
             new String[] {ORDERS, GROUP_NOTIFICATION},
             new String[] {COMPLIANCE, GROUP_NOTIFICATION},
-            new String[] {DIRECTORY, GROUP_ORDER_REGISTRY});
+            new String[] {DIRECTORY, GROUP_ORDER_REGISTRY},
+            new String[] {ACCESS_ORDER_REGISTRY, GROUP_NOTIFICATION},
+            new String[] {ACCESS_BREACH_REPORT, GROUP_NOTIFICATION},
+            new String[] {ACCESS_NOTIFICATION, GROUP_NOTIFICATION});
 
     private Topics() {
+    }
+
+    /** The topic where {@code service} signals refusals of access ({@link #ACCESS_ORDER_REGISTRY} and others). */
+    public static String access(String service) {
+        return "orderwatch.access." + service;
     }
 
     /** The dead-letter topic for records that {@code group} could not process from {@code topic}. */

@@ -152,7 +152,9 @@ class EventContractsTest {
             "changed[]",
             // written by orderwatch itself, never by a person (by their whole path: a field of the same name
             // elsewhere is not decided by these): an alert's title, why an alert escalated
-            "AlertRaised.title", "AlertEscalated.reason");
+            "AlertRaised.title", "AlertEscalated.reason",
+            // codes: which service refused, and the user's role
+            "AccessRefusedRepeatedly.service", "AccessRefusedRepeatedly.role");
 
     @Test
     void everyTextAnEventCanCarryIsOneDecidedOn() {

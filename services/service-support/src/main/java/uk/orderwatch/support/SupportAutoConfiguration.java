@@ -104,8 +104,25 @@ public class SupportAutoConfiguration {
     }
 
     @Bean
-    SecurityConfiguration.AroundAccessDecision refusalAudit(AuditLog audit) {
-        return new SecurityConfiguration.AroundAccessDecision(new uk.orderwatch.support.audit.RefusalAudit(audit));
+    SecurityConfiguration.AroundAccessDecision refusalAudit(AuditLog audit,
+                                                           uk.orderwatch.support.audit.RefusalWatch watch) {
+        return new SecurityConfiguration.AroundAccessDecision(new uk.orderwatch.support.audit.RefusalAudit(audit,
+                watch));
+    }
+
+    @Bean
+    uk.orderwatch.support.audit.RefusalWatch refusalWatch(MongoTemplate mongo, OutboxWriter outbox,
+                                                          EventFactory events, Clock clock,
+                                                          @Value("${spring.application.name}") String serviceName,
+                                                          SupportSettings settings) {
+        return new uk.orderwatch.support.audit.RefusalWatch(mongo, outbox, events, clock, serviceName,
+                settings.refusals().threshold(), settings.refusals().window());
+    }
+
+    /** The refusal streaks carry their signal in an outbox until it is sent. */
+    @Bean
+    OutboxCollection refusalStreaks() {
+        return new OutboxCollection(uk.orderwatch.support.audit.RefusalWatch.RefusalStreak.COLLECTION);
     }
 
     @Bean

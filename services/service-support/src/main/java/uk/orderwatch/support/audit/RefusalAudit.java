@@ -16,16 +16,19 @@ import uk.orderwatch.support.security.SecurityConfiguration;
  * Audits every refusal of a signed-in user: 403 (the role may not) and 404 (no such record, or one that is not
  * theirs, which the user cannot tell apart and the audit log can), so probing another agency's ids leaves a trace.
  * It runs in the security chain around the access decision and the controllers, after the token is read; the
- * answer is already written, so a refusal that cannot be audited is logged, not turned into another answer.
+ * answer is already written, so a refusal that cannot be audited is logged, not turned into another answer. One
+ * user refused again and again is signalled to their agency ({@link RefusalWatch}).
  */
 public final class RefusalAudit extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RefusalAudit.class);
 
     private final AuditLog audit;
+    private final RefusalWatch watch;
 
-    public RefusalAudit(AuditLog audit) {
+    public RefusalAudit(AuditLog audit, RefusalWatch watch) {
         this.audit = audit;
+        this.watch = watch;
     }
 
     @Override
@@ -38,8 +41,9 @@ public final class RefusalAudit extends OncePerRequestFilter {
             if ((status == 403 || status == 404)
                     && SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken t) {
                 try {
-                    audit.refused(SecurityConfiguration.caller(t), request.getMethod() + " "
-                            + request.getRequestURI(), status);
+                    var caller = SecurityConfiguration.caller(t);
+                    audit.refused(caller, request.getMethod() + " " + request.getRequestURI(), status);
+                    watch.refused(caller);
                 } catch (RuntimeException e) {
                     log.error("A refusal could not be audited: {}", e.toString());
                 }

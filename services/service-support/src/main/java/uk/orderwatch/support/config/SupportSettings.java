@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("orderwatch")
 public record SupportSettings(Consumer consumer, Http http, Kafka kafka, Outbox outbox, RateLimit rateLimit,
-                              Idempotency idempotency, Duration indexRetryInterval, java.util.List<String> crashAt) {
+                              Idempotency idempotency, Refusals refusals, Duration indexRetryInterval,
+                              java.util.List<String> crashAt) {
 
     public SupportSettings {
         Settings.require("orderwatch.consumer", consumer);
@@ -28,6 +29,7 @@ public record SupportSettings(Consumer consumer, Http http, Kafka kafka, Outbox 
         Settings.require("orderwatch.outbox", outbox);
         Settings.require("orderwatch.rate-limit", rateLimit);
         Settings.require("orderwatch.idempotency", idempotency);
+        Settings.require("orderwatch.refusals", refusals);
         Settings.positive("orderwatch.index-retry-interval", indexRetryInterval);
         crashAt = crashAt == null ? java.util.List.of() : java.util.List.copyOf(crashAt);
     }
@@ -61,6 +63,17 @@ public record SupportSettings(Consumer consumer, Http http, Kafka kafka, Outbox 
         public Outbox {
             Settings.positive("orderwatch.outbox.relay-interval", relayInterval);
             Settings.positive("orderwatch.outbox.relay-grace", relayGrace);
+        }
+    }
+
+    /**
+     * @param threshold this many refusals of one user within {@code window} are signalled to their agency
+     * @param window    how far back the refusals are counted
+     */
+    public record Refusals(int threshold, Duration window) {
+        public Refusals {
+            Settings.positive("orderwatch.refusals.threshold", threshold);
+            Settings.positive("orderwatch.refusals.window", window);
         }
     }
 

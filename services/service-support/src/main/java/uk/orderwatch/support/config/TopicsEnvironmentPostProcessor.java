@@ -27,7 +27,8 @@ public class TopicsEnvironmentPostProcessor implements EnvironmentPostProcessor 
         environment.getPropertySources().addLast(new MapPropertySource("orderwatch-topics", props));
     }
 
+    /** The topic's name without {@code orderwatch.}: {@code compliance}, {@code access.order-registry}. */
     private static String shortName(String topic) {
-        return topic.substring(topic.lastIndexOf('.') + 1);
+        return topic.substring(topic.indexOf('.') + 1);
     }
 }

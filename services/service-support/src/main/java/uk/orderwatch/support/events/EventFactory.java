@@ -14,11 +14,13 @@ import uk.orderwatch.support.outbox.OutboxEvent;
 public class EventFactory {
 
     private final EventCodec codec;
+    private final String service;
     private final String source;
     private final Clock clock;
 
     public EventFactory(EventCodec codec, String serviceName, Clock clock) {
         this.codec = codec;
+        this.service = serviceName;
         this.source = "/orderwatch/" + serviceName;
         this.clock = clock;
     }
@@ -27,6 +29,6 @@ public class EventFactory {
         String id = UUID.randomUUID().toString();
         var now = clock.instant();
         String json = codec.write(CloudEvent.of(type, id, source, now, orderId, data));
-        return new OutboxEvent(id, type.type(), type.topic(), orderId, json, now);
+        return new OutboxEvent(id, type.type(), type.topicFor(service), orderId, json, now);
     }
 }
