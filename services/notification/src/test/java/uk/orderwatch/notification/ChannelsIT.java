@@ -304,6 +304,43 @@ class ChannelsIT extends ServiceIT {
                 .hasSize(1);
     }
 
+    @Test
+    void aUserRefusedAgainAndAgainIsReportedOnceToTheirAgencysEscalationChain() throws Exception {
+        var signal = new uk.orderwatch.schemas.events.AccessRefusedRepeatedly("breach-report",
+                new uk.orderwatch.schemas.events.Actor("by-email", agency), "POLICE", 10, 10,
+                Instant.now().minusSeconds(300), Instant.now());
+        String eventId = UUID.randomUUID().toString();
+        String record = CODEC.write(uk.orderwatch.schemas.CloudEvent.of(
+                uk.orderwatch.schemas.EventType.ACCESS_REFUSED_REPEATEDLY, eventId, "/orderwatch/breach-report",
+                Instant.now(), agency, signal));
+
+        SharedTestInfra.send(uk.orderwatch.schemas.Topics.ACCESS_BREACH_REPORT, agency, record);
+        SharedTestInfra.send(uk.orderwatch.schemas.Topics.ACCESS_BREACH_REPORT, agency, record);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> List.of(greenMail.getReceivedMessages()).stream()
+                .anyMatch(m -> header(m, "X-Orderwatch-Notice").startsWith(eventId)));
+        var told = List.of(greenMail.getReceivedMessages()).stream()
+                .filter(m -> header(m, "X-Orderwatch-Notice").startsWith(eventId)).toList();
+        assertThat(told).as("the escalation chain's inspector, once for a signal delivered twice").hasSize(1);
+        assertThat(told.get(0).getAllRecipients()[0].toString()).isEqualTo("duty@police.test");
+        assertThat(told.get(0).getSubject()).isEqualTo("[orderwatch] by-email was refused access 10 times");
+        assertThat(String.valueOf(told.get(0).getContent())).contains("breach-report audit log, action REFUSE");
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.count(
+                org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("recordIds").is(eventId)
+                                .and("action").is("DISCLOSE").and("recipientPersonId").is("inspector")),
+                uk.orderwatch.support.audit.AuditEntry.class) == 1);
+    }
+
+    static String header(jakarta.mail.internet.MimeMessage m, String name) {
+        try {
+            String[] values = m.getHeader(name);
+            return values == null ? "" : values[0];
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
     static String header(jakarta.mail.internet.MimeMessage m) {
         try {
             String[] values = m.getHeader("X-Orderwatch-Alert");

@@ -241,6 +241,48 @@ class AccessMatrixIT extends OrderRegistryITBase {
         assertThat(refusals(adminId)).containsExactly("GET /orders/" + orderId + " -> 403");
     }
 
+    @org.junit.jupiter.api.Test
+    void aUserRefusedTenTimesIsSignalledToNotificationOnce() throws Exception {
+        String proberId = "prober-" + java.util.UUID.randomUUID();
+        String prober = TestTokens.token("POLICE", "other-police", proberId);
+
+        var await = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30));
+        for (int i = 0; i < 9; i++) {
+            assertThat(get("/orders/" + java.util.UUID.randomUUID(), prober).statusCode()).isEqualTo(404);
+        }
+        // a refusal is audited as its answer goes out: wait for the nine before the tenth
+        await.until(() -> refusals(proberId).size() == 9);
+        assertThat(signals(proberId)).as("below the threshold: nothing yet").isZero();
+        assertThat(get("/orders/" + java.util.UUID.randomUUID(), prober).statusCode()).isEqualTo(404);
+        await.until(() -> signals(proberId) == 1);
+        for (int i = 0; i < 3; i++) {
+            assertThat(get("/orders/" + java.util.UUID.randomUUID(), prober).statusCode()).isEqualTo(404);
+        }
+        await.until(() -> refusals(proberId).size() == 13);
+
+        // the streak is stored with its event; once its outbox is empty, Kafka has it
+        await.until(() ->
+                mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("personId").is(proberId)),
+                        uk.orderwatch.support.audit.RefusalWatch.RefusalStreak.class).stream()
+                        .allMatch(r -> r.outbox().isEmpty()) && signals(proberId) == 1);
+        var records = uk.orderwatch.testsupport.TopicReader.readToEnd(BOOTSTRAP,
+                uk.orderwatch.schemas.Topics.ACCESS_ORDER_REGISTRY, java.time.Duration.ofSeconds(30)).stream()
+                .filter(r -> r.value().contains(proberId)).toList();
+        assertThat(records).as("one signal for the streak, not one per refusal past the threshold").hasSize(1);
+        var signal = (uk.orderwatch.schemas.events.AccessRefusedRepeatedly) CODEC.read(records.get(0).value()).data();
+        assertThat(signal.service()).isEqualTo("order-registry");
+        assertThat(signal.user().agencyId()).isEqualTo("other-police");
+        assertThat(signal.refusals()).isEqualTo(10);
+        assertThat(records.get(0).key()).as("keyed by the user's agency").isEqualTo("other-police");
+    }
+
+    long signals(String personId) {
+        return mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("personId").is(personId)),
+                uk.orderwatch.support.audit.RefusalWatch.RefusalStreak.class);
+    }
+
     /** The requests refused to a person, as the audit log has them. */
     List<String> refusals(String personId) {
         return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
