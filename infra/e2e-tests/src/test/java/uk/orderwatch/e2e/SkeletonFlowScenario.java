@@ -135,6 +135,32 @@ abstract class SkeletonFlowScenario {
     }
 
     /**
+     * Someone probing ids is noticed: a user refused again and again (here an advocate asking for orders that are
+     * not theirs) is reported by email to their agency's escalation chain, and each refusal is in the audit log.
+     */
+    @Test
+    void aUserRefusedAgainAndAgainIsReportedToTheirAgency() throws Exception {
+        var client = client();
+        for (int i = 0; i < 10; i++) {
+            assertThat(client.status(CASEWORKER, ServiceName.ORDER_REGISTRY, "/orders/" + java.util.UUID.randomUUID()))
+                    .isEqualTo(404);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> java.util.Arrays.stream(stack().mail()
+                .getReceivedMessagesForDomain("advocacy.orderwatch.test")).anyMatch(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals("rene.adeyemi@advocacy.orderwatch.test")
+                                && m.getSubject().contains("demo-caseworker was refused access");
+                    } catch (Exception e) {
+                        return false;
+                    }
+                }));
+        var refusals = client.get(StackClient.ADMIN, ServiceName.ORDER_REGISTRY,
+                "/admin/audit?action=REFUSE&personId=demo-caseworker&size=100").get("items");
+        assertThat(refusals.size()).as("each refusal is in the audit log").isGreaterThanOrEqualTo(10);
+    }
+
+    /**
      * The victim's details are shown to the police holding the order and to her caseworker, and to no one else: not
      * to probation, not to another force, not to ADMIN, and never in a list.
      */
@@ -248,7 +274,10 @@ abstract class SkeletonFlowScenario {
             "orderwatch.orders", "/orderwatch/order-registry",
             "orderwatch.compliance", "/orderwatch/breach-report",
             "orderwatch.alerts", "/orderwatch/notification",
-            "orderwatch.directory", "/orderwatch/notification");
+            "orderwatch.directory", "/orderwatch/notification",
+            Topics.ACCESS_ORDER_REGISTRY, "/orderwatch/order-registry",
+            Topics.ACCESS_BREACH_REPORT, "/orderwatch/breach-report",
+            Topics.ACCESS_NOTIFICATION, "/orderwatch/notification");
 
     void assertEveryRecordIsAValidEventWithoutTheVictimsDetails(String orderId) {
         String bootstrap = stack().config().kafkaBootstrap();
