@@ -32,38 +32,166 @@ import org.slf4j.LoggerFactory;
  * A real Apache Kafka broker in KRaft mode (one combined broker + controller node) running in this JVM.
  * Its log directory is formatted once with a cluster id kept beside it, so a restart on the same directory keeps
  * every topic and record. Never start two brokers on one directory.
+ *
+ * <p>It runs as a deployment's broker does: every client signs in with SASL/SCRAM-SHA-256 (the controller listener,
+ * used by the node itself, with SASL/PLAIN), and the standard authorizer allows only what an ACL grants
+ * ({@link #allow}); the administrator given at start is the one super user. Clients in this JVM that need the
+ * administrator (tests, the local stack's tools) find its settings with {@link #clientProperties(String)}.
  */
 public final class KafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
     private static final String CLUSTER_ID_FILE = "orderwatch-cluster.id";
 
+    /** The administrators of the brokers running in this JVM, by bootstrap address. */
+    private static final Map<String, KafkaCredentials> ADMINS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    private final KafkaCredentials admin;
     private KafkaRaftServer server;
 
-    private KafkaBroker(Path dataDir, int port, int controllerPort) {
+    private KafkaBroker(Path dataDir, int port, int controllerPort, KafkaCredentials admin) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.admin = admin;
     }
 
-    /** Starts a broker listening on {@code port} (0: any free port) that keeps its data in {@code dataDir}. */
-    public static KafkaBroker start(Path dataDir, int port, int controllerPort) {
+    /**
+     * Starts a broker listening on {@code port} (0: any free port) that keeps its data in {@code dataDir}, with
+     * {@code admin} as its super user.
+     */
+    public static KafkaBroker start(Path dataDir, int port, int controllerPort, KafkaCredentials admin) {
         KafkaBroker broker = new KafkaBroker(dataDir, port == 0 ? Ports.free() : port,
-                controllerPort == 0 ? Ports.free() : controllerPort);
+                controllerPort == 0 ? Ports.free() : controllerPort, admin);
         broker.startServer();
         return broker;
     }
 
-    /** Starts a broker on free ports with a fresh temporary data directory (for tests). */
+    /** Starts a broker on free ports with a fresh temporary data directory and a random administrator (tests). */
     public static KafkaBroker startTemporary() {
         try {
-            return start(Files.createTempDirectory("orderwatch-kafka"), 0, 0);
+            return start(Files.createTempDirectory("orderwatch-kafka"), 0, 0,
+                    new KafkaCredentials("admin", Uuid.randomUuid().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The client settings for the broker at {@code bootstrap}: its address, and, for a broker running in this JVM,
+     * its administrator's sign-in.
+     */
+    public static Map<String, Object> clientProperties(String bootstrap) {
+        Map<String, Object> props = new java.util.HashMap<>();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        var credentials = ADMINS.get(bootstrap);
+        if (credentials != null) {
+            props.putAll(credentials.clientProperties());
+        }
+        return props;
+    }
+
+    /** This broker's address with its administrator's sign-in. */
+    public Map<String, Object> clientProperties() {
+        return clientProperties(bootstrapServers());
+    }
+
+    /** Creates or updates the SCRAM credentials of each principal, and waits until the broker knows them. */
+    public void users(Collection<KafkaCredentials> users) {
+        try (Admin a = admin()) {
+            a.alterUserScramCredentials(users.stream().map(u -> (org.apache.kafka.clients.admin
+                    .UserScramCredentialAlteration) new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(
+                    u.username(), new org.apache.kafka.clients.admin.ScramCredentialInfo(
+                    org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_256, 8192), u.password())).toList())
+                    .all().get(30, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            Set<String> wanted = users.stream().map(KafkaCredentials::username).collect(Collectors.toSet());
+            while (!a.describeUserScramCredentials().users().get(30, TimeUnit.SECONDS).containsAll(wanted)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the broker did not take the users " + wanted);
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("recording the Kafka users failed", e);
+        }
+    }
+
+    /**
+     * Records each service's principal and grants it exactly its topics ({@link #allow}), its consumer groups being
+     * those whose names start with its own.
+     */
+    public void services(Collection<KafkaCredentials> services,
+                         java.util.function.Function<String, Collection<String>> writes,
+                         java.util.function.Function<String, Collection<String>> reads) {
+        users(services);
+        for (var service : services) {
+            allow(service.username(), writes.apply(service.username()), reads.apply(service.username()),
+                    service.username());
+        }
+    }
+
+    /**
+     * Grants {@code principal} exactly this: to write (and describe) {@code writes}, to read (and describe)
+     * {@code reads}, to read as any consumer group whose name starts with {@code groupPrefix}, and idempotent
+     * writes. Everything else it is refused by the authorizer.
+     */
+    public void allow(String principal, Collection<String> writes, Collection<String> reads, String groupPrefix) {
+        String user = "User:" + principal;
+        List<org.apache.kafka.common.acl.AclBinding> acls = new java.util.ArrayList<>();
+        for (String topic : writes) {
+            acls.add(acl(user, org.apache.kafka.common.resource.ResourceType.TOPIC, topic, false,
+                    org.apache.kafka.common.acl.AclOperation.WRITE));
+            acls.add(acl(user, org.apache.kafka.common.resource.ResourceType.TOPIC, topic, false,
+                    org.apache.kafka.common.acl.AclOperation.DESCRIBE));
+        }
+        for (String topic : reads) {
+            acls.add(acl(user, org.apache.kafka.common.resource.ResourceType.TOPIC, topic, false,
+                    org.apache.kafka.common.acl.AclOperation.READ));
+            acls.add(acl(user, org.apache.kafka.common.resource.ResourceType.TOPIC, topic, false,
+                    org.apache.kafka.common.acl.AclOperation.DESCRIBE));
+        }
+        acls.add(acl(user, org.apache.kafka.common.resource.ResourceType.GROUP, groupPrefix, true,
+                org.apache.kafka.common.acl.AclOperation.READ));
+        acls.add(acl(user, org.apache.kafka.common.resource.ResourceType.CLUSTER, "kafka-cluster", false,
+                org.apache.kafka.common.acl.AclOperation.IDEMPOTENT_WRITE));
+        try (Admin a = admin()) {
+            a.createAcls(acls).all().get(30, TimeUnit.SECONDS);
+            var filter = new org.apache.kafka.common.acl.AclBindingFilter(
+                    org.apache.kafka.common.resource.ResourcePatternFilter.ANY,
+                    new org.apache.kafka.common.acl.AccessControlEntryFilter(user, null,
+                            org.apache.kafka.common.acl.AclOperation.ANY,
+                            org.apache.kafka.common.acl.AclPermissionType.ANY));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!a.describeAcls(filter).values().get(30, TimeUnit.SECONDS).containsAll(acls)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the broker did not take the ACLs of " + principal);
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("granting " + principal + " its topics failed", e);
+        }
+    }
+
+    private static org.apache.kafka.common.acl.AclBinding acl(String user,
+                                                             org.apache.kafka.common.resource.ResourceType type,
+                                                             String name, boolean prefixed,
+                                                             org.apache.kafka.common.acl.AclOperation operation) {
+        return new org.apache.kafka.common.acl.AclBinding(new org.apache.kafka.common.resource.ResourcePattern(type,
+                name, prefixed ? org.apache.kafka.common.resource.PatternType.PREFIXED
+                : org.apache.kafka.common.resource.PatternType.LITERAL),
+                new org.apache.kafka.common.acl.AccessControlEntry(user, "*", operation,
+                        org.apache.kafka.common.acl.AclPermissionType.ALLOW));
     }
 
     private void startServer() {
@@ -74,8 +202,9 @@ public final class KafkaBroker implements AutoCloseable {
             format(props);
             server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
+            ADMINS.put(bootstrapServers(), admin);
             awaitReady();
-            log.info("Kafka broker (KRaft) ready on {}", bootstrapServers());
+            log.info("Kafka broker (KRaft) ready on {}, every client signing in", bootstrapServers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,11 +215,25 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        p.put("listeners", "SASL_PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        p.put("advertised.listeners", "SASL_PLAINTEXT://localhost:" + port);
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        // clients: SCRAM, whose credentials live in the cluster's metadata (the administrator's from formatting)
+        p.put("sasl.enabled.mechanisms", KafkaCredentials.MECHANISM);
+        p.put("sasl.mechanism.inter.broker.protocol", KafkaCredentials.MECHANISM);
+        p.put("listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config",
+                admin.jaas(KafkaCredentials.SCRAM_LOGIN));
+        // the controller listener, which only this node uses: PLAIN, known before any metadata is read
+        p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        p.put("sasl.mechanism.controller.protocol", "PLAIN");
+        p.put("listener.name.controller.plain.sasl.jaas.config", "org.apache.kafka.common.security.plain"
+                + ".PlainLoginModule required username=\"" + admin.username() + "\" password=\"" + admin.password()
+                + "\" user_" + admin.username() + "=\"" + admin.password() + "\";");
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.put("super.users", "User:" + admin.username());
+        p.put("allow.everyone.if.no.acl.found", "false");
         p.put("log.dirs", logDir.toAbsolutePath().toString());
         p.put("auto.create.topics.enable", "false");
         p.put("num.partitions", "3");
@@ -114,7 +257,8 @@ public final class KafkaBroker implements AutoCloseable {
         String clusterId = clusterId();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int rc = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", configFile.toString(),
-                "--ignore-formatted"}, new PrintStream(output, true, StandardCharsets.UTF_8));
+                "--ignore-formatted", "--add-scram", KafkaCredentials.MECHANISM + "=[name=" + admin.username()
+                + ",password=" + admin.password() + "]"}, new PrintStream(output, true, StandardCharsets.UTF_8));
         if (rc != 0) {
             throw new IllegalStateException("formatting the Kafka log directory failed: " + output);
         }
@@ -147,13 +291,15 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** An admin client signed in as the broker's administrator. */
     public Admin admin() {
         return admin(bootstrapServers());
     }
 
     private static Admin admin(String bootstrap) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+        var props = clientProperties(bootstrap);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return Admin.create(props);
     }
 
     /** Creates the topics that do not exist yet; existing ones are left as they are. */

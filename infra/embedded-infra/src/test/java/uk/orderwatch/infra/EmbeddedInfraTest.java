@@ -31,12 +31,83 @@ class EmbeddedInfraTest {
     @TempDir
     Path dir;
 
+    static Map<String, Object> with(Map<String, Object> base, Object... more) {
+        Map<String, Object> props = new java.util.HashMap<>(base);
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            props.put((String) more[i], more[i + 1]);
+        }
+        return props;
+    }
+
+    static Map<String, Object> as(KafkaBroker broker, KafkaCredentials user, Object... more) {
+        Map<String, Object> props = new java.util.HashMap<>(user.clientProperties());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        return with(props, more);
+    }
+
+    @Test
+    void everyClientSignsInAndDoesOnlyWhatItsAclsAllow() throws Exception {
+        var writer = new KafkaCredentials("writer", "writer-password");
+        var reader = new KafkaCredentials("reader", "reader-password");
+        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"), 0, 0,
+                new KafkaCredentials("admin", "admin-password"))) {
+            broker.createTopics(List.of("events", "other"), 1);
+            broker.users(List.of(writer, reader));
+            broker.allow("writer", List.of("events"), List.of(), "writer");
+            broker.allow("reader", List.of(), List.of("events"), "reader");
+
+            try (var producer = new KafkaProducer<String, String>(as(broker, writer, ProducerConfig.ACKS_CONFIG,
+                    "all"), new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("events", "k", "written")).get();
+                assertThatThrownBy(() -> producer.send(new ProducerRecord<>("other", "k", "v")).get())
+                        .as("a topic it may not write").hasRootCauseInstanceOf(
+                                org.apache.kafka.common.errors.TopicAuthorizationException.class);
+            }
+            try (var forger = new KafkaProducer<String, String>(as(broker, reader, ProducerConfig.ACKS_CONFIG,
+                    "all"), new StringSerializer(), new StringSerializer())) {
+                assertThatThrownBy(() -> forger.send(new ProducerRecord<>("events", "k", "forged")).get())
+                        .as("a reader cannot write what it reads").hasRootCauseInstanceOf(
+                                org.apache.kafka.common.errors.TopicAuthorizationException.class);
+            }
+            var wrongPassword = new KafkaCredentials("writer", "guessed");
+            try (var impostor = new KafkaProducer<String, String>(as(broker, wrongPassword,
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000), new StringSerializer(), new StringSerializer())) {
+                assertThatThrownBy(() -> impostor.send(new ProducerRecord<>("events", "k", "v")).get())
+                        .hasRootCauseInstanceOf(org.apache.kafka.common.errors.SaslAuthenticationException.class);
+            }
+            try (var anonymous = new KafkaProducer<String, String>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000), new StringSerializer(), new StringSerializer())) {
+                assertThatThrownBy(() -> anonymous.send(new ProducerRecord<>("events", "k", "v")).get())
+                        .as("a client that does not sign in gets nowhere").isNotNull();
+            }
+            try (var consumer = new KafkaConsumer<String, String>(as(broker, reader, ConsumerConfig.GROUP_ID_CONFIG,
+                    "reader-1", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                    new StringDeserializer())) {
+                consumer.subscribe(List.of("events"));
+                List<String> values = new java.util.ArrayList<>();
+                await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> {
+                    consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+                    return !values.isEmpty();
+                });
+                assertThat(values).containsExactly("written");
+            }
+            try (var consumer = new KafkaConsumer<String, String>(as(broker, reader, ConsumerConfig.GROUP_ID_CONFIG,
+                    "reader-2", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                    new StringDeserializer())) {
+                consumer.subscribe(List.of("other"));
+                assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(10))).as("a topic it may not read")
+                        .isInstanceOf(org.apache.kafka.common.errors.TopicAuthorizationException.class);
+            }
+        }
+    }
+
     @Test
     void theBrokerKeepsTopicsAndRecordsAcrossARestartOnTheSameDirectory() throws Exception {
-        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"), 0, 0)) {
+        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"), 0, 0,
+                new KafkaCredentials("admin", "a-test-password"))) {
             broker.createTopics(List.of("t"), 1);
-            try (var producer = new KafkaProducer<String, String>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+            try (var producer = new KafkaProducer<String, String>(with(broker.clientProperties(),
                     ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
                 producer.send(new ProducerRecord<>("t", "k", "kept")).get();
             }
@@ -45,8 +116,7 @@ class EmbeddedInfraTest {
             broker.restart();
 
             assertThat(Files.readString(dir.resolve("kafka/orderwatch-cluster.id"))).isEqualTo(clusterId);
-            try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+            try (var consumer = new KafkaConsumer<String, String>(with(broker.clientProperties(),
                     ConsumerConfig.GROUP_ID_CONFIG, "g", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                     new StringDeserializer(), new StringDeserializer())) {
                 consumer.subscribe(List.of("t"));
