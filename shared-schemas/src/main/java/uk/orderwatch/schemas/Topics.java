@@ -49,7 +49,47 @@ public final class Topics {
             new String[] {ACCESS_BREACH_REPORT, GROUP_NOTIFICATION},
             new String[] {ACCESS_NOTIFICATION, GROUP_NOTIFICATION});
 
+    /** The services, each a Kafka principal of the same name and the consumer group of its bindings. */
+    public static final List<String> SERVICES = List.of(GROUP_ORDER_REGISTRY, GROUP_BREACH_REPORT, GROUP_NOTIFICATION);
+
+    /** The one service that writes each event topic: the single-writer rule, which the broker's ACLs enforce. */
+    public static final java.util.Map<String, String> WRITERS = java.util.Map.of(
+            ORDERS, GROUP_ORDER_REGISTRY,
+            COMPLIANCE, GROUP_BREACH_REPORT,
+            ALERTS, GROUP_NOTIFICATION,
+            DIRECTORY, GROUP_NOTIFICATION,
+            ACCESS_ORDER_REGISTRY, GROUP_ORDER_REGISTRY,
+            ACCESS_BREACH_REPORT, GROUP_BREACH_REPORT,
+            ACCESS_NOTIFICATION, GROUP_NOTIFICATION);
+
     private Topics() {
+    }
+
+    /**
+     * What {@code service} may write: the event topics it is the writer of, and the dead-letter topics of its own
+     * subscriptions (the binder puts there what it could not process).
+     */
+    public static List<String> writtenBy(String service) {
+        var topics = new java.util.ArrayList<String>();
+        WRITERS.forEach((topic, writer) -> {
+            if (writer.equals(service)) {
+                topics.add(topic);
+            }
+        });
+        topics.addAll(deadLettersOf(service));
+        return List.copyOf(topics);
+    }
+
+    /** What {@code service} may read: the topics it consumes, and its own dead-letter topics (to show them). */
+    public static List<String> readBy(String service) {
+        var topics = new java.util.ArrayList<String>();
+        SUBSCRIPTIONS.stream().filter(s -> s[1].equals(service)).forEach(s -> topics.add(s[0]));
+        topics.addAll(deadLettersOf(service));
+        return List.copyOf(topics);
+    }
+
+    private static List<String> deadLettersOf(String service) {
+        return SUBSCRIPTIONS.stream().filter(s -> s[1].equals(service)).map(s -> deadLetter(s[0], s[1])).toList();
     }
 
     /** The topic where {@code service} signals refusals of access ({@link #ACCESS_ORDER_REGISTRY} and others). */

@@ -230,6 +230,22 @@ class EventContractsTest {
     }
 
     @Test
+    void everyEventTopicHasOneWriterWhoAloneMayWriteIt() {
+        assertThat(Topics.WRITERS.keySet()).containsExactlyInAnyOrderElementsOf(Topics.EVENT_TOPICS);
+        for (EventType type : EventType.values()) {
+            if (type.topic() != null) {
+                assertThat(Topics.EVENT_TOPICS).as(type.type()).contains(type.topic());
+            }
+        }
+        assertThat(Topics.writtenBy("breach-report")).containsExactlyInAnyOrder("orderwatch.compliance",
+                "orderwatch.access.breach-report", "orderwatch.orders.breach-report.dlq");
+        assertThat(Topics.readBy("breach-report")).containsExactlyInAnyOrder("orderwatch.orders",
+                "orderwatch.orders.breach-report.dlq");
+        assertThat(Topics.writtenBy("breach-report")).as("the single writer: nobody else's topic")
+                .doesNotContain("orderwatch.orders", "orderwatch.alerts", "orderwatch.directory");
+    }
+
+    @Test
     void deadLetterTopicsFollowTheSubscriptions() {
         List<String> all = Topics.allTopics();
         assertThat(all).contains(Topics.ORDERS, Topics.COMPLIANCE, Topics.ALERTS,
