@@ -181,7 +181,8 @@ public class SupportAutoConfiguration {
     KafkaEventSender kafkaEventSender(
             @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
             @Value("${spring.application.name}") String serviceName, SupportSettings settings) {
-        return new KafkaEventSender(brokers, serviceName + "-outbox", settings.kafka().sendTimeout());
+        return new KafkaEventSender(brokers, settings.kafka().clientProperties(), serviceName + "-outbox",
+                settings.kafka().sendTimeout());
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -209,11 +210,25 @@ public class SupportAutoConfiguration {
         return new MongoIndexes(indexes, mongo);
     }
 
+    /**
+     * The dead letters, replayed to the service's own consumer of the original topic: the function bound to it
+     * ({@code spring.cloud.function.definition}, each {@code <function>-in-0} binding's destination).
+     */
     @Bean
+    @SuppressWarnings("unchecked")
     DeadLetters deadLetters(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
-                            @Value("${spring.application.name}") String serviceName, KafkaEventSender sender,
-                            MongoTemplate mongo, Clock clock) {
-        return new DeadLetters(brokers, serviceName, sender, mongo, clock);
+                            @Value("${spring.application.name}") String serviceName, SupportSettings settings,
+                            org.springframework.core.env.Environment environment,
+                            org.springframework.context.ApplicationContext context, MongoTemplate mongo,
+                            Clock clock) {
+        java.util.function.Function<String, java.util.function.Consumer<org.springframework.messaging.Message<byte[]>>>
+                consumers = topic -> java.util.Arrays.stream(environment.getProperty(
+                        "spring.cloud.function.definition", "").split(";")).map(String::trim)
+                .filter(f -> !f.isEmpty() && topic.equals(environment.getProperty(
+                        "spring.cloud.stream.bindings." + f + "-in-0.destination")))
+                .findFirst().map(f -> (java.util.function.Consumer<org.springframework.messaging.Message<byte[]>>)
+                        context.getBean(f)).orElse(null);
+        return new DeadLetters(brokers, settings.kafka().clientProperties(), serviceName, consumers, mongo, clock);
     }
 
     @Bean

@@ -48,10 +48,37 @@ public record SupportSettings(Consumer consumer, Http http, Kafka kafka, Outbox 
         }
     }
 
-    /** @param sendTimeout how long a send waits for the broker's acknowledgement before it counts as failed */
-    public record Kafka(Duration sendTimeout) {
+    /**
+     * How the service reaches Kafka: as its own principal, signing in with SASL/SCRAM-SHA-256 (over TLS with
+     * {@code SASL_SSL}); the broker's ACLs let it write only the topics it is the writer of.
+     *
+     * @param sendTimeout      how long a send waits for the broker's acknowledgement before it counts as failed
+     * @param securityProtocol {@code SASL_SSL} in a deployment, {@code SASL_PLAINTEXT} on one machine
+     * @param username         the service's Kafka principal (by default its name)
+     * @param password         its password: no default, so a service without one refuses to start
+     */
+    public record Kafka(Duration sendTimeout, String securityProtocol, String username, String password) {
         public Kafka {
             Settings.positive("orderwatch.kafka.send-timeout", sendTimeout);
+            if (!java.util.Set.of("SASL_SSL", "SASL_PLAINTEXT").contains(securityProtocol)) {
+                throw new IllegalArgumentException("orderwatch.kafka.security-protocol (KAFKA_SECURITY_PROTOCOL) "
+                        + "must be SASL_SSL or SASL_PLAINTEXT: every client signs in to the broker");
+            }
+            Settings.require("orderwatch.kafka.username (KAFKA_USERNAME)", username);
+            Settings.require("orderwatch.kafka.password (KAFKA_PASSWORD)", password);
+        }
+
+        /** The client settings that sign in as this service. */
+        public java.util.Map<String, Object> clientProperties() {
+            return java.util.Map.of("security.protocol", securityProtocol, "sasl.mechanism", "SCRAM-SHA-256",
+                    "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                            + username + "\" password=\"" + password + "\";");
+        }
+
+        @Override
+        public String toString() {
+            return "Kafka[sendTimeout=" + sendTimeout + ", securityProtocol=" + securityProtocol + ", username="
+                    + username + "]";
         }
     }
 

@@ -9,24 +9,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 import uk.orderwatch.schemas.Topics;
 import uk.orderwatch.support.messaging.KafkaEventSender;
 import uk.orderwatch.support.web.Problem;
 
 /**
  * The dead letters of this service's consumer groups: listed with the reason and where they came from (the binder's
- * {@code x-original-*} and {@code x-exception-*} headers), and replayed onto their original topic once the cause is
- * fixed. Each dead letter is replayed once; a replay is recorded with who asked and when.
+ * {@code x-original-*} and {@code x-exception-*} headers), and replayed once the cause is fixed: handed to this
+ * service's consumer of the original topic, as if it came again. A replay does not write the original topic, which
+ * has one writer (the broker's ACLs allow no other), and it reaches only the consumer that failed, not every
+ * service that reads the topic. Each dead letter is replayed once; a replay is recorded with who asked and when.
  */
 public class DeadLetters {
 
@@ -35,17 +40,27 @@ public class DeadLetters {
     /** A reason longer than this is cut: it is for deciding a replay, not for reading the record. */
     static final int REASON_LENGTH = 500;
 
-    private final String bootstrap;
+    private final Map<String, Object> consumerSettings;
     private final List<String> topics;
-    private final KafkaEventSender sender;
+    private final Function<String, Consumer<Message<byte[]>>> consumers;
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    public DeadLetters(String bootstrap, String group, KafkaEventSender sender, MongoTemplate mongo, Clock clock) {
-        this.bootstrap = bootstrap;
+    /**
+     * @param signIn    the client settings that sign in as the service's principal
+     * @param consumers the service's consumer of each topic it reads, by topic
+     */
+    public DeadLetters(String bootstrap, Map<String, Object> signIn, String group,
+                       Function<String, Consumer<Message<byte[]>>> consumers, MongoTemplate mongo, Clock clock) {
+        Map<String, Object> settings = new java.util.HashMap<>(signIn);
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // the group's name starts with the service's, as the broker's ACLs allow it
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, group + "-dead-letter-reader");
+        this.consumerSettings = Map.copyOf(settings);
         this.topics = Topics.SUBSCRIPTIONS.stream().filter(s -> s[1].equals(group))
                 .map(s -> Topics.deadLetter(s[0], s[1])).toList();
-        this.sender = sender;
+        this.consumers = consumers;
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -87,7 +102,10 @@ public class DeadLetters {
         return all;
     }
 
-    /** Sends the dead letter's record, with its key and event headers, back to the topic it came from. */
+    /**
+     * Hands the dead letter's record, with its key and event headers, to this service's consumer of the topic it
+     * came from; a record that fails again is answered as a failure and stays a dead letter, not replayed.
+     */
     public DeadLetter replay(String topic, int partition, long offset, String by) {
         if (!topics.contains(topic)) {
             throw Problem.notFound("Dead-letter topic", topic);
@@ -105,21 +123,28 @@ public class DeadLetters {
         } catch (DuplicateKeyException e) {
             throw Problem.conflict("replay-once", "this dead letter was already replayed");
         }
-        var out = new ProducerRecord<>(original, record.key(), record.value());
+        var consumer = consumers.apply(original);
+        if (consumer == null) {
+            throw Problem.conflict("no-consumer", "this service no longer reads " + original);
+        }
+        var message = MessageBuilder.withPayload(record.value() == null ? new byte[0]
+                : record.value().getBytes(StandardCharsets.UTF_8)).setHeader(KafkaHeaders.RECEIVED_KEY, record.key());
         for (String name : List.of(KafkaEventSender.HEADER_ID, KafkaEventSender.HEADER_TYPE,
                 KafkaEventSender.HEADER_CONTENT_TYPE)) {
             Header h = record.headers().lastHeader(name);
             if (h != null) {
-                out.headers().add(h);
+                message.setHeader(name, h.value());
             }
         }
         try {
-            sender.sendRecord(out);
+            consumer.accept(message.build());
         } catch (RuntimeException e) {
             mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
                     org.springframework.data.mongodb.core.query.Criteria.where("_id").is(replay.id())),
                     "deadLetterReplays");
-            throw e;
+            String reason = String.valueOf(e.getMessage());
+            throw Problem.conflict("replay-failed", "the consumer refused it again: "
+                    + (reason.length() > REASON_LENGTH ? reason.substring(0, REASON_LENGTH) + "…" : reason));
         }
         return view(record);
     }
@@ -138,10 +163,7 @@ public class DeadLetters {
     }
 
     private List<ConsumerRecord<String, String>> read(String topic) {
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
+        try (var consumer = new KafkaConsumer<String, String>(consumerSettings, new StringDeserializer(),
                 new StringDeserializer())) {
             var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();

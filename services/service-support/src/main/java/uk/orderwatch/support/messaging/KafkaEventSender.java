@@ -30,10 +30,13 @@ public class KafkaEventSender implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final Duration sendTimeout;
 
-    public KafkaEventSender(String bootstrapServers, String clientId, Duration sendTimeout) {
+    /** @param signIn the client settings that sign in as the service's principal */
+    public KafkaEventSender(String bootstrapServers, Map<String, Object> signIn, String clientId,
+                            Duration sendTimeout) {
         this.sendTimeout = sendTimeout;
         int timeoutMs = (int) sendTimeout.toMillis();
-        this.producer = new KafkaProducer<>(Map.of(
+        Map<String, Object> config = new java.util.HashMap<>(signIn);
+        config.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -42,8 +45,8 @@ public class KafkaEventSender implements AutoCloseable {
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeoutMs - 500),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs),
-                new StringSerializer(), new StringSerializer());
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs));
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
     /** Sends without waiting; the future completes when the broker acknowledged the record, or fails. */
