@@ -32,12 +32,15 @@ final class KafkaFloor implements AutoCloseable {
     private volatile boolean running = true;
 
     KafkaFloor(String bootstrap) {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new ByteArraySerializer());
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-floor", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        // signed in as the broker's administrator, over the same SASL/SCRAM connection the services use
+        Map<String, Object> producerSettings = uk.orderwatch.infra.KafkaBroker.clientProperties(bootstrap);
+        producerSettings.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 0));
+        producer = new KafkaProducer<>(producerSettings, new StringSerializer(), new ByteArraySerializer());
+        Map<String, Object> consumerSettings = uk.orderwatch.infra.KafkaBroker.clientProperties(bootstrap);
+        consumerSettings.putAll(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "bench-floor",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"));
+        consumer = new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new ByteArrayDeserializer());
         var assigned = new java.util.concurrent.CountDownLatch(1);
         consumer.subscribe(List.of(TOPIC), new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
             @Override

@@ -42,8 +42,8 @@ class ComposeFileTest {
 
     @Test
     void itRunsRealKafkaAMongoReplicaSetTheirInitJobsTheIdentityServerTheThreeServicesAndThePortal() {
-        assertThat(services).containsOnlyKeys("kafka", "kafka-init", "mongo", "mongo-init", "mail", "identity-server",
-                "order-registry", "breach-report", "notification", "portal");
+        assertThat(services).containsOnlyKeys("kafka", "kafka-init", "mongo-keyfile", "mongo", "mongo-init", "mail",
+                "identity-server", "order-registry", "breach-report", "notification", "portal");
         assertThat((Map<String, Object>) service("notification").get("environment")).containsEntry("MAIL_HOST", "mail");
         assertThat((List<String>) service("mongo").get("command")).contains("--replSet");
         assertThat(Files.exists(ROOT.resolve("infra/compose/mongo-init.js"))).isTrue();
@@ -53,12 +53,53 @@ class ComposeFileTest {
     @Test
     void theTopicJobCreatesEveryTopicOfTheRegistryAndNoOther() {
         String command = String.join("\n", (List<String>) service("kafka-init").get("command"));
-        for (String topic : Topics.allTopics()) {
-            assertThat(command).contains(topic);
-        }
-        var named = java.util.regex.Pattern.compile("orderwatch\\.[a-z.-]+").matcher(command).results()
+        String loop = command.substring(command.indexOf("for topic in"), command.indexOf("; do"));
+        var named = java.util.regex.Pattern.compile("orderwatch\\.[a-z.-]+").matcher(loop).results()
                 .map(java.util.regex.MatchResult::group).toList();
         assertThat(named).containsExactlyInAnyOrderElementsOf(Topics.allTopics());
+    }
+
+    /** The topics an {@code allow <service> <operation> <topics...>} line of the init job names. */
+    static List<String> allowed(String command, String service, String operation) {
+        String joined = command.replaceAll("\\\\\n\\s*", " "); // a shell line continued with a backslash
+        var line = java.util.regex.Pattern.compile("allow " + service + " " + operation + " ([^\n]+)")
+                .matcher(joined);
+        assertThat(line.find()).as("allow %s %s", service, operation).isTrue();
+        return java.util.Arrays.stream(line.group(1).trim().split("\\s+")).toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ServiceName.class, names = {"ORDER_REGISTRY", "BREACH_REPORT", "NOTIFICATION"})
+    @SuppressWarnings("unchecked")
+    void eachServiceSignsInToKafkaAndMongoAsItselfAndMayUseOnlyItsOwnTopicsAndDatabase(ServiceName name) {
+        String command = String.join("\n", (List<String>) service("kafka-init").get("command"));
+        assertThat(allowed(command, name.id(), "Write")).as("what %s may write", name.id())
+                .containsExactlyInAnyOrderElementsOf(Topics.writtenBy(name.id()));
+        assertThat(allowed(command, name.id(), "Read")).as("what %s may read", name.id())
+                .containsExactlyInAnyOrderElementsOf(Topics.readBy(name.id()));
+        assertThat(command).contains("scram " + name.id() + " ", "group " + name.id());
+        var env = (Map<String, Object>) service(name.id()).get("environment");
+        assertThat((String) env.get("KAFKA_PASSWORD")).startsWith("${KAFKA_PASSWORD_");
+        assertThat(env).as("the principal is the service's name").doesNotContainKey("KAFKA_USERNAME");
+        assertThat((String) env.get("MONGODB_URI")).startsWith("mongodb://" + name.id() + ":${MONGO_PASSWORD_")
+                .endsWith("&authSource=orderwatch-" + name.id());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theBrokerAuthorisesEveryRequestAndMongoRunsWithAuthenticationAndAUserPerService() throws IOException {
+        var kafka = (Map<String, Object>) service("kafka").get("environment");
+        assertThat((String) kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).doesNotContain(":PLAINTEXT");
+        assertThat(kafka).containsEntry("KAFKA_AUTHORIZER_CLASS_NAME",
+                "org.apache.kafka.metadata.authorizer.StandardAuthorizer").containsEntry("KAFKA_SUPER_USERS", "User:admin")
+                .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false");
+        assertThat((List<String>) service("mongo").get("command")).contains("--keyFile");
+        assertThat((Map<String, Object>) service("mongo").get("environment")).containsKey("MONGO_INITDB_ROOT_PASSWORD");
+        String init = Files.readString(ROOT.resolve("infra/compose/mongo-init.js"));
+        for (String s : Topics.SERVICES) {
+            assertThat(init).contains("\"" + s + "\": process.env.MONGO_PASSWORD_");
+        }
+        assertThat(init).contains("role: \"readWrite\", db: \"orderwatch-\" + service");
     }
 
     @ParameterizedTest

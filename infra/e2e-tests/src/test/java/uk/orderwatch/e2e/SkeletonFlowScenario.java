@@ -135,6 +135,69 @@ abstract class SkeletonFlowScenario {
     }
 
     /**
+     * The event stream takes each topic from its one writer only, as the broker enforces it: another service's
+     * principal is refused (no forged {@code order.*} record can hand an order to another force), as is a wrong
+     * password or a client that does not sign in; and a service reads only what it consumes.
+     */
+    @Test
+    void theBrokerLetsOnlyEachTopicsWriterWriteItAndEachServiceReadOnlyWhatItConsumes() {
+        String bootstrap = stack().config().kafkaBootstrap();
+        for (ServiceName service : List.of(ServiceName.ORDER_REGISTRY, ServiceName.BREACH_REPORT,
+                ServiceName.NOTIFICATION)) {
+            var signIn = new java.util.HashMap<String, Object>(stack().kafkaCredentials(service).clientProperties());
+            signIn.put("bootstrap.servers", bootstrap);
+            signIn.put("max.block.ms", 10_000);
+            try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(signIn,
+                    new org.apache.kafka.common.serialization.StringSerializer(),
+                    new org.apache.kafka.common.serialization.StringSerializer())) {
+                for (String topic : Topics.EVENT_TOPICS) {
+                    if (Topics.WRITERS.get(topic).equals(service.id())) {
+                        continue;
+                    }
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> producer.send(
+                            new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "forged", "{}"))
+                                    .get(20, java.util.concurrent.TimeUnit.SECONDS))
+                            .as("%s writing %s", service.id(), topic).hasRootCauseInstanceOf(
+                                    org.apache.kafka.common.errors.TopicAuthorizationException.class);
+                }
+            }
+        }
+        var breachReport = new java.util.HashMap<String, Object>(
+                stack().kafkaCredentials(ServiceName.BREACH_REPORT).clientProperties());
+        breachReport.put("bootstrap.servers", bootstrap);
+        breachReport.put("group.id", "breach-report-probe");
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(breachReport,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.ALERTS));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(20)))
+                    .as("breach-report does not consume the alerts").isInstanceOf(
+                            org.apache.kafka.common.errors.TopicAuthorizationException.class);
+        }
+        var impostor = new java.util.HashMap<String, Object>(new uk.orderwatch.infra.KafkaCredentials(
+                "order-registry", "guessed").clientProperties());
+        impostor.put("bootstrap.servers", bootstrap);
+        impostor.put("max.block.ms", 10_000);
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(impostor,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> producer.send(
+                    new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.ORDERS, "forged", "{}"))
+                            .get(20, java.util.concurrent.TimeUnit.SECONDS))
+                    .hasRootCauseInstanceOf(org.apache.kafka.common.errors.SaslAuthenticationException.class);
+        }
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", bootstrap, "max.block.ms", 3_000),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> producer.send(
+                    new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.ORDERS, "forged", "{}"))
+                            .get(20, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("a client that does not sign in gets nowhere").isNotNull();
+        }
+    }
+
+    /**
      * Someone probing ids is noticed: a user refused again and again (here an advocate asking for orders that are
      * not theirs) is reported by email to their agency's escalation chain, and each refusal is in the audit log.
      */
@@ -269,16 +332,6 @@ abstract class SkeletonFlowScenario {
         }
     }
 
-    /** The single writer of each event topic, as the architecture decides it. */
-    static final Map<String, String> WRITER = Map.of(
-            "orderwatch.orders", "/orderwatch/order-registry",
-            "orderwatch.compliance", "/orderwatch/breach-report",
-            "orderwatch.alerts", "/orderwatch/notification",
-            "orderwatch.directory", "/orderwatch/notification",
-            Topics.ACCESS_ORDER_REGISTRY, "/orderwatch/order-registry",
-            Topics.ACCESS_BREACH_REPORT, "/orderwatch/breach-report",
-            Topics.ACCESS_NOTIFICATION, "/orderwatch/notification");
-
     void assertEveryRecordIsAValidEventWithoutTheVictimsDetails(String orderId) {
         String bootstrap = stack().config().kafkaBootstrap();
         var alertsForOrder = TopicReader.readUntil(bootstrap, Topics.ALERTS, recs -> recs.stream()
@@ -302,7 +355,7 @@ abstract class SkeletonFlowScenario {
                     assertThat(record.headers()).containsKeys("ce_id", "ce_type");
                     // one writer per topic: what is on it came from that service and nowhere else
                     assertThat(CODEC.read(record.value()).source()).as("source of %s on %s",
-                            record.headers().get("ce_type"), topic).isEqualTo(WRITER.get(topic));
+                            record.headers().get("ce_type"), topic).isEqualTo("/orderwatch/" + Topics.WRITERS.get(topic));
                 }
             }
         }

@@ -23,7 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -97,9 +96,11 @@ public final class FaultSuite implements AutoCloseable {
         this.webhookProxy = TcpProxy.start("webhook", "localhost", webhooks.port());
         this.driver = new Driver(stack, Duration.ofSeconds(90));
         this.mongo = MongoClients.create(stack.mongoUri("admin"));
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.config().kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new StringSerializer());
+        // the suite sends poison and replays as the broker's administrator, who may write every topic
+        Map<String, Object> producerSettings = stack.kafkaAdminProperties();
+        producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerSettings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        this.producer = new KafkaProducer<>(producerSettings, new StringSerializer(), new StringSerializer());
         mailScanner.scheduleWithFixedDelay(receipts::scanMail, 200, 200, TimeUnit.MILLISECONDS);
     }
 
@@ -342,8 +343,7 @@ public final class FaultSuite implements AutoCloseable {
 
     /** Records on all dead-letter topics so far. */
     private long deadLetterCount() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.config().kafkaBootstrap()))) {
+        try (Admin admin = Admin.create(stack.kafkaAdminProperties())) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             var topics = Topics.SUBSCRIPTIONS.stream().map(s -> Topics.deadLetter(s[0], s[1])).toList();
             admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values()
@@ -358,8 +358,7 @@ public final class FaultSuite implements AutoCloseable {
 
     /** Waits until every consumer group has taken in every record on its topics. */
     void awaitConsumersCaughtUp(Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.config().kafkaBootstrap()))) {
+        try (Admin admin = Admin.create(stack.kafkaAdminProperties())) {
             await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> lag(admin) == 0);
         }
     }

@@ -9,16 +9,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.orderwatch.infra.KafkaBroker;
+import uk.orderwatch.infra.KafkaCredentials;
 import uk.orderwatch.infra.MongoWireServer;
 import uk.orderwatch.infra.Ports;
 import uk.orderwatch.infra.TcpProxy;
@@ -46,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackConfig config;
     private final Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
     private KafkaBroker kafka;
+    private final Map<String, KafkaCredentials> kafkaServices = new java.util.LinkedHashMap<>();
     private MongoWireServer mongo;
     private GreenMail mail;
     private boolean faultProxies;
@@ -80,11 +84,19 @@ public final class LocalStack implements AutoCloseable {
         checkPorts();
         Runtime.getRuntime().addShutdownHook(orphanGuard);
         try {
-            if (config.externalKafka() == null) {
-                kafka = KafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(),
-                        config.kafkaControllerPort());
+            if (config.externalKafka() != null) {
+                throw new IllegalStateException("the services sign in to Kafka with SASL/SCRAM and the broker's ACLs "
+                        + "decide what each may do; the local stack sets that up on its own broker only");
             }
+            kafka = KafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(),
+                    config.kafkaControllerPort(), kafkaAdmin());
             KafkaBroker.createTopics(config.kafkaBootstrap(), Topics.allTopics(), PARTITIONS);
+            // each service signs in as itself, with a password made for this start, and may write only its own
+            // topics and read only what it consumes
+            for (String service : Topics.SERVICES) {
+                kafkaServices.put(service, new KafkaCredentials(service, UUID.randomUUID().toString()));
+            }
+            kafka.services(kafkaServices.values(), Topics::writtenBy, Topics::readBy);
             log.info("Kafka ready on {} with topics {}", config.kafkaBootstrap(), Topics.allTopics());
             if (config.externalMongo() == null) {
                 mongo = config.persistent()
@@ -157,6 +169,8 @@ public final class LocalStack implements AutoCloseable {
             env.put("MONGODB_URI", mongoProxy != null ? mongoUri("mongodb://localhost:" + mongoProxy.port(), database)
                     : mongoUri(database));
             env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
+            env.put("KAFKA_USERNAME", kafkaServices.get(name.id()).username());
+            env.put("KAFKA_PASSWORD", kafkaServices.get(name.id()).password());
             env.put("MAIL_HOST", "localhost");
             env.put("MAIL_PORT", String.valueOf(smtpProxy != null ? smtpProxy.port() : config.smtpPort()));
             // the Mongo wire server does not answer the driver's 'hello' health command; a real MongoDB does
@@ -269,6 +283,33 @@ public final class LocalStack implements AutoCloseable {
     /** The proxy between the services and the mail server ({@link #withFaultProxies()} only). */
     public TcpProxy smtpProxy() {
         return smtpProxy;
+    }
+
+    /**
+     * The broker's administrator, whose password is made on the first start and kept in the data directory (the
+     * broker formats its log directory with it once): tools and tests read every topic as this principal.
+     */
+    private KafkaCredentials kafkaAdmin() {
+        Path file = config.dataDir().resolve("kafka-admin.secret");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, UUID.randomUUID().toString());
+            }
+            return new KafkaCredentials("admin", Files.readString(file).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The Kafka principal a service signs in as (for a test that it may do only what its ACLs allow). */
+    public KafkaCredentials kafkaCredentials(ServiceName service) {
+        return kafkaServices.get(service.id());
+    }
+
+    /** The administrator's client settings for this stack's broker (tools, kcat: see the start banner). */
+    public Map<String, Object> kafkaAdminProperties() {
+        return KafkaBroker.clientProperties(config.kafkaBootstrap());
     }
 
     public ServiceProcess service(ServiceName name) {

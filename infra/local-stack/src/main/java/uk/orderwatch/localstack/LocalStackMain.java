@@ -74,7 +74,8 @@ public final class LocalStackMain {
                         c.baseUrl(name)));
             }
         }
-        s.append(String.format("  %-15s %s%n", "Kafka", c.kafkaBootstrap()));
+        s.append(String.format("  %-15s %s (SASL/SCRAM-SHA-256: each service signs in as itself; the administrator's "
+                + "password is in %s)%n", "Kafka", c.kafkaBootstrap(), c.dataDir().resolve("kafka-admin.secret")));
         s.append(String.format("  %-15s mongodb://localhost:%d%n", "MongoDB (wire)", c.mongoPort()));
         s.append(String.format("  %-15s SMTP localhost:%d, read with POP3 on localhost:%d (any password), e.g.%n",
                 "Demo mailbox", c.smtpPort(), c.pop3Port()));

@@ -37,14 +37,22 @@ public final class TopicReader {
                 .toList();
     }
 
+    /** A reader of its own, signed in as the broker's administrator (who may read every topic). */
+    private static Map<String, Object> settings(String bootstrap, Object... more) {
+        Map<String, Object> settings = uk.orderwatch.infra.KafkaBroker.clientProperties(bootstrap);
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            settings.put((String) more[i], more[i + 1]);
+        }
+        return settings;
+    }
+
     /** Every record on {@code topic} once at least one matches {@code until}, or all there is after the timeout. */
     public static List<Rec> readUntil(String bootstrap, String topic, Predicate<List<Rec>> until, Duration timeout) {
         List<Rec> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
+        try (var consumer = new KafkaConsumer<String, String>(settings(bootstrap,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             try {
@@ -67,10 +75,7 @@ public final class TopicReader {
      */
     public static List<Rec> readToEnd(String bootstrap, String topic, Duration timeout) {
         List<Rec> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
+        try (var consumer = new KafkaConsumer<String, String>(settings(bootstrap), new StringDeserializer(),
                 new StringDeserializer())) {
             var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
