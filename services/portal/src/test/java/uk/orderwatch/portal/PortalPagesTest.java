@@ -225,7 +225,14 @@ class PortalPagesTest {
         String text = visibleText(get("/admin/dead-letters", "ADMIN"));
 
         assertThat(text).contains("order.registered", "about ord-42", "orderwatch.orders 2/311",
-                "schema: $.data.court is missing", "Send back");
+                "schema: $.data.court is missing", "Process again");
+
+        when(api.post(eq(Service.BREACH_REPORT), any(), isNull())).thenThrow(new ApiProblem(Service.BREACH_REPORT,
+                409, "Conflict", "the consumer refused it again: schema: $.data.court is missing", List.of()));
+        var refused = mvc.perform(as(MockMvcRequestBuilders.post(
+                "/admin/dead-letters/BREACH_REPORT/orderwatch.orders.breach-report.dlq/0/7/replay").with(csrf()),
+                "ADMIN", false));
+        assertThat(visibleText(refused)).contains("There is a problem", "the consumer refused it again");
     }
 
     static String source(MvcTestResult page) {

@@ -112,6 +112,11 @@ public class AdminPages {
 
     @GetMapping("/admin/dead-letters")
     String deadLetters(Model model) {
+        return deadLetters(new FormErrors(), model);
+    }
+
+    private String deadLetters(FormErrors errors, Model model) {
+        FormPage.show(model, Map.of(), errors);
         Map<Service, List<Map<String, Object>>> letters = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             letters.put(service, api.getList(service, uri -> uri.path("/admin/dead-letters").build()));
@@ -122,11 +127,15 @@ public class AdminPages {
 
     @PostMapping("/admin/dead-letters/{service}/{topic}/{partition}/{offset}/replay")
     String replay(@PathVariable Service service, @PathVariable String topic, @PathVariable int partition,
-                  @PathVariable long offset, RedirectAttributes redirect) {
-        api.post(service, uri -> uri.path("/admin/dead-letters/{t}/{p}/{o}/replay").build(topic, partition, offset),
-                null);
-        redirect.addFlashAttribute("success", "Dead letter sent back to " + topic);
-        return "redirect:/admin/dead-letters";
+                  @PathVariable long offset, Model model, RedirectAttributes redirect) {
+        var errors = new FormErrors();
+        // the service hands it to its own consumer again; one that still fails is answered with the reason
+        if (FormPage.send(() -> api.post(service, uri -> uri.path("/admin/dead-letters/{t}/{p}/{o}/replay")
+                .build(topic, partition, offset), null), errors, field -> null, Map.of())) {
+            redirect.addFlashAttribute("success", "The event was processed again");
+            return "redirect:/admin/dead-letters";
+        }
+        return deadLetters(errors, model);
     }
 
 }

@@ -36,7 +36,9 @@ public class DeadLetterController {
     }
 
     @PostMapping(path = "/{topic}/{partition}/{offset}/replay")
-    @Operation(summary = "Send a dead letter back to its original topic (once), after its cause was fixed")
+    @Operation(summary = "Process a dead letter again (once), after its cause was fixed",
+            description = "Hands it to this service's consumer of its original topic; 409 replay-failed with the "
+                    + "reason when it fails again (it can be tried again), 409 replay-once when it was replayed.")
     public DeadLetters.DeadLetter replay(@PathVariable String topic, @PathVariable int partition,
                                          @PathVariable long offset, Caller caller) {
         audit.change(caller, DeadLetters.AUDIT_RESOURCE, topic + "/" + partition + "/" + offset);
