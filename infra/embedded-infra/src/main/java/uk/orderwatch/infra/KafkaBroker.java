@@ -107,14 +107,9 @@ public final class KafkaBroker implements AutoCloseable {
                     u.username(), new org.apache.kafka.clients.admin.ScramCredentialInfo(
                     org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_256, 8192), u.password())).toList())
                     .all().get(30, TimeUnit.SECONDS);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             Set<String> wanted = users.stream().map(KafkaCredentials::username).collect(Collectors.toSet());
-            while (!a.describeUserScramCredentials().users().get(30, TimeUnit.SECONDS).containsAll(wanted)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the broker did not take the users " + wanted);
-                }
-                Thread.sleep(50);
-            }
+            awaitTaken(() -> a.describeUserScramCredentials().users().get(30, TimeUnit.SECONDS).containsAll(wanted),
+                    "the users " + wanted);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -168,18 +163,28 @@ public final class KafkaBroker implements AutoCloseable {
                     new org.apache.kafka.common.acl.AccessControlEntryFilter(user, null,
                             org.apache.kafka.common.acl.AclOperation.ANY,
                             org.apache.kafka.common.acl.AclPermissionType.ANY));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!a.describeAcls(filter).values().get(30, TimeUnit.SECONDS).containsAll(acls)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the broker did not take the ACLs of " + principal);
-                }
-                Thread.sleep(50);
-            }
+            awaitTaken(() -> a.describeAcls(filter).values().get(30, TimeUnit.SECONDS).containsAll(acls),
+                    "the ACLs of " + principal);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (Exception e) {
             throw new IllegalStateException("granting " + principal + " its topics failed", e);
+        }
+    }
+
+    /** A change made through the admin client reaches the broker's metadata a moment later: waits for it. */
+    private interface Check {
+        boolean done() throws Exception;
+    }
+
+    private static void awaitTaken(Check check, String what) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!check.done()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the broker did not take " + what);
+            }
+            Thread.sleep(50);
         }
     }
 
