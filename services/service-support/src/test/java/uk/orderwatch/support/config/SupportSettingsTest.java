@@ -19,7 +19,8 @@ class SupportSettingsTest {
 
     final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withInitializer(context -> ConfigDataEnvironmentPostProcessor.applyTo(context.getEnvironment()))
-            .withPropertyValues("spring.config.import=classpath:orderwatch-defaults.yml")
+            .withPropertyValues("spring.config.import=classpath:orderwatch-defaults.yml",
+                    "spring.application.name=a-service", "orderwatch.kafka.password=its-password")
             .withUserConfiguration(Settings.class);
 
     @Test
@@ -35,7 +36,22 @@ class SupportSettingsTest {
             assertThat(settings.rateLimit().writeBurst()).isEqualTo(30);
             assertThat(settings.rateLimit().writesPerSecond()).isEqualTo(5.0);
             assertThat(settings.indexRetryInterval()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(settings.refusals().threshold()).isEqualTo(10);
+            assertThat(settings.refusals().window()).isEqualTo(Duration.ofMinutes(10));
+            assertThat(settings.kafka().username()).as("the service's own principal").isEqualTo("a-service");
+            assertThat(settings.kafka().securityProtocol()).isEqualTo("SASL_PLAINTEXT");
+            assertThat(settings.kafka().clientProperties().get("sasl.jaas.config").toString())
+                    .contains("username=\"a-service\" password=\"its-password\"");
+            assertThat(settings.kafka().toString()).doesNotContain("its-password");
         });
+    }
+
+    @Test
+    void withoutItsKafkaPasswordOrSigningInAServiceDoesNotStart() {
+        runner.withPropertyValues("orderwatch.kafka.password=").run(context ->
+                assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("KAFKA_PASSWORD"));
+        runner.withPropertyValues("orderwatch.kafka.security-protocol=PLAINTEXT").run(context ->
+                assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("SASL_SSL or SASL_PLAINTEXT"));
     }
 
     @Test
