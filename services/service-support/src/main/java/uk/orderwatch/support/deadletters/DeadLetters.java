@@ -117,15 +117,15 @@ public class DeadLetters {
         if (original == null) {
             throw Problem.conflict("no-original-topic", "the dead letter does not say which topic it came from");
         }
+        var consumer = consumers.apply(original);
+        if (consumer == null) {
+            throw Problem.conflict("no-consumer", "this service no longer reads " + original);
+        }
         var replay = new Replay(topic + "/" + partition + "/" + offset, clock.instant(), by);
         try {
             mongo.insert(replay, "deadLetterReplays");
         } catch (DuplicateKeyException e) {
             throw Problem.conflict("replay-once", "this dead letter was already replayed");
-        }
-        var consumer = consumers.apply(original);
-        if (consumer == null) {
-            throw Problem.conflict("no-consumer", "this service no longer reads " + original);
         }
         var message = MessageBuilder.withPayload(record.value() == null ? new byte[0]
                 : record.value().getBytes(StandardCharsets.UTF_8)).setHeader(KafkaHeaders.RECEIVED_KEY, record.key());

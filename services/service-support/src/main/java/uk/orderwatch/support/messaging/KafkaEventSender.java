@@ -66,18 +66,6 @@ public class KafkaEventSender implements AutoCloseable {
         return result;
     }
 
-    /** Sends a prepared record and waits for the broker's acknowledgement (a dead letter's replay). */
-    public RecordMetadata sendRecord(ProducerRecord<String, String> record) {
-        try {
-            return producer.send(record).get(sendTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the broker did not acknowledge the record: " + e, e);
-        }
-    }
-
     /** Sends and waits for the broker's acknowledgement; throws when it does not come in time. */
     public RecordMetadata send(OutboxEvent event) throws SendFailedException {
         try {
