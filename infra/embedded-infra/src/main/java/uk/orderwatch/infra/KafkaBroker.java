@@ -225,17 +225,18 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
         p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
-        // clients: SCRAM, whose credentials live in the cluster's metadata (the administrator's from formatting)
-        p.put("sasl.enabled.mechanisms", KafkaCredentials.MECHANISM);
+        // clients: SCRAM, whose credentials live in the cluster's metadata (the administrator's from formatting);
+        // and PLAIN for the administrator alone, its one user configured here, for tools whose SCRAM does not work
+        // with Kafka 4 (kcat on librdkafka before 2.6.1)
+        p.put("sasl.enabled.mechanisms", KafkaCredentials.MECHANISM + ",PLAIN");
         p.put("sasl.mechanism.inter.broker.protocol", KafkaCredentials.MECHANISM);
         p.put("listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config",
                 admin.jaas(KafkaCredentials.SCRAM_LOGIN));
+        p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", plainAdmin());
         // the controller listener, which only this node uses: PLAIN, known before any metadata is read
         p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
         p.put("sasl.mechanism.controller.protocol", "PLAIN");
-        p.put("listener.name.controller.plain.sasl.jaas.config", "org.apache.kafka.common.security.plain"
-                + ".PlainLoginModule required username=\"" + admin.username() + "\" password=\"" + admin.password()
-                + "\" user_" + admin.username() + "=\"" + admin.password() + "\";");
+        p.put("listener.name.controller.plain.sasl.jaas.config", plainAdmin());
         p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         p.put("super.users", "User:" + admin.username());
         p.put("allow.everyone.if.no.acl.found", "false");
@@ -252,6 +253,13 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.flush.interval.messages", "1");
         return p;
+    }
+
+    /** PLAIN's one user, the administrator (and the node's own sign-in to its controller). */
+    private String plainAdmin() {
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + admin.username()
+                + "\" password=\"" + admin.password() + "\" user_" + admin.username() + "=\"" + admin.password()
+                + "\";";
     }
 
     private void format(Properties props) throws IOException {

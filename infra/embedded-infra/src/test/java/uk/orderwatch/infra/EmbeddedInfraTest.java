@@ -69,6 +69,14 @@ class EmbeddedInfraTest {
                         .as("a reader cannot write what it reads").hasRootCauseInstanceOf(
                                 org.apache.kafka.common.errors.TopicAuthorizationException.class);
             }
+            try (var plainWriter = new KafkaProducer<String, String>(with(as(broker, writer,
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000), "sasl.mechanism", "PLAIN", "sasl.jaas.config",
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"writer\" "
+                            + "password=\"writer-password\";"), new StringSerializer(), new StringSerializer())) {
+                assertThatThrownBy(() -> plainWriter.send(new ProducerRecord<>("events", "k", "v")).get())
+                        .as("PLAIN is the administrator's alone").hasRootCauseInstanceOf(
+                                org.apache.kafka.common.errors.SaslAuthenticationException.class);
+            }
             var wrongPassword = new KafkaCredentials("writer", "guessed");
             try (var impostor = new KafkaProducer<String, String>(as(broker, wrongPassword,
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000), new StringSerializer(), new StringSerializer())) {
