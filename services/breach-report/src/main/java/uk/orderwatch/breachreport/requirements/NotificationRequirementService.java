@@ -4,7 +4,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import uk.orderwatch.breachreport.requirements.NotificationRequirement.Notificat
 import uk.orderwatch.breachreport.requirements.NotificationRequirement.RequirementStatus;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.Actor;
+import uk.orderwatch.schemas.events.Court;
 import uk.orderwatch.schemas.events.NotificationRequirementOverdue;
 import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.schemas.events.OrderType;
@@ -31,8 +31,11 @@ import uk.orderwatch.support.web.Problem;
 @Service
 public class NotificationRequirementService {
 
-    /** Stalking Protection Act 2019 s.9; Domestic Abuse Act 2021 s.41: within 3 days of service. */
-    public static final Duration PERIOD = Duration.ofDays(3);
+    /**
+     * Stalking Protection Act 2019 s.9(1); Domestic Abuse Act 2021 s.41: "within the period of 3 days beginning
+     * with the date of service" — days, not hours: the date of service is day 1.
+     */
+    static final int DAYS = 3;
     static final Set<OrderType> WITH_REQUIREMENT = Set.of(OrderType.SPO, OrderType.INTERIM_SPO, OrderType.DAPO);
 
     private final MongoTemplate mongo;
@@ -50,6 +53,14 @@ public class NotificationRequirementService {
         this.clock = clock;
     }
 
+    /**
+     * When the period ends: the end of its third day, counting the date of service (in the court's time zone) as the
+     * first. An order served at 23:30 on a Monday is due by the end of Wednesday, not at 23:30 on Thursday.
+     */
+    public static Instant dueAt(Instant servedAt) {
+        return servedAt.atZone(Court.ZONE).toLocalDate().plusDays(DAYS).atStartOfDay(Court.ZONE).toInstant();
+    }
+
     /** Starts the clock of a served SPO, interim SPO or DAPO, once. */
     public void startIfDue(KnownOrder known) {
         var order = known.order();
@@ -59,7 +70,7 @@ public class NotificationRequirementService {
         }
         try {
             mongo.insert(new NotificationRequirement(order.orderId(), 1, order.servedAt(),
-                    order.servedAt().plus(PERIOD), RequirementStatus.OPEN, List.of(), List.of()));
+                    dueAt(order.servedAt()), RequirementStatus.OPEN, List.of(), List.of()));
         } catch (DuplicateKeyException e) {
             // already started: service is recorded once
         }
