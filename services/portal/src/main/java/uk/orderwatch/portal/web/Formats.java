@@ -35,6 +35,21 @@ public class Formats {
         return DATE.format(at) + " at " + TIME.format(at).toLowerCase(Locale.UK);
     }
 
+    /**
+     * A deadline as people say it: one at midnight (UK time) is "the end of" the day before it ("the end of 25
+     * November 2026"), not "26 November 2026 at 12:00am"; any other as a date and time.
+     */
+    public String deadline(Object value) {
+        if (value == null) {
+            return "";
+        }
+        var at = Instant.parse(value.toString()).atZone(Court.ZONE);
+        if (at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            return "the end of " + DATE.format(at.minusDays(1));
+        }
+        return dateTime(value);
+    }
+
     /** An ISO instant as a machine-readable value for a {@code <time datetime>} attribute. */
     public String iso(Object value) {
         return value == null ? "" : value.toString();
