@@ -1,6 +1,7 @@
 package uk.orderwatch.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -8,12 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import uk.orderwatch.infra.KafkaCredentials;
 import uk.orderwatch.localstack.LocalStack;
 import uk.orderwatch.localstack.ServiceName;
 import uk.orderwatch.localstack.StackConfig;
@@ -141,60 +152,48 @@ abstract class SkeletonFlowScenario {
      */
     @Test
     void theBrokerLetsOnlyEachTopicsWriterWriteItAndEachServiceReadOnlyWhatItConsumes() {
-        String bootstrap = stack().config().kafkaBootstrap();
         for (ServiceName service : List.of(ServiceName.ORDER_REGISTRY, ServiceName.BREACH_REPORT,
                 ServiceName.NOTIFICATION)) {
-            var signIn = new java.util.HashMap<String, Object>(stack().kafkaCredentials(service).clientProperties());
-            signIn.put("bootstrap.servers", bootstrap);
-            signIn.put("max.block.ms", 10_000);
-            try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(signIn,
-                    new org.apache.kafka.common.serialization.StringSerializer(),
-                    new org.apache.kafka.common.serialization.StringSerializer())) {
+            try (var producer = producer(stack().kafkaCredentials(service).clientProperties())) {
                 for (String topic : Topics.EVENT_TOPICS) {
-                    if (Topics.WRITERS.get(topic).equals(service.id())) {
-                        continue;
+                    if (!Topics.WRITERS.get(topic).equals(service.id())) {
+                        assertThatThrownBy(() -> forge(producer, topic)).as("%s writing %s", service.id(), topic)
+                                .hasRootCauseInstanceOf(TopicAuthorizationException.class);
                     }
-                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> producer.send(
-                            new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "forged", "{}"))
-                                    .get(20, java.util.concurrent.TimeUnit.SECONDS))
-                            .as("%s writing %s", service.id(), topic).hasRootCauseInstanceOf(
-                                    org.apache.kafka.common.errors.TopicAuthorizationException.class);
                 }
             }
         }
-        var breachReport = new java.util.HashMap<String, Object>(
+        var breachReport = new HashMap<String, Object>(
                 stack().kafkaCredentials(ServiceName.BREACH_REPORT).clientProperties());
-        breachReport.put("bootstrap.servers", bootstrap);
+        breachReport.put("bootstrap.servers", stack().config().kafkaBootstrap());
         breachReport.put("group.id", "breach-report-probe");
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(breachReport,
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.StringDeserializer())) {
+        try (var consumer = new KafkaConsumer<String, String>(breachReport, new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.ALERTS));
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(20)))
-                    .as("breach-report does not consume the alerts").isInstanceOf(
-                            org.apache.kafka.common.errors.TopicAuthorizationException.class);
+            assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(20)))
+                    .as("breach-report does not consume the alerts")
+                    .isInstanceOf(TopicAuthorizationException.class);
         }
-        var impostor = new java.util.HashMap<String, Object>(new uk.orderwatch.infra.KafkaCredentials(
-                "order-registry", "guessed").clientProperties());
-        impostor.put("bootstrap.servers", bootstrap);
-        impostor.put("max.block.ms", 10_000);
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(impostor,
-                new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.StringSerializer())) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> producer.send(
-                    new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.ORDERS, "forged", "{}"))
-                            .get(20, java.util.concurrent.TimeUnit.SECONDS))
-                    .hasRootCauseInstanceOf(org.apache.kafka.common.errors.SaslAuthenticationException.class);
+        try (var impostor = producer(new KafkaCredentials("order-registry", "guessed").clientProperties())) {
+            assertThatThrownBy(() -> forge(impostor, Topics.ORDERS))
+                    .hasRootCauseInstanceOf(SaslAuthenticationException.class);
         }
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
-                "bootstrap.servers", bootstrap, "max.block.ms", 3_000),
-                new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.StringSerializer())) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> producer.send(
-                    new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.ORDERS, "forged", "{}"))
-                            .get(20, java.util.concurrent.TimeUnit.SECONDS))
-                    .as("a client that does not sign in gets nowhere").isNotNull();
+        try (var unsigned = producer(Map.of("max.block.ms", 3_000))) {
+            assertThatThrownBy(() -> forge(unsigned, Topics.ORDERS)).as("a client that does not sign in gets nowhere")
+                    .isNotNull();
         }
+    }
+
+    /** A producer to the stack's broker with these sign-in settings, giving up on metadata after 10 s. */
+    private KafkaProducer<String, String> producer(Map<String, Object> signIn) {
+        var settings = new HashMap<String, Object>(Map.of("max.block.ms", 10_000));
+        settings.putAll(signIn);
+        settings.put("bootstrap.servers", stack().config().kafkaBootstrap());
+        return new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
+    }
+
+    private static void forge(KafkaProducer<String, String> producer, String topic) throws Exception {
+        producer.send(new ProducerRecord<>(topic, "forged", "{}")).get(20, TimeUnit.SECONDS);
     }
 
     /**

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -22,8 +24,22 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AccessControlEntryFilter;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourcePatternFilter;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +60,7 @@ public final class KafkaBroker implements AutoCloseable {
     private static final String CLUSTER_ID_FILE = "orderwatch-cluster.id";
 
     /** The administrators of the brokers running in this JVM, by bootstrap address. */
-    private static final Map<String, KafkaCredentials> ADMINS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, KafkaCredentials> ADMINS = new ConcurrentHashMap<>();
 
     private final Path dataDir;
     private final int port;
@@ -102,11 +118,11 @@ public final class KafkaBroker implements AutoCloseable {
     /** Creates or updates the SCRAM credentials of each principal, and waits until the broker knows them. */
     public void users(Collection<KafkaCredentials> users) {
         try (Admin a = admin()) {
-            a.alterUserScramCredentials(users.stream().map(u -> (org.apache.kafka.clients.admin
-                    .UserScramCredentialAlteration) new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(
-                    u.username(), new org.apache.kafka.clients.admin.ScramCredentialInfo(
-                    org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_256, 8192), u.password())).toList())
-                    .all().get(30, TimeUnit.SECONDS);
+            var scram = new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 8192);
+            List<UserScramCredentialAlteration> upserts = users.stream()
+                    .<UserScramCredentialAlteration>map(u -> new UserScramCredentialUpsertion(u.username(), scram,
+                            u.password())).toList();
+            a.alterUserScramCredentials(upserts).all().get(30, TimeUnit.SECONDS);
             Set<String> wanted = users.stream().map(KafkaCredentials::username).collect(Collectors.toSet());
             awaitTaken(() -> a.describeUserScramCredentials().users().get(30, TimeUnit.SECONDS).containsAll(wanted),
                     "the users " + wanted);
@@ -123,8 +139,8 @@ public final class KafkaBroker implements AutoCloseable {
      * those whose names start with its own.
      */
     public void services(Collection<KafkaCredentials> services,
-                         java.util.function.Function<String, Collection<String>> writes,
-                         java.util.function.Function<String, Collection<String>> reads) {
+                         Function<String, Collection<String>> writes,
+                         Function<String, Collection<String>> reads) {
         users(services);
         for (var service : services) {
             allow(service.username(), writes.apply(service.username()), reads.apply(service.username()),
@@ -139,30 +155,30 @@ public final class KafkaBroker implements AutoCloseable {
      */
     public void allow(String principal, Collection<String> writes, Collection<String> reads, String groupPrefix) {
         String user = "User:" + principal;
-        List<org.apache.kafka.common.acl.AclBinding> acls = new java.util.ArrayList<>();
+        List<AclBinding> acls = new java.util.ArrayList<>();
         for (String topic : writes) {
-            acls.add(acl(user, org.apache.kafka.common.resource.ResourceType.TOPIC, topic, false,
-                    org.apache.kafka.common.acl.AclOperation.WRITE));
-            acls.add(acl(user, org.apache.kafka.common.resource.ResourceType.TOPIC, topic, false,
-                    org.apache.kafka.common.acl.AclOperation.DESCRIBE));
+            acls.add(acl(user, ResourceType.TOPIC, topic, false,
+                    AclOperation.WRITE));
+            acls.add(acl(user, ResourceType.TOPIC, topic, false,
+                    AclOperation.DESCRIBE));
         }
         for (String topic : reads) {
-            acls.add(acl(user, org.apache.kafka.common.resource.ResourceType.TOPIC, topic, false,
-                    org.apache.kafka.common.acl.AclOperation.READ));
-            acls.add(acl(user, org.apache.kafka.common.resource.ResourceType.TOPIC, topic, false,
-                    org.apache.kafka.common.acl.AclOperation.DESCRIBE));
+            acls.add(acl(user, ResourceType.TOPIC, topic, false,
+                    AclOperation.READ));
+            acls.add(acl(user, ResourceType.TOPIC, topic, false,
+                    AclOperation.DESCRIBE));
         }
-        acls.add(acl(user, org.apache.kafka.common.resource.ResourceType.GROUP, groupPrefix, true,
-                org.apache.kafka.common.acl.AclOperation.READ));
-        acls.add(acl(user, org.apache.kafka.common.resource.ResourceType.CLUSTER, "kafka-cluster", false,
-                org.apache.kafka.common.acl.AclOperation.IDEMPOTENT_WRITE));
+        acls.add(acl(user, ResourceType.GROUP, groupPrefix, true,
+                AclOperation.READ));
+        acls.add(acl(user, ResourceType.CLUSTER, "kafka-cluster", false,
+                AclOperation.IDEMPOTENT_WRITE));
         try (Admin a = admin()) {
             a.createAcls(acls).all().get(30, TimeUnit.SECONDS);
-            var filter = new org.apache.kafka.common.acl.AclBindingFilter(
-                    org.apache.kafka.common.resource.ResourcePatternFilter.ANY,
-                    new org.apache.kafka.common.acl.AccessControlEntryFilter(user, null,
-                            org.apache.kafka.common.acl.AclOperation.ANY,
-                            org.apache.kafka.common.acl.AclPermissionType.ANY));
+            var filter = new AclBindingFilter(
+                    ResourcePatternFilter.ANY,
+                    new AccessControlEntryFilter(user, null,
+                            AclOperation.ANY,
+                            AclPermissionType.ANY));
             awaitTaken(() -> a.describeAcls(filter).values().get(30, TimeUnit.SECONDS).containsAll(acls),
                     "the ACLs of " + principal);
         } catch (InterruptedException e) {
@@ -188,15 +204,15 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static org.apache.kafka.common.acl.AclBinding acl(String user,
-                                                             org.apache.kafka.common.resource.ResourceType type,
+    private static AclBinding acl(String user,
+                                                             ResourceType type,
                                                              String name, boolean prefixed,
-                                                             org.apache.kafka.common.acl.AclOperation operation) {
-        return new org.apache.kafka.common.acl.AclBinding(new org.apache.kafka.common.resource.ResourcePattern(type,
-                name, prefixed ? org.apache.kafka.common.resource.PatternType.PREFIXED
-                : org.apache.kafka.common.resource.PatternType.LITERAL),
-                new org.apache.kafka.common.acl.AccessControlEntry(user, "*", operation,
-                        org.apache.kafka.common.acl.AclPermissionType.ALLOW));
+                                                             AclOperation operation) {
+        return new AclBinding(new ResourcePattern(type,
+                name, prefixed ? PatternType.PREFIXED
+                : PatternType.LITERAL),
+                new AccessControlEntry(user, "*", operation,
+                        AclPermissionType.ALLOW));
     }
 
     private void startServer() {

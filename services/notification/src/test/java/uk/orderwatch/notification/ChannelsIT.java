@@ -99,16 +99,7 @@ class ChannelsIT extends ServiceIT {
         NOTIFY.failing(false);
         WEBHOOK.failing(false);
         agency = "itest-" + UUID.randomUUID().toString().substring(0, 8);
-        String body = """
-                {"kind":"POLICE","name":"Test Constabulary",
-                 "people":[
-                   {"personId":"by-email","name":"DC Email","email":"dc.email@police.test"},
-                   {"personId":"by-sms","name":"DC Sms","mobile":"07700900456"},
-                   {"personId":"by-webhook","name":"DC Webhook"},
-                   {"personId":"inspector","name":"Insp. Duty","email":"duty@police.test"}],
-                 "webhook":{"url":"http://localhost:%d/hook","secret":"%s"},
-                 "escalationChain":["inspector"]}
-                """.formatted(WEBHOOK.port(), WEBHOOK_SECRET);
+        String body = agencyBody("Test Constabulary", "dc.email@police.test", "07700900456");
         var response = put("/directory/agencies/" + agency, body, TestTokens.admin());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
@@ -210,7 +201,7 @@ class ChannelsIT extends ServiceIT {
     List<jakarta.mail.internet.MimeMessage> noticesTo(String address) {
         return List.of(greenMail.getReceivedMessages()).stream().filter(m -> {
             try {
-                return m.getHeader("X-Orderwatch-Notice") != null
+                return !header(m, "X-Orderwatch-Notice").isEmpty()
                         && m.getAllRecipients()[0].toString().equals(address);
             } catch (jakarta.mail.MessagingException e) {
                 return false;
@@ -341,13 +332,9 @@ class ChannelsIT extends ServiceIT {
         }
     }
 
+    /** The alert an email is about. */
     static String header(jakarta.mail.internet.MimeMessage m) {
-        try {
-            String[] values = m.getHeader("X-Orderwatch-Alert");
-            return values == null ? "" : values[0];
-        } catch (jakarta.mail.MessagingException e) {
-            return "";
-        }
+        return header(m, "X-Orderwatch-Alert");
     }
 
     @Test

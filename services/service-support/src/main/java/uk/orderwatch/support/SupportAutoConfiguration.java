@@ -210,25 +210,14 @@ public class SupportAutoConfiguration {
         return new MongoIndexes(indexes, mongo);
     }
 
-    /**
-     * The dead letters, replayed to the service's own consumer of the original topic: the function bound to it
-     * ({@code spring.cloud.function.definition}, each {@code <function>-in-0} binding's destination).
-     */
     @Bean
-    @SuppressWarnings("unchecked")
     DeadLetters deadLetters(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
                             @Value("${spring.application.name}") String serviceName, SupportSettings settings,
                             org.springframework.core.env.Environment environment,
                             org.springframework.context.ApplicationContext context, MongoTemplate mongo,
                             Clock clock) {
-        java.util.function.Function<String, java.util.function.Consumer<org.springframework.messaging.Message<byte[]>>>
-                consumers = topic -> java.util.Arrays.stream(environment.getProperty(
-                        "spring.cloud.function.definition", "").split(";")).map(String::trim)
-                .filter(f -> !f.isEmpty() && topic.equals(environment.getProperty(
-                        "spring.cloud.stream.bindings." + f + "-in-0.destination")))
-                .findFirst().map(f -> (java.util.function.Consumer<org.springframework.messaging.Message<byte[]>>)
-                        context.getBean(f)).orElse(null);
-        return new DeadLetters(brokers, settings.kafka().clientProperties(), serviceName, consumers, mongo, clock);
+        return new DeadLetters(brokers, settings.kafka().clientProperties(), serviceName,
+                DeadLetters.boundConsumers(environment, context), mongo, clock);
     }
 
     @Bean

@@ -4,8 +4,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -15,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import uk.orderwatch.notification.alerts.AlertContent;
 import uk.orderwatch.notification.channels.Channel;
 import uk.orderwatch.notification.channels.EmailChannel;
 import uk.orderwatch.notification.directory.DirectoryService;
@@ -36,8 +35,6 @@ public class AccessSignals {
 
     static final String TELL = "tell-agency-of-refusals";
     private static final Logger log = LoggerFactory.getLogger(AccessSignals.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm")
-            .withZone(ZoneId.of("Europe/London"));
 
     private final MongoTemplate mongo;
     private final DirectoryService directory;
@@ -83,7 +80,8 @@ public class AccessSignals {
             String subject = "[orderwatch] " + s.user().personId() + " was refused access " + s.refusals()
                     + " times";
             String text = "orderwatch's " + s.service() + " service refused " + who + " access " + s.refusals()
-                    + " times between " + TIME.format(s.firstAt()) + " and " + TIME.format(s.lastAt()) + ": "
+                    + " times between " + AlertContent.when(s.firstAt()) + " and " + AlertContent.when(s.lastAt())
+                    + ": "
                     + "requests for records that do not exist or are not theirs, or that their role may not use.\n\n"
                     + "That can be someone looking for another agency's cases, or one of your systems set up wrongly. "
                     + "orderwatch's administrators can show you each request: the " + s.service() + " audit log, "

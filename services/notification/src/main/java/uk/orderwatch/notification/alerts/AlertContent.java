@@ -153,7 +153,8 @@ public final class AlertContent {
         return new Message(title.length() > 200 ? title.substring(0, 200) : title, fields, body.toString());
     }
 
-    private static String when(Instant instant) {
+    /** A time as every message of notification writes it: "29 Nov 2026 10:09 UK time". */
+    public static String when(Instant instant) {
         return WHEN.format(instant) + " UK time";
     }
 }

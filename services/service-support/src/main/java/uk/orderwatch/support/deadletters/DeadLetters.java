@@ -66,6 +66,20 @@ public class DeadLetters {
     }
 
     /**
+     * The service's consumer of each topic it reads: the function bound to it (each function of
+     * {@code spring.cloud.function.definition} whose {@code <function>-in-0} binding has the topic as destination).
+     */
+    @SuppressWarnings("unchecked")
+    public static Function<String, Consumer<Message<byte[]>>> boundConsumers(
+            org.springframework.core.env.Environment environment, org.springframework.beans.factory.BeanFactory beans) {
+        return topic -> java.util.Arrays.stream(environment.getProperty("spring.cloud.function.definition", "")
+                        .split(";")).map(String::trim)
+                .filter(f -> !f.isEmpty() && topic.equals(environment.getProperty(
+                        "spring.cloud.stream.bindings." + f + "-in-0.destination")))
+                .findFirst().map(f -> (Consumer<Message<byte[]>>) beans.getBean(f)).orElse(null);
+    }
+
+    /**
      * One dead letter: what an operator needs to decide a replay (which event, about which record, where it came
      * from, why it failed), never its content, which holds case data.
      *
