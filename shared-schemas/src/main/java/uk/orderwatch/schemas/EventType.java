@@ -14,11 +14,13 @@ import uk.orderwatch.schemas.events.EnforcementReviewRequired;
 import uk.orderwatch.schemas.events.NotificationRequirementOverdue;
 import uk.orderwatch.schemas.events.OrderDischarged;
 import uk.orderwatch.schemas.events.OrderExpired;
+import uk.orderwatch.schemas.events.OrderReassigned;
 import uk.orderwatch.schemas.events.OrderRegistered;
 import uk.orderwatch.schemas.events.OrderRenewed;
 import uk.orderwatch.schemas.events.OrderServed;
 import uk.orderwatch.schemas.events.OrderSuperseded;
 import uk.orderwatch.schemas.events.OrderVaried;
+import uk.orderwatch.schemas.events.ProtectedPersonChanged;
 import uk.orderwatch.schemas.events.SessionConcernRaised;
 import uk.orderwatch.schemas.events.SessionOutcome;
 import uk.orderwatch.schemas.events.SessionUnrecorded;
@@ -36,6 +38,10 @@ public enum EventType {
     ORDER_DISCHARGED("order.discharged", 1, Topics.ORDERS, OrderDischarged.class),
     ORDER_EXPIRED("order.expired", 1, Topics.ORDERS, OrderExpired.class),
     ORDER_SUPERSEDED("order.superseded", 1, Topics.ORDERS, OrderSuperseded.class),
+    ORDER_REASSIGNED("order.reassigned", 1, Topics.ORDERS, OrderReassigned.class),
+    ORDER_PROTECTED_PERSON_ADDED("order.protected-person-added", 1, Topics.ORDERS, ProtectedPersonChanged.class),
+    ORDER_PROTECTED_PERSON_UPDATED("order.protected-person-updated", 1, Topics.ORDERS,
+            ProtectedPersonChanged.class),
     BREACH_REPORTED("breach.reported", 1, Topics.COMPLIANCE, BreachReported.class),
     SESSION_MISSED("session.missed", 1, Topics.COMPLIANCE, SessionOutcome.class),
     SESSION_ATTENDED("session.attended", 1, Topics.COMPLIANCE, SessionOutcome.class),

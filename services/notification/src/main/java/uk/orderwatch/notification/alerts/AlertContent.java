@@ -16,6 +16,7 @@ import uk.orderwatch.schemas.events.Court;
 import uk.orderwatch.schemas.events.EnforcementReviewRequired;
 import uk.orderwatch.schemas.events.NotificationRequirementOverdue;
 import uk.orderwatch.schemas.events.OrderEvent;
+import uk.orderwatch.schemas.events.OrderReassigned;
 import uk.orderwatch.schemas.events.RecipientRole;
 import uk.orderwatch.schemas.events.SessionConcernRaised;
 import uk.orderwatch.schemas.events.SessionOutcome;
@@ -45,6 +46,11 @@ public final class AlertContent {
             RecipientRole.ESCALATION_CONTACT, Set.copyOf(FIELDS),
             RecipientRole.DUTY_DESK, Set.of("what", "when", "subject", "policeReference", "orderStatus",
                     "breachId", "sessionId", "priority")));
+
+    private static final Map<RecipientRole, String> ROLE_NAMES = new EnumMap<>(Map.of(
+            RecipientRole.OFFICER_IN_CHARGE, "officer in charge",
+            RecipientRole.PROBATION_PRACTITIONER, "probation practitioner",
+            RecipientRole.ADVOCATE_CASEWORKER, "caseworker"));
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm")
             .withZone(Court.ZONE);
@@ -117,6 +123,26 @@ public final class AlertContent {
                 all.put("what", r.count() + " unacceptable absences and breaches reached the threshold of "
                         + r.threshold() + ".");
                 all.put("count", String.valueOf(r.count()));
+            }
+            case ORDER_REASSIGNED -> {
+                var r = (OrderReassigned) data;
+                String who = ROLE_NAMES.get(AlertRouting.role(r.agencyKind()));
+                title = "Case reassigned: you are now the " + who;
+                all.put("what", "You are now the " + who + " for this order. No court was involved: the order "
+                        + "itself has not changed.");
+                all.put("when", when(event.time()));
+            }
+            case ORDER_PROTECTED_PERSON_ADDED -> {
+                title = "A protected person was added to the order";
+                all.put("what", "The police added a person the order protects. Their details are on the order in "
+                        + "orderwatch.");
+                all.put("when", when(event.time()));
+            }
+            case ORDER_PROTECTED_PERSON_UPDATED -> {
+                title = "A protected person's details changed";
+                all.put("what", "The details of a person the order protects were updated (for example a new "
+                        + "address or phone number). See the order in orderwatch.");
+                all.put("when", when(event.time()));
             }
             default -> {
                 var o = (OrderEvent) data;

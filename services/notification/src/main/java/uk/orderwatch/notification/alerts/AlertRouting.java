@@ -5,10 +5,13 @@ import java.util.List;
 import uk.orderwatch.schemas.CloudEvent;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.AgencyAssignments;
+import uk.orderwatch.schemas.events.AgencyKind;
 import uk.orderwatch.schemas.events.Assignment;
 import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.ComplianceEvent;
 import uk.orderwatch.schemas.events.OrderEvent;
+import uk.orderwatch.schemas.events.OrderReassigned;
+import uk.orderwatch.schemas.events.ProtectedPersonChanged;
 import uk.orderwatch.schemas.events.Recipient;
 import uk.orderwatch.schemas.events.RecipientRole;
 import uk.orderwatch.schemas.events.SessionConcernRaised;
@@ -26,6 +29,9 @@ import uk.orderwatch.schemas.events.Severity;
  * notification-requirement.overdue officer in charge                             MEDIUM
  * enforcement.review-required      practitioner, officer in charge               MEDIUM
  * order.served/varied/discharged/expired  caseworker                             LOW
+ * order.reassigned                 whoever now has the case for that agency      LOW
+ * order.protected-person-added     caseworker                                    LOW
+ * order.protected-person-updated   caseworker, or officer in charge when an advocate changed them  LOW
  * </pre>
  * A routed recipient the order has no one assigned for goes to the duty desk instead: nothing is dropped.
  * Other events (attended, excused, cancelled, registered, renewed, superseded) alert nobody.
@@ -53,7 +59,26 @@ public final class AlertRouting {
             case ENFORCEMENT_REVIEW_REQUIRED -> to(agencies(data), Severity.MEDIUM, dutyDesk, PP, OIC);
             case ORDER_SERVED, ORDER_VARIED, ORDER_DISCHARGED, ORDER_EXPIRED ->
                     to(((OrderEvent) data).order().agencies(), Severity.LOW, dutyDesk, CW);
+            case ORDER_REASSIGNED -> {
+                var r = (OrderReassigned) data;
+                yield to(r.order().agencies(), Severity.LOW, dutyDesk, role(r.agencyKind()));
+            }
+            case ORDER_PROTECTED_PERSON_ADDED -> to(((OrderEvent) data).order().agencies(), Severity.LOW, dutyDesk, CW);
+            case ORDER_PROTECTED_PERSON_UPDATED -> {
+                var p = (ProtectedPersonChanged) data;
+                boolean byPolice = p.changedBy().agencyId().equals(p.order().agencies().police().agencyId());
+                yield to(p.order().agencies(), Severity.LOW, dutyDesk, byPolice ? CW : OIC);
+            }
             default -> List.of();
+        };
+    }
+
+    /** Who works a case for one kind of agency. */
+    static RecipientRole role(AgencyKind kind) {
+        return switch (kind) {
+            case POLICE -> OIC;
+            case PROBATION -> PP;
+            case ADVOCACY -> CW;
         };
     }
 

@@ -58,7 +58,11 @@ class AlertContentTest {
                 Arguments.of(EventType.ORDER_DISCHARGED, CW, List.of("what", "when", "subject", "policeReference",
                         "orderStatus", "policeAction", "priority")),
                 Arguments.of(EventType.ORDER_DISCHARGED, DUTY, List.of("what", "when", "subject",
-                        "policeReference", "orderStatus", "priority")));
+                        "policeReference", "orderStatus", "priority")),
+                Arguments.of(EventType.ORDER_REASSIGNED, PP, List.of("what", "when", "subject", "policeReference",
+                        "priority")),
+                Arguments.of(EventType.ORDER_PROTECTED_PERSON_UPDATED, CW, List.of("what", "when", "subject",
+                        "policeReference", "policeAction", "priority")));
     }
 
     @ParameterizedTest(name = "{0} for {1}")
@@ -79,6 +83,15 @@ class AlertContentTest {
                 "The officer in charge has been alerted.");
 
         assertThat(message.fields()).doesNotContainKeys("policeAction", "beforeService");
+    }
+
+    @Test
+    void aReassignmentIsNotToldAsAVariation() {
+        var message = AlertContent.render(AlertRoutingTest.example(EventType.ORDER_REASSIGNED), PP, Severity.LOW,
+                null, null);
+
+        assertThat(message.title()).isEqualTo("Case reassigned: you are now the probation practitioner, John Example");
+        assertThat(message.fields().get("what")).contains("No court was involved").doesNotContain("varied");
     }
 
     @Test

@@ -12,9 +12,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import uk.orderwatch.schemas.CloudEvent;
 import uk.orderwatch.schemas.EventCodec;
 import uk.orderwatch.schemas.EventType;
+import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.AgencyAssignments;
 import uk.orderwatch.schemas.events.Assignment;
 import uk.orderwatch.schemas.events.BreachReported;
+import uk.orderwatch.schemas.events.OrderReassigned;
+import uk.orderwatch.schemas.events.ProtectedPersonChanged;
 import uk.orderwatch.schemas.events.Recipient;
 import uk.orderwatch.schemas.events.RecipientRole;
 import uk.orderwatch.schemas.events.SessionConcernRaised;
@@ -49,6 +52,9 @@ class AlertRoutingTest {
                 Arguments.of(EventType.ORDER_VARIED, List.of(CW), Severity.LOW),
                 Arguments.of(EventType.ORDER_DISCHARGED, List.of(CW), Severity.LOW),
                 Arguments.of(EventType.ORDER_EXPIRED, List.of(CW), Severity.LOW),
+                Arguments.of(EventType.ORDER_REASSIGNED, List.of(PP), Severity.LOW),
+                Arguments.of(EventType.ORDER_PROTECTED_PERSON_ADDED, List.of(CW), Severity.LOW),
+                Arguments.of(EventType.ORDER_PROTECTED_PERSON_UPDATED, List.of(CW), Severity.LOW),
                 Arguments.of(EventType.ORDER_REGISTERED, List.of(), null),
                 Arguments.of(EventType.ORDER_RENEWED, List.of(), null),
                 Arguments.of(EventType.ORDER_SUPERSEDED, List.of(), null),
@@ -68,6 +74,28 @@ class AlertRoutingTest {
         assertThat(alerts).extracting(a -> a.recipient().role()).containsExactlyElementsOf(roles);
         assertThat(alerts).allSatisfy(a -> assertThat(a.priority()).isEqualTo(priority));
         assertThat(alerts).extracting(a -> a.recipient().personId()).doesNotContain("duty-desk");
+    }
+
+    @Test
+    void aReassignmentTellsWhoeverNowHasTheCaseAndNobodyElse() {
+        var r = (OrderReassigned) example(EventType.ORDER_REASSIGNED).data();
+
+        var alerts = AlertRouting.route(example(EventType.ORDER_REASSIGNED), DUTY);
+
+        assertThat(alerts).extracting(RoutedAlert::recipient).containsExactly(new Recipient(
+                r.order().agencies().probation().personId(), "demo-probation", PP));
+        assertThat(alerts.get(0).recipient().personId()).isNotEqualTo(r.previous().personId());
+    }
+
+    @Test
+    void aProtectedPersonsDetailsChangedByTheirAdvocateAreToldToTheOfficerInCharge() {
+        var p = (ProtectedPersonChanged) example(EventType.ORDER_PROTECTED_PERSON_UPDATED).data();
+        var byAdvocate = CloudEvent.of(EventType.ORDER_PROTECTED_PERSON_UPDATED, "e-2", "/orderwatch/order-registry",
+                java.time.Instant.now(), p.order().orderId(), new ProtectedPersonChanged(p.order(),
+                        p.protectedPersonId(), new Actor("demo-caseworker", "demo-advocacy")));
+
+        assertThat(AlertRouting.route(byAdvocate, DUTY)).extracting(a -> a.recipient().role())
+                .containsExactly(OIC);
     }
 
     @Test

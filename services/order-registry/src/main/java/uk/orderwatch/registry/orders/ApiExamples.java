@@ -31,6 +31,10 @@ final class ApiExamples {
             {"endsOn": "2029-11-20", "reason": "Court extended the order on the application of the police"}
             """;
 
+    static final String REASSIGN = """
+            {"agencyKind": "PROBATION", "agencyId": "demo-probation", "personId": "demo-senior-practitioner"}
+            """;
+
     static final String RENEW = """
             {"endsOn": "2030-11-20"}
             """;

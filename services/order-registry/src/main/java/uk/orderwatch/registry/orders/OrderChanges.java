@@ -6,20 +6,23 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import uk.orderwatch.registry.directory.AgencyDirectory;
-import uk.orderwatch.registry.orders.RegisterOrderRequest.AgenciesDto;
+import uk.orderwatch.registry.orders.RegisterOrderRequest.ProtectedPersonDto;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.Actor;
+import uk.orderwatch.schemas.events.Assignment;
 import uk.orderwatch.schemas.events.OrderDischarged;
+import uk.orderwatch.schemas.events.OrderReassigned;
 import uk.orderwatch.schemas.events.OrderRenewed;
 import uk.orderwatch.schemas.events.OrderServed;
 import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.schemas.events.OrderVaried;
+import uk.orderwatch.schemas.events.ProtectedPersonChanged;
 import uk.orderwatch.support.events.EventFactory;
 import uk.orderwatch.support.web.Problem;
 
 /**
- * What happens to an order after it was granted, as the police record it: served, varied, renewed, discharged. Each
- * change is checked against the rules and stored with its event in one compare-and-set write (OrderStore).
+ * What happens to an order after it was granted, as the police record it: served, varied, renewed, discharged; and
+ * the upkeep of the case that no court decides: who works it, and the protected persons' details. Each change is checked against the rules and stored with its event in one compare-and-set write (OrderStore).
  */
 @Service
 public class OrderChanges {
@@ -60,21 +63,11 @@ public class OrderChanges {
         long read = order.version();
         order.requireActive("vary");
         List<String> changed = new ArrayList<>();
-        AgenciesDto agencies = c.agencies();
-        if (agencies != null) {
-            OrderRules.checkAgencies(agencies, directory, "agencies");
-            changed.add("agencies");
-        }
-        AgenciesDto effectiveAgencies = agencies != null ? agencies : OrderMapping.dto(order.agencies());
         List<OrderCondition> newConditions = null;
         if (c.conditions() != null) {
-            OrderRules.checkConditions(c.conditions(), effectiveAgencies, "conditions");
+            OrderRules.checkConditions(c.conditions(), OrderMapping.dto(order.agencies()), "conditions");
             newConditions = OrderMapping.conditions(c.conditions(), order.conditions());
             changed.add("conditions");
-        } else if (agencies != null) {
-            // the supervising agencies of the current requirements must still be assigned
-            OrderRules.checkConditions(order.conditions().stream().map(OrderMapping::dto).toList(),
-                    effectiveAgencies, "conditions");
         }
         if (c.endsOn() != null || c.untilFurtherOrder() != null) {
             OrderRules.checkEnd(order.orderType(), order.madeOn(), c.endsOn(),
@@ -82,12 +75,60 @@ public class OrderChanges {
             changed.add("endsOn");
         }
         if (changed.isEmpty()) {
-            throw Problem.invalid("conditions", "a variation changes the conditions, the agencies or the end");
+            throw Problem.invalid("conditions", "a variation changes the conditions or the end");
         }
-        order.vary(newConditions, agencies == null ? null : OrderMapping.assignments(agencies), c.endsOn(),
-                c.untilFurtherOrder(), c.reason(), actor, clock.instant());
+        order.vary(newConditions, c.endsOn(), c.untilFurtherOrder(), c.reason(), actor, clock.instant());
         order.addEvent(events.create(EventType.ORDER_VARIED, orderId,
                 new OrderVaried(order.snapshot(), changed, actor)));
+        return store.save(order, read);
+    }
+
+    public OrderDocument reassign(String orderId, ReassignOrderRequest c, Actor actor) {
+        var order = store.require(orderId);
+        if (order.changedByCurrentRequest()) {
+            return order; // a retry of the request that made this change, whose answer was lost
+        }
+        long read = order.version();
+        order.requireActive("reassign");
+        OrderRules.checkReassignment(order, c, directory);
+        Assignment previous = order.reassign(c.agencyKind(), new Assignment(c.agencyId(), c.personId()), actor,
+                clock.instant());
+        order.addEvent(events.create(EventType.ORDER_REASSIGNED, orderId,
+                new OrderReassigned(order.snapshot(), c.agencyKind(), previous, actor)));
+        return store.save(order, read);
+    }
+
+    public OrderDocument addProtectedPerson(String orderId, ProtectedPersonDto p, Actor actor) {
+        var order = store.require(orderId);
+        if (order.changedByCurrentRequest()) {
+            return order; // a retry of the request that made this change, whose answer was lost
+        }
+        long read = order.version();
+        order.requireActive("change");
+        if (order.protectedPersons().size() >= OrderRules.MOST_PROTECTED_PERSONS) {
+            throw Problem.rule("protected-persons-limit", "name", "an order protects at most "
+                    + OrderRules.MOST_PROTECTED_PERSONS + " people");
+        }
+        OrderRules.checkAdvocate(p.advocatePersonId(), order.agencies().advocacy(), directory, "advocatePersonId");
+        var person = OrderMapping.protectedPerson(OrderMapping.newProtectedPersonId(), p);
+        order.addProtectedPerson(person, actor, clock.instant());
+        order.addEvent(events.create(EventType.ORDER_PROTECTED_PERSON_ADDED, orderId,
+                new ProtectedPersonChanged(order.snapshot(), person.protectedPersonId(), actor)));
+        return store.save(order, read);
+    }
+
+    public OrderDocument updateProtectedPerson(String orderId, String protectedPersonId, ProtectedPersonDto p,
+                                               Actor actor) {
+        var order = store.require(orderId);
+        if (order.changedByCurrentRequest()) {
+            return order; // a retry of the request that made this change, whose answer was lost
+        }
+        long read = order.version();
+        order.requireActive("change");
+        OrderRules.checkAdvocate(p.advocatePersonId(), order.agencies().advocacy(), directory, "advocatePersonId");
+        order.updateProtectedPerson(OrderMapping.protectedPerson(protectedPersonId, p), actor, clock.instant());
+        order.addEvent(events.create(EventType.ORDER_PROTECTED_PERSON_UPDATED, orderId,
+                new ProtectedPersonChanged(order.snapshot(), protectedPersonId, actor)));
         return store.save(order, read);
     }
 

@@ -24,6 +24,12 @@ public record OrderCondition(
     public record Zone(String area, Integer radiusMetres) {
     }
 
+    /** The same condition supervised by another agency (the case moved to it). */
+    OrderCondition supervisedBy(String agencyId) {
+        return new OrderCondition(conditionId, category, description, agencyId, programme, distanceMetres,
+                policeStation, zone);
+    }
+
     /** What other services may know of this condition. */
     public Condition shared() {
         return new Condition(conditionId, category, supervisingAgencyId, programme, distanceMetres, policeStation);

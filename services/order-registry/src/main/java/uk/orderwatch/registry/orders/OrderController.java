@@ -15,11 +15,14 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.orderwatch.registry.orders.RegisterOrderRequest.ProtectedPersonDto;
 import uk.orderwatch.schemas.events.Actor;
+import uk.orderwatch.schemas.events.AgencyKind;
 import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.support.audit.AuditLog;
 import uk.orderwatch.support.idempotency.IdempotentRequest;
@@ -107,13 +110,67 @@ public class OrderController {
     }
 
     @PostMapping(path = "/{orderId}/variations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record a variation of the conditions, agencies or end (order.varied)",
-            description = "The previous version stays readable at /orders/{orderId}/versions/{version}.")
+    @Operation(summary = "Record that the court varied the conditions or the end (order.varied)",
+            description = "The previous version stays readable at /orders/{orderId}/versions/{version}. Who works "
+                    + "the case is not varied by a court: see /orders/{orderId}/reassignments.")
     public OrderView vary(@PathVariable String orderId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.VARY)))
             @Valid @RequestBody VaryOrderRequest command, Caller caller) {
         return OrderDisclosure.view(changes.vary(orderId, command, changing(orderId, caller)), caller);
+    }
+
+    @PostMapping(path = "/{orderId}/reassignments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Move the case to another person or agency of one kind (order.reassigned)",
+            description = "Not a court's decision, and never told as one. The police of the force holding the order "
+                    + "reassign any kind (the officer in charge stays within the force); a supervisor of the "
+                    + "assigned probation delivery unit or advocacy service reallocates their own agency's case. "
+                    + "When the agency changes, the requirements the old one supervised move with the case.")
+    public OrderView reassign(@PathVariable String orderId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    value = ApiExamples.REASSIGN)))
+            @Valid @RequestBody ReassignOrderRequest command, Caller caller) {
+        var order = visible(orderId, caller);
+        if (!caller.is(Role.POLICE)) {
+            AgencyKind own = caller.is(Role.PROBATION) ? AgencyKind.PROBATION : AgencyKind.ADVOCACY;
+            if (!caller.supervisor() || command.agencyKind() != own) {
+                throw Problem.forbidden("only the police, or a supervisor reallocating their own agency's case, "
+                        + "may reassign");
+            }
+            if (!caller.agencyId().equals(command.agencyId())) {
+                throw Problem.rule("own-agency-only", "agencyId", "must be your own agency, " + caller.agencyId());
+            }
+        }
+        audit.change(caller, ORDER, order.id());
+        return OrderDisclosure.view(changes.reassign(orderId, command, caller.actor()), caller);
+    }
+
+    @PostMapping(path = "/{orderId}/protected-persons", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add a person the order protects (order.protected-person-added)",
+            description = "Police only. Their details stay in order-registry; the event carries their id alone.")
+    public ResponseEntity<OrderView> addProtectedPerson(@PathVariable String orderId,
+            @Valid @RequestBody ProtectedPersonDto person, Caller caller) {
+        var order = changes.addProtectedPerson(orderId, person, changing(orderId, caller));
+        return ResponseEntity.created(URI.create("/orders/" + orderId)).body(OrderDisclosure.view(order, caller));
+    }
+
+    @PutMapping(path = "/{orderId}/protected-persons/{protectedPersonId}",
+            consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Replace a protected person's details (order.protected-person-updated)",
+            description = "The police of the force, or the advocate assigned to that person: a move, a new phone, "
+                    + "new safe-contact preferences. Anyone else, and a person the caller cannot see, answers 404.")
+    public OrderView updateProtectedPerson(@PathVariable String orderId, @PathVariable String protectedPersonId,
+            @Valid @RequestBody ProtectedPersonDto person, Caller caller) {
+        caller.require(Role.POLICE, Role.ADVOCATE);
+        var order = visible(orderId, caller);
+        boolean canSee = OrderDisclosure.protectedPersons(order.protectedPersons(), caller).stream()
+                .anyMatch(p -> p.protectedPersonId().equals(protectedPersonId));
+        if (!canSee) {
+            throw Problem.notFound("Protected person", protectedPersonId);
+        }
+        audit.change(caller, ORDER, orderId);
+        return OrderDisclosure.view(changes.updateProtectedPerson(orderId, protectedPersonId, person,
+                caller.actor()), caller);
     }
 
     @PostMapping(path = "/{orderId}/renewals", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -147,14 +204,15 @@ public class OrderController {
     public List<OrderDocument.HistoryEntry> history(@PathVariable String orderId, Caller caller) {
         var order = visible(orderId, caller);
         audit.read(caller, ORDER, orderId);
-        return order.history().stream().map(h -> OrderDisclosure.history(h, caller)).toList();
+        return OrderDisclosure.history(order.history(), caller);
     }
 
     @GetMapping("/{orderId}/versions/{version}")
     @Operation(summary = "The order's terms at one version (earlier versions stay readable after a variation)")
     public OrderDocument.HistoryEntry version(@PathVariable String orderId, @PathVariable long version,
                                               Caller caller) {
-        var entry = visible(orderId, caller).history().stream().filter(h -> h.version() == version).findFirst()
+        var entry = visible(orderId, caller).history().stream()
+                .filter(h -> h.version() == version && OrderDisclosure.shown(h, caller)).findFirst()
                 .orElseThrow(() -> Problem.notFound("Version", orderId + "/" + version));
         audit.read(caller, ORDER, orderId);
         return OrderDisclosure.history(entry, caller);

@@ -18,7 +18,8 @@ import uk.orderwatch.support.security.Role;
  * </ul>
  * Free text, field by field: a condition's wording is read by police, probation and the advocate, except an exclusion
  * zone's (police and the advocate); the court's reason for a variation or discharge by police and the advocate. None
- * of it travels in the events.
+ * of it travels in the events. Probation is not shown that a protected person was added or their details changed:
+ * the history it reads leaves those entries out (a change of address is itself a clue to a move).
  */
 final class OrderDisclosure {
 
@@ -30,6 +31,20 @@ final class OrderDisclosure {
                 o.madeOn(), o.servedAt(), o.endsOn(), o.untilFurtherOrder(), o.subject(),
                 protectedPersons(o.protectedPersons(), caller), conditions(o.conditions(), caller), o.agencies(),
                 o.interimOrderId(), o.fullOrderId());
+    }
+
+    /** The history entries the caller is shown. */
+    static List<OrderDocument.HistoryEntry> history(List<OrderDocument.HistoryEntry> all, Caller caller) {
+        return all.stream().filter(h -> shown(h, caller)).map(h -> history(h, caller)).toList();
+    }
+
+    /** Whether the caller is shown one entry of the history. */
+    static boolean shown(OrderDocument.HistoryEntry h, Caller caller) {
+        return caller.is(Role.POLICE, Role.ADVOCATE) || !aboutProtectedPersons(h);
+    }
+
+    private static boolean aboutProtectedPersons(OrderDocument.HistoryEntry h) {
+        return h.action().startsWith("protected-person");
     }
 
     static OrderDocument.HistoryEntry history(OrderDocument.HistoryEntry h, Caller caller) {

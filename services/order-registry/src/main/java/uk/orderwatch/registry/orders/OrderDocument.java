@@ -10,6 +10,8 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.AgencyAssignments;
+import uk.orderwatch.schemas.events.AgencyKind;
+import uk.orderwatch.schemas.events.Assignment;
 import uk.orderwatch.schemas.events.Court;
 import uk.orderwatch.schemas.events.OrderSnapshot;
 import uk.orderwatch.schemas.events.OrderStatus;
@@ -77,7 +79,7 @@ public class OrderDocument {
         this.endsOn = endsOn;
         this.untilFurtherOrder = untilFurtherOrder;
         this.subject = subject;
-        this.protectedPersons = protectedPersons;
+        this.protectedPersons = new ArrayList<>(protectedPersons == null ? List.of() : protectedPersons);
         this.conditions = conditions;
         this.agencies = agencies;
         this.interimOrderId = interimOrderId;
@@ -118,6 +120,11 @@ public class OrderDocument {
      */
     public record ProtectedPerson(String protectedPersonId, String name, String address, String phone, String email,
                                   String safeContactPreferences, String advocatePersonId) {
+
+        ProtectedPerson withAdvocate(String personId) {
+            return new ProtectedPerson(protectedPersonId, name, address, phone, email, safeContactPreferences,
+                    personId);
+        }
     }
 
     /** One change: what was done, by whom, when, why, and the terms of the version it produced. */
@@ -136,20 +143,51 @@ public class OrderDocument {
         changed("served", by, now, null);
     }
 
-    void vary(List<OrderCondition> newConditions, AgencyAssignments newAgencies, LocalDate newEndsOn,
-              Boolean newUntilFurtherOrder, String reason, Actor by, Instant now) {
+    void vary(List<OrderCondition> newConditions, LocalDate newEndsOn, Boolean newUntilFurtherOrder, String reason,
+              Actor by, Instant now) {
         requireActive("vary");
         if (newConditions != null) {
             conditions = newConditions;
-        }
-        if (newAgencies != null) {
-            agencies = newAgencies;
         }
         if (newEndsOn != null || newUntilFurtherOrder != null) {
             endsOn = newEndsOn;
             untilFurtherOrder = Boolean.TRUE.equals(newUntilFurtherOrder);
         }
         changed("varied", by, now, reason);
+    }
+
+    /**
+     * The case moves to {@code to} for one kind of agency. When the agency itself changes, the requirements the old
+     * agency supervised move with the case, and an advocate of the old advocacy service no longer advocates for a
+     * protected person here (the new service allocates its own).
+     *
+     * @return the assignment before, null when no agency of that kind was involved
+     */
+    Assignment reassign(AgencyKind kind, Assignment to, Actor by, Instant now) {
+        requireActive("reassign");
+        Assignment before = agencies.of(kind);
+        agencies = agencies.with(kind, to);
+        if (before != null && !before.agencyId().equals(to.agencyId())) {
+            conditions = conditions.stream().map(c -> before.agencyId().equals(c.supervisingAgencyId())
+                    ? c.supervisedBy(to.agencyId()) : c).toList();
+            if (kind == AgencyKind.ADVOCACY) {
+                protectedPersons.replaceAll(p -> p.withAdvocate(null));
+            }
+        }
+        changed("reassigned", by, now, null);
+        return before;
+    }
+
+    void addProtectedPerson(ProtectedPerson person, Actor by, Instant now) {
+        requireActive("change");
+        protectedPersons.add(person);
+        changed("protected-person-added", by, now, null);
+    }
+
+    void updateProtectedPerson(ProtectedPerson person, Actor by, Instant now) {
+        requireActive("change");
+        protectedPersons.replaceAll(p -> p.protectedPersonId().equals(person.protectedPersonId()) ? person : p);
+        changed("protected-person-updated", by, now, null);
     }
 
     void renew(LocalDate newEndsOn, boolean newUntilFurtherOrder, Actor by, Instant now) {
@@ -200,6 +238,8 @@ public class OrderDocument {
             case "renew" -> "renewed";
             case "discharge" -> "discharged";
             case "expire" -> "expired";
+            case "reassign" -> "reassigned";
+            case "change" -> "changed";
             default -> action + "d";
         };
     }

@@ -40,6 +40,16 @@ final class OrderMapping {
         return result;
     }
 
+    static String newProtectedPersonId() {
+        return "pp-" + java.util.UUID.randomUUID();
+    }
+
+    static OrderDocument.ProtectedPerson protectedPerson(String protectedPersonId,
+                                                         RegisterOrderRequest.ProtectedPersonDto p) {
+        return new OrderDocument.ProtectedPerson(protectedPersonId, p.name(), p.address(), p.phone(), p.email(),
+                p.safeContactPreferences(), p.advocatePersonId());
+    }
+
     static ConditionDto dto(OrderCondition c) {
         return new ConditionDto(c.conditionId(), c.category(), c.description(), c.supervisingAgencyId(),
                 c.programme() == null ? null : new RegisterOrderRequest.ProgrammeDto(c.programme().name(),

@@ -2,7 +2,6 @@ package uk.orderwatch.registry.orders;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import uk.orderwatch.registry.directory.AgencyDirectory;
@@ -68,8 +67,7 @@ public class OrderRegistration {
                 r.subject().aliases() == null ? List.of() : r.subject().aliases(), r.subject().dateOfBirth(),
                 r.subject().homeAddress(), r.subject().pncId(), r.subject().crn());
         var protectedPersons = r.protectedPersons().stream()
-                .map(p -> new OrderDocument.ProtectedPerson("pp-" + UUID.randomUUID(), p.name(), p.address(),
-                        p.phone(), p.email(), p.safeContactPreferences(), p.advocatePersonId()))
+                .map(p -> OrderMapping.protectedPerson(OrderMapping.newProtectedPersonId(), p))
                 .toList();
         var order = OrderDocument.granted(orderId, r.type(),
                 new Court(r.court().name(), r.court().code()), r.courtCaseReference(), r.madeOn(), r.endsOn(),

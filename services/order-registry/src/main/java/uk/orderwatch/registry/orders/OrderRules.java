@@ -10,6 +10,7 @@ import uk.orderwatch.registry.orders.RegisterOrderRequest.AgenciesDto;
 import uk.orderwatch.registry.orders.RegisterOrderRequest.AssignmentDto;
 import uk.orderwatch.registry.orders.RegisterOrderRequest.ConditionDto;
 import uk.orderwatch.schemas.events.AgencyKind;
+import uk.orderwatch.schemas.events.Assignment;
 import uk.orderwatch.schemas.events.ConditionCategory;
 import uk.orderwatch.schemas.events.ConditionKind;
 import uk.orderwatch.schemas.events.Court;
@@ -24,6 +25,8 @@ final class OrderRules {
 
     /** A full SPO lasts at least two years, unless it runs until further order (Stalking Protection Act 2019 s.3). */
     static final Period SPO_MINIMUM = Period.ofYears(2);
+    /** The most people one order protects: a bound on what one request stores, far above any real order. */
+    static final int MOST_PROTECTED_PERSONS = 20;
 
     private OrderRules() {
     }
@@ -50,13 +53,35 @@ final class OrderRules {
         }
         checkConditions(r.conditions(), r.agencies(), "conditions");
         for (int i = 0; i < r.protectedPersons().size(); i++) {
-            String advocate = r.protectedPersons().get(i).advocatePersonId();
-            if (advocate != null && (r.agencies().advocacy() == null
-                    || !person(directory, r.agencies().advocacy().agencyId(), advocate))) {
-                throw Problem.rule("advocate-in-advocacy-service", "protectedPersons[" + i + "].advocatePersonId",
-                        "the advocate must be a person of the order's advocacy service");
-            }
+            checkAdvocate(r.protectedPersons().get(i).advocatePersonId(),
+                    OrderMapping.assignment(r.agencies().advocacy()), directory,
+                    "protectedPersons[" + i + "].advocatePersonId");
         }
+    }
+
+    /** A protected person's own advocate, when named, works for the order's advocacy service. */
+    static void checkAdvocate(String advocatePersonId, Assignment advocacy, AgencyDirectory directory, String field) {
+        if (advocatePersonId != null && (advocacy == null
+                || !person(directory, advocacy.agencyId(), advocatePersonId))) {
+            throw Problem.rule("advocate-in-advocacy-service", field,
+                    "the advocate must be a person of the order's advocacy service");
+        }
+    }
+
+    /**
+     * A reassignment names a person of an agency of the right kind in the directory, changes something, and keeps
+     * the order with the force that holds it.
+     */
+    static void checkReassignment(OrderDocument order, ReassignOrderRequest r, AgencyDirectory directory) {
+        Assignment current = order.agencies().of(r.agencyKind());
+        if (r.agencyKind() == AgencyKind.POLICE && !current.agencyId().equals(r.agencyId())) {
+            throw Problem.rule("same-force", "agencyId", "the order stays with " + current.agencyId()
+                    + ": an order moves to another force by that force registering it");
+        }
+        if (current != null && current.agencyId().equals(r.agencyId()) && current.personId().equals(r.personId())) {
+            throw Problem.rule("reassignment-changes", "personId", r.personId() + " already has this case");
+        }
+        checkAssignment(new AssignmentDto(r.agencyId(), r.personId()), r.agencyKind(), directory, "");
     }
 
     /** The end of an order: a fixed date after the day it was made, or until further order, never both. */
@@ -135,18 +160,19 @@ final class OrderRules {
     }
 
     private static void checkAssignment(AssignmentDto assignment, AgencyKind kind, AgencyDirectory directory,
-                                        String field) {
+                                        String prefix) {
+        String field = prefix.isEmpty() ? "" : prefix + ".";
         if (assignment == null) {
             return;
         }
         KnownAgency agency = directory.find(assignment.agencyId()).orElseThrow(() -> Problem.rule("agency-unknown",
-                field + ".agencyId", "no agency " + assignment.agencyId() + " in the directory"));
+                field + "agencyId", "no agency " + assignment.agencyId() + " in the directory"));
         if (agency.kind() != kind) {
-            throw Problem.rule("agency-kind", field + ".agencyId",
+            throw Problem.rule("agency-kind", field + "agencyId",
                     assignment.agencyId() + " is a " + agency.kind() + " agency, not " + kind);
         }
         if (!agency.hasPerson(assignment.personId())) {
-            throw Problem.rule("agency-person-unknown", field + ".personId",
+            throw Problem.rule("agency-person-unknown", field + "personId",
                     "no person " + assignment.personId() + " in " + assignment.agencyId());
         }
     }

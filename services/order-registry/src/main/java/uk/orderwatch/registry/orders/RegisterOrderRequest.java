@@ -23,7 +23,8 @@ public record RegisterOrderRequest(
         LocalDate endsOn,
         Boolean untilFurtherOrder,
         @NotNull @Valid SubjectDto subject,
-        @NotEmpty @Size(max = 20) List<@Valid @NotNull ProtectedPersonDto> protectedPersons,
+        @NotEmpty @Size(max = OrderRules.MOST_PROTECTED_PERSONS) List<@Valid @NotNull ProtectedPersonDto>
+        protectedPersons,
         @NotEmpty @Size(max = 50) List<@Valid @NotNull ConditionDto> conditions,
         @NotNull @Valid AgenciesDto agencies,
         @Size(max = 64) String interimOrderId) {

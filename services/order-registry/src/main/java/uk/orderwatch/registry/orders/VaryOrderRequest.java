@@ -7,15 +7,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-import uk.orderwatch.registry.orders.RegisterOrderRequest.AgenciesDto;
 import uk.orderwatch.registry.orders.RegisterOrderRequest.ConditionDto;
 
 /**
- * The court varied the order: any of the conditions (the whole new list), the agencies, or the end.
+ * The court varied the order: its conditions (the whole new list) or its end. Who works the case is not the court's
+ * to vary: that is a reassignment ({@link ReassignOrderRequest}).
  */
 public record VaryOrderRequest(
         @Size(min = 1, max = 50) List<@Valid @NotNull ConditionDto> conditions,
-        @Valid AgenciesDto agencies,
         LocalDate endsOn,
         Boolean untilFurtherOrder,
         @Schema(description = "The court's reason. Read by the police and the advocate only, never by probation; "

@@ -11,6 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.AgencyAssignments;
+import uk.orderwatch.schemas.events.AgencyKind;
 import uk.orderwatch.schemas.events.Assignment;
 import uk.orderwatch.schemas.events.Court;
 import uk.orderwatch.schemas.events.OrderStatus;
@@ -23,7 +24,7 @@ import uk.orderwatch.support.web.Problem;
  */
 class OrderDocumentTransitionsTest {
 
-    enum Step { SERVE, VARY, RENEW, DISCHARGE, EXPIRE, SUPERSEDE }
+    enum Step { SERVE, VARY, RENEW, REASSIGN, ADD_PROTECTED_PERSON, DISCHARGE, EXPIRE, SUPERSEDE }
 
     static final Actor OIC = new Actor("demo-oic", "demo-police");
     static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
@@ -36,7 +37,7 @@ class OrderDocumentTransitionsTest {
         }
         return switch (step) {
             case SERVE -> from == OrderStatus.SERVED ? null : OrderStatus.SERVED;
-            case VARY, RENEW -> from;
+            case VARY, RENEW, REASSIGN, ADD_PROTECTED_PERSON -> from;
             case DISCHARGE -> OrderStatus.DISCHARGED;
             case EXPIRE -> OrderStatus.EXPIRED;
             case SUPERSEDE -> OrderStatus.SUPERSEDED;
@@ -47,7 +48,10 @@ class OrderDocumentTransitionsTest {
         if (step == Step.SERVE && from == OrderStatus.SERVED) {
             return "serve-once";
         }
-        return step.name().toLowerCase() + "-active-only";
+        return switch (step) {
+            case ADD_PROTECTED_PERSON -> "change-active-only";
+            default -> step.name().toLowerCase() + "-active-only";
+        };
     }
 
     static OrderDocument granted() {
@@ -61,7 +65,10 @@ class OrderDocumentTransitionsTest {
     static void apply(OrderDocument order, Step step) {
         switch (step) {
             case SERVE -> order.serve(NOW.minusSeconds(3600), OIC, NOW);
-            case VARY -> order.vary(null, null, null, null, "Court varied the order", OIC, NOW);
+            case VARY -> order.vary(null, null, null, "Court varied the order", OIC, NOW);
+            case REASSIGN -> order.reassign(AgencyKind.POLICE, new Assignment("demo-police", "demo-oic-2"), OIC, NOW);
+            case ADD_PROTECTED_PERSON -> order.addProtectedPerson(new OrderDocument.ProtectedPerson("pp-2", "Sam",
+                    null, null, null, null, null), OIC, NOW);
             case RENEW -> order.renew(LocalDate.of(2030, 5, 20), false, OIC, NOW);
             case DISCHARGE -> order.discharge("Discharged on application", OIC, NOW);
             case EXPIRE -> order.expire(NOW);

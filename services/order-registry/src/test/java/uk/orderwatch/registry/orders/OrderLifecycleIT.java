@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.node.ObjectNode;
-import uk.orderwatch.schemas.events.OrderEvent;
 import uk.orderwatch.schemas.events.OrderExpired;
 import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.schemas.events.OrderSuperseded;
@@ -26,19 +24,6 @@ class OrderLifecycleIT extends OrderRegistryITBase {
     static ObjectNode serve(Instant at) {
         var body = JSON.createObjectNode().put("servedAt", at.toString());
         return body;
-    }
-
-    /** The types and versions of every event published for the order, in order. */
-    /**
-     * The order's events as type@version, each once: the outbox publishes at least once, so a record may come twice
-     * (a relay pass and the write's own publish both sending it); the same type at the same version is one event.
-     */
-    List<String> published(String orderId, int expected) {
-        return eventsFor(orderId, expected, Duration.ofSeconds(20)).stream().map(r -> {
-            assertThat(CODEC.validate(r.value())).as(r.value()).isEmpty();
-            var event = CODEC.read(r.value());
-            return event.type() + "@" + ((OrderEvent) event.data()).order().version();
-        }).distinct().toList();
     }
 
     @Test

@@ -22,6 +22,7 @@ import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.Topics;
 import uk.orderwatch.schemas.events.AgencyKind;
 import uk.orderwatch.schemas.events.AgencyRecorded;
+import uk.orderwatch.schemas.events.OrderEvent;
 import uk.orderwatch.testsupport.ServiceIT;
 import uk.orderwatch.testsupport.SharedTestInfra;
 import uk.orderwatch.testsupport.TestTokens;
@@ -45,26 +46,29 @@ abstract class OrderRegistryITBase extends ServiceIT {
 
     @BeforeEach
     void directoryKnowsTheDemoAgencies() throws Exception {
-        if (directory.find("demo-advocacy").isPresent() && directory.find("other-police").isPresent()) {
+        if (AGENCIES.stream().allMatch(a -> directory.find(a.agencyId()).isPresent())) {
             return;
         }
-        for (var agency : List.of(
-                agency("other-police", AgencyKind.POLICE, "other-oic"),
-                agency("demo-police", AgencyKind.POLICE, "demo-oic"),
-                agency("demo-probation", AgencyKind.PROBATION, "demo-practitioner"),
-                agency("demo-advocacy", AgencyKind.ADVOCACY, "demo-caseworker"))) {
+        for (var agency : AGENCIES) {
             var event = CloudEvent.of(EventType.AGENCY_RECORDED, UUID.randomUUID().toString(),
                     "/orderwatch/notification", Instant.now(), agency.agencyId(), agency);
             SharedTestInfra.send(Topics.DIRECTORY, agency.agencyId(), CODEC.write(event));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> directory.find("demo-advocacy").isPresent()
-                && directory.find("demo-police").isPresent() && directory.find("demo-probation").isPresent()
-                && directory.find("other-police").isPresent());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> AGENCIES.stream().allMatch(a -> directory.find(a.agencyId()).isPresent()));
     }
 
-    static AgencyRecorded agency(String id, AgencyKind kind, String person) {
-        return new AgencyRecorded(id, kind, "Demo " + kind, 1,
-                List.of(new AgencyRecorded.Member(person, "Demo person", "Demo role")));
+    /** The demo agencies, a second probation delivery unit and another force, as the directory records them. */
+    static final List<AgencyRecorded> AGENCIES = List.of(
+            agency("other-police", AgencyKind.POLICE, "other-oic"),
+            agency("demo-police", AgencyKind.POLICE, "demo-oic", "demo-oic-2"),
+            agency("demo-probation", AgencyKind.PROBATION, "demo-practitioner", "demo-senior-practitioner"),
+            agency("north-probation", AgencyKind.PROBATION, "north-practitioner"),
+            agency("demo-advocacy", AgencyKind.ADVOCACY, "demo-caseworker", "demo-caseworker-2"));
+
+    static AgencyRecorded agency(String id, AgencyKind kind, String... people) {
+        return new AgencyRecorded(id, kind, "Demo " + kind, 1, java.util.Arrays.stream(people)
+                .map(person -> new AgencyRecorded.Member(person, "Demo person", "Demo role")).toList());
     }
 
     /**
@@ -101,6 +105,18 @@ abstract class OrderRegistryITBase extends ServiceIT {
         var response = post("/orders", order);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("orderId").asString();
+    }
+
+    /**
+     * The order's events as type@version, each once: the outbox publishes at least once, so a record may come twice
+     * (a relay pass and the write's own publish both sending it); the same type at the same version is one event.
+     */
+    List<String> published(String orderId, int expected) {
+        return eventsFor(orderId, expected, Duration.ofSeconds(20)).stream().map(r -> {
+            assertThat(CODEC.validate(r.value())).as(r.value()).isEmpty();
+            var event = CODEC.read(r.value());
+            return event.type() + "@" + ((OrderEvent) event.data()).order().version();
+        }).distinct().toList();
     }
 
     List<TopicReader.Rec> eventsFor(String orderId, int atLeast, Duration wait) {
