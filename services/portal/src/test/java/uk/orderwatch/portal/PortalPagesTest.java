@@ -73,8 +73,17 @@ class PortalPagesTest {
         answers.put("NOTIFICATION /alerts/" + ALERT_ID, alert());
         answers.put("NOTIFICATION /directory/agencies", List.of(Map.of("agencyId", "demo-probation",
                 "kind", "PROBATION", "name", "Demo Probation Delivery Unit", "people", List.of(Map.of(
-                        "personId", "demo-practitioner", "name", "Priya Shah", "jobTitle", "Probation practitioner")),
-                "escalationChain", List.of())));
+                        "personId", "demo-practitioner", "name", "Priya Shah", "jobTitle", "Probation practitioner"),
+                        Map.of("personId", "demo-senior", "name", "Chris Doyle", "jobTitle", "Senior practitioner")),
+                "escalationChain", List.of()), Map.of("agencyId", "north-probation", "kind", "PROBATION", "name",
+                "North Probation Delivery Unit", "people", List.of(Map.of("personId", "north-pp", "name",
+                        "Nia Hughes", "jobTitle", "Probation practitioner")), "escalationChain", List.of()),
+                Map.of("agencyId", "demo-police", "kind", "POLICE", "name", "Demo Constabulary", "people", List.of(
+                        Map.of("personId", "demo-oic-2", "name", "DC Lee Park", "jobTitle", "Detective constable")),
+                        "escalationChain", List.of()),
+                Map.of("agencyId", "other-police", "kind", "POLICE", "name", "Other Constabulary", "people",
+                        List.of(Map.of("personId", "other-oic", "name", "DC Kim Reed", "jobTitle", "DC")),
+                        "escalationChain", List.of())));
         answers.put("NOTIFICATION /directory/agencies/demo-probation", Map.of("agencyId", "demo-probation",
                 "kind", "PROBATION", "name", "Demo Probation Delivery Unit", "people", List.of(Map.of(
                         "personId", "demo-practitioner", "name", "Priya Shah", "jobTitle", "Probation practitioner",
@@ -113,7 +122,8 @@ class PortalPagesTest {
                         "programme", Map.of("name", "Stalking Perpetrator Programme", "provider", "Demo",
                                 "sessions", 12))));
         if (withProtectedPerson) {
-            order.put("protectedPersons", List.of(Map.of("name", "Jane Protected", "address", "1 Safe House Lane")));
+            order.put("protectedPersons", List.of(Map.of("protectedPersonId", "pp-1", "name", "Jane Protected",
+                    "address", "1 Safe House Lane")));
         }
         return order;
     }
@@ -179,7 +189,9 @@ class PortalPagesTest {
                 "POLICE", List.of("/orders", "/orders/new", "/orders/" + ORDER_ID, "/orders/" + ORDER_ID + "/service",
                         "/orders/" + ORDER_ID + "/variation", "/orders/" + ORDER_ID + "/renewal",
                         "/orders/" + ORDER_ID + "/discharge", "/orders/" + ORDER_ID + "/notification",
-                        "/orders/" + ORDER_ID + "/breaches/new", "/alerts", "/alerts?show=unacknowledged",
+                        "/orders/" + ORDER_ID + "/breaches/new", "/orders/" + ORDER_ID + "/reassignment",
+                        "/orders/" + ORDER_ID + "/protected-persons/new",
+                        "/orders/" + ORDER_ID + "/protected-persons/pp-1", "/alerts", "/alerts?show=unacknowledged",
                         "/alerts/" + ALERT_ID),
                 "PROBATION", List.of("/caseload", "/orders/" + ORDER_ID, "/orders/" + ORDER_ID + "/attendance",
                         "/orders/" + ORDER_ID + "/sessions/s1/outcome"),
@@ -368,6 +380,57 @@ class PortalPagesTest {
         answers.put("BREACH_REPORT /orders/" + ORDER_ID + "/sessions", List.of(recorded));
         assertThat(visibleText(get("/orders/" + ORDER_ID + "/sessions/s1/outcome", "PROBATION")))
                 .contains("Recorded so far", "Missed", "Why you are correcting the outcome");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCaseIsReassignedToSomeoneTheUserMayGiveItTo() {
+        var police = visibleText(get("/orders/" + ORDER_ID + "/reassignment", "POLICE"));
+        assertThat(police).contains("Officer in charge: DC Lee Park", "Probation practitioner: Chris Doyle",
+                        "Probation practitioner: Nia Hughes")
+                .as("another force's officers, and the people who have the case now, are not offered")
+                .doesNotContain("DC Kim Reed", "Priya Shah");
+        var supervisor = visibleText(mvc.perform(as(MockMvcRequestBuilders.get("/orders/" + ORDER_ID
+                + "/reassignment"), "PROBATION", true)));
+        assertThat(supervisor).contains("Probation practitioner: Chris Doyle")
+                .doesNotContain("Nia Hughes", "DC Lee Park");
+        assertThat(visibleText(get("/orders/" + ORDER_ID, "PROBATION"))).doesNotContain("Reassign the case");
+        var sent = org.mockito.ArgumentCaptor.forClass(Object.class);
+        when(api.post(eq(Service.ORDER_REGISTRY), any(), sent.capture())).thenReturn(order(true));
+
+        var done = mvc.perform(as(MockMvcRequestBuilders.post("/orders/" + ORDER_ID + "/reassignment").with(csrf())
+                .param("assignee", "PROBATION|north-probation/north-pp"), "POLICE", false));
+
+        assertThat(done).hasStatus3xxRedirection();
+        assertThat(sent.getValue()).isEqualTo(Map.of("agencyKind", "PROBATION", "agencyId", "north-probation",
+                "personId", "north-pp"));
+        var empty = mvc.perform(as(MockMvcRequestBuilders.post("/orders/" + ORDER_ID + "/reassignment").with(csrf()),
+                "POLICE", false));
+        assertThat(visibleText(empty)).contains("There is a problem", "Select who takes the case");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aProtectedPersonsDetailsAreChangedFromWhatTheyAreNow() {
+        assertThat(source(get("/orders/" + ORDER_ID + "/protected-persons/pp-1", "POLICE")))
+                .contains("value=\"Jane Protected\"", ">1 Safe House Lane</textarea>");
+        var sent = org.mockito.ArgumentCaptor.forClass(Object.class);
+        when(api.put(eq(Service.ORDER_REGISTRY), any(), sent.capture())).thenReturn(order(true));
+
+        mvc.perform(as(MockMvcRequestBuilders.post("/orders/" + ORDER_ID + "/protected-persons/pp-1").with(csrf())
+                .param("name", "Jane Protected").param("address", "9 New Street").param("phone", " "), "POLICE",
+                false));
+
+        assertThat(sent.getValue()).isEqualTo(Map.of("name", "Jane Protected", "address", "9 New Street"));
+        when(api.post(eq(Service.ORDER_REGISTRY), any(), any())).thenThrow(new ApiProblem(Service.ORDER_REGISTRY,
+                400, "Invalid request", "name: must not be blank",
+                List.of(new ApiProblem.FieldError("name", "must not be blank"))));
+        var refused = mvc.perform(as(MockMvcRequestBuilders.post("/orders/" + ORDER_ID + "/protected-persons/new")
+                .with(csrf()).param("address", "4 Other Road"), "POLICE", false));
+        assertThat(visibleText(refused)).contains("There is a problem", "Enter their full name");
+        assertThat(source(refused)).contains(">4 Other Road</textarea>");
+        assertThat(source(get("/orders/" + ORDER_ID + "/protected-persons/pp-9", "POLICE")))
+                .as("a person the user cannot see").contains("Page not found");
     }
 
     @Test

@@ -257,6 +257,47 @@ class PortalJourneyIT {
     }
 
     @Test
+    void aCaseIsKeptCurrentWithoutACourtAndEachPersonIsToldInTheirOwnWords() throws Exception {
+        String subject = subject();
+        Browser police = browser("police").signIn("alex.morgan");
+        String order = register(police, subject);
+
+        Browser supervisor = browser("probation supervisor").signIn("chris.doyle");
+        supervisor.open(order).press("Reassign the case");
+        assertThat(supervisor.text()).contains("The court’s order does not change")
+                .as("a probation supervisor reallocates within their own unit").doesNotContain("Officer in charge:");
+        supervisor.select("assignee", "PROBATION|demo-probation/demo-senior-practitioner");
+        shot(supervisor, "reassign-the-case");
+        supervisor.press("Reassign");
+        assertThat(supervisor.text()).contains("Case reassigned", "Probation practitioner", "Chris Doyle");
+
+        police.open(order).press("Add a protected person");
+        police.type("name", "Sam Second").type("address", "4 Other Road").select("advocatePersonId",
+                "demo-caseworker");
+        police.press("Save");
+        assertThat(police.text()).contains("Protected person added", "Sam Second", "4 Other Road");
+
+        Browser advocate = browser("advocate").signIn("jo.evans");
+        advocate.open(order).press("Change the details of " + PROTECTED_NAME);
+        advocate.type("phone", "07700900123");
+        shot(advocate, "change-a-protected-persons-details");
+        advocate.press("Save");
+        assertThat(advocate.text()).contains("Details updated", "07700900123");
+
+        supervisor.open("/alerts");
+        assertThat(supervisor.awaitText("Case reassigned: you are now the probation practitioner, " + subject)
+                .text()).doesNotContain("Order varied, " + subject);
+        police.open("/alerts");
+        police.awaitText("A protected person's details changed, " + subject);
+        police.open(order);
+        assertThat(police.text()).contains("Case reassigned", "Probation practitioner: now Chris Doyle",
+                "Protected person added", "Protected person’s details changed", "07700900123");
+        supervisor.open(order);
+        assertThat(supervisor.text()).doesNotContain("Sam Second", "Protected person");
+        assertThat(violations).as("WCAG 2.2 A and AA violations found by axe-core").isEmpty();
+    }
+
+    @Test
     void theWholeJourneyWithTheKeyboardAlone() {
         String subject = subject();
         ZonedDateTime now = ZonedDateTime.now(Court.ZONE);

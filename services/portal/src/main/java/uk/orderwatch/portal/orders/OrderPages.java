@@ -96,8 +96,9 @@ public class OrderPages {
         model.addAttribute("compliance", compliance);
         model.addAttribute("requirement", requirement);
         model.addAttribute("alerts", alerts.get("items"));
-        model.addAttribute("timeline", timeline.of(history, compliance, alerts, requirement));
-        model.addAttribute("names", directory.names());
+        var names = directory.names();
+        model.addAttribute("timeline", timeline.of(history, compliance, alerts, requirement, names));
+        model.addAttribute("names", names);
         return "orders/show";
     }
 

@@ -32,13 +32,18 @@ public class OrderTimeline {
 
     @SuppressWarnings("unchecked")
     public List<Entry> of(List<Map<String, Object>> history, Map<String, Object> compliance,
-                          Map<String, Object> alerts, Map<String, Object> requirement) {
+                          Map<String, Object> alerts, Map<String, Object> requirement, Map<String, String> names) {
         List<Entry> entries = new ArrayList<>();
+        Map<String, Object> before = Map.of();
         for (var h : history) {
             String action = String.valueOf(h.get("action"));
             String title = labels.of("history", action) + " (version " + h.get("version") + ")";
-            String detail = h.get("reason") == null ? "" : "Reason: " + h.get("reason");
+            var agencies = (Map<String, Object>) ((Map<String, Object>) h.getOrDefault("terms", Map.of()))
+                    .getOrDefault("agencies", Map.of());
+            String detail = h.get("reason") != null ? "Reason: " + h.get("reason")
+                    : action.equals("reassigned") ? reassigned(before, agencies, names) : "";
             entries.add(new Entry(instant(h.get("at")), title, detail, null));
+            before = agencies;
         }
         for (var b : (List<Map<String, Object>>) compliance.getOrDefault("breaches", List.of())) {
             entries.add(new Entry(instant(b.get("reportedAt")), "Breach reported: "
@@ -71,6 +76,21 @@ public class OrderTimeline {
         }
         entries.sort(Comparator.comparing(Entry::at, Comparator.nullsLast(Comparator.reverseOrder())));
         return entries;
+    }
+
+    /** Who works the case now, for each kind of agency that changed: "Probation practitioner: now Chris Doyle". */
+    private static String reassigned(Map<String, Object> before, Map<String, Object> after, Map<String, String> names) {
+        List<String> changes = new ArrayList<>();
+        for (var role : List.of(Map.entry("police", "Officer in charge"), Map.entry("probation",
+                "Probation practitioner"), Map.entry("advocacy", "Caseworker"))) {
+            Object was = before.get(role.getKey());
+            Object now = after.get(role.getKey());
+            if (now instanceof Map<?, ?> n && !n.equals(was)) {
+                changes.add(role.getValue() + ": now " + names.get(String.valueOf(n.get("personId"))) + " ("
+                        + names.get(String.valueOf(n.get("agencyId"))) + ")");
+            }
+        }
+        return String.join(". ", changes);
     }
 
     private static Instant instant(Object value) {
