@@ -11,6 +11,7 @@ import uk.orderwatch.schemas.events.AlertFailed;
 import uk.orderwatch.schemas.events.AlertRaised;
 import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.EnforcementReviewRequired;
+import uk.orderwatch.schemas.events.InterimOrderEnded;
 import uk.orderwatch.schemas.events.NotificationRequirementOverdue;
 import uk.orderwatch.schemas.events.OrderDischarged;
 import uk.orderwatch.schemas.events.OrderExpired;
@@ -38,6 +39,7 @@ public enum EventType {
     ORDER_DISCHARGED("order.discharged", 1, Topics.ORDERS, OrderDischarged.class),
     ORDER_EXPIRED("order.expired", 1, Topics.ORDERS, OrderExpired.class),
     ORDER_SUPERSEDED("order.superseded", 1, Topics.ORDERS, OrderSuperseded.class),
+    ORDER_INTERIM_ENDED("order.interim-ended", 1, Topics.ORDERS, InterimOrderEnded.class),
     ORDER_REASSIGNED("order.reassigned", 1, Topics.ORDERS, OrderReassigned.class),
     ORDER_PROTECTED_PERSON_ADDED("order.protected-person-added", 1, Topics.ORDERS, ProtectedPersonChanged.class),
     ORDER_PROTECTED_PERSON_UPDATED("order.protected-person-updated", 1, Topics.ORDERS,

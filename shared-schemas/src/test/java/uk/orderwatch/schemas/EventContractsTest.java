@@ -139,7 +139,8 @@ class EventContractsTest {
     static final java.util.Set<String> TEXT_AN_EVENT_MAY_CARRY = java.util.Set.of(
             // ids and references, not typed prose
             "alertId", "breachId", "sessionId", "orderId", "conditionId", "agencyId", "personId",
-            "protectedPersonIds[]", "protectedPersonId", "interimOrderId", "fullOrderId", "supervisingAgencyId", "courtCaseReference",
+            "protectedPersonIds[]", "protectedPersonId", "interimOrderId", "fullOrderId", "supervisingAgencyId",
+            "responsiblePersonId", "courtCaseReference",
             "sourceEventId", "sourceEventType", "rootAlertId", "escalatedFromAlertId", "escalatedToAlertId",
             "acknowledgedBy", "providerReference", "pncId", "crn", "code", "channel", "escalationChain[]",
             "escalatedAlertId", "occurrences[]",

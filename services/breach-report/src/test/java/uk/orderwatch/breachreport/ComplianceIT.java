@@ -236,10 +236,10 @@ class ComplianceIT extends ComplianceITBase {
         var conditions = o.conditions().stream().map(c -> c.programme() == null ? c
                 : new uk.orderwatch.schemas.events.Condition(c.conditionId(), c.category(),
                 c.supervisingAgencyId(), new uk.orderwatch.schemas.events.Programme(c.programme().name(),
-                c.programme().provider(), 3, schedule), null, null)).toList();
+                c.programme().provider(), 3, schedule), null, null, null)).toList();
         return new OrderSnapshot(o.orderId(), version, o.orderType(), status, o.court(), o.courtCaseReference(),
                 o.madeOn(), servedAt, o.endsOn(), o.untilFurtherOrder(), o.subject(), o.protectedPersonIds(),
-                conditions, o.agencies(), null, null);
+                conditions, o.agencies(), null, null, null);
     }
 
     ObjectNode outcome(String attended, String reason) {
@@ -357,7 +357,7 @@ class ComplianceIT extends ComplianceITBase {
                 base.untilFurtherOrder(), base.subject(), base.protectedPersonIds(), base.conditions(),
                 new uk.orderwatch.schemas.events.AgencyAssignments(base.agencies().police(),
                         new uk.orderwatch.schemas.events.Assignment("other-probation", "demo-practitioner"),
-                        base.agencies().advocacy()), null, null);
+                        base.agencies().advocacy()), null, null, null);
         publishOrder(ourOrder);
         publishOrder(theirOrder);
         await().atMost(Duration.ofSeconds(30)).until(() -> sessions.ofOrder(ours).size() == 3
@@ -468,11 +468,5 @@ class ComplianceIT extends ComplianceITBase {
         assertThat(reused.body()).contains("idempotency-key-reused");
         assertThat(mongo.count(orderQuery(orderId), BreachDocument.class)).isEqualTo(1);
         assertThat(complianceEvents(orderId, 2, Duration.ofSeconds(3))).hasSize(1);
-    }
-
-    JsonNode get(String path) {
-        var response = get(path, tokenFor("GET", path));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.json();
     }
 }

@@ -1,5 +1,6 @@
 package uk.orderwatch.breachreport;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -46,7 +47,7 @@ abstract class ComplianceITBase extends ServiceIT {
         var o = example.order();
         return new OrderSnapshot(orderId, version, o.orderType(), o.status(), o.court(), o.courtCaseReference(),
                 LocalDate.now().minusDays(30), o.servedAt(), o.endsOn(), o.untilFurtherOrder(), o.subject(),
-                o.protectedPersonIds(), unscheduled(o.conditions()), o.agencies(), null, null);
+                o.protectedPersonIds(), unscheduled(o.conditions()), o.agencies(), null, null, null);
     }
 
     /** The example's conditions without a programme schedule, so no sessions are planned unless a test asks. */
@@ -54,7 +55,8 @@ abstract class ComplianceITBase extends ServiceIT {
         return cs.stream().map(c -> c.programme() == null ? c : new uk.orderwatch.schemas.events.Condition(
                 c.conditionId(), c.category(), c.supervisingAgencyId(),
                 new uk.orderwatch.schemas.events.Programme(c.programme().name(), c.programme().provider(),
-                        c.programme().sessions(), null), c.distanceMetres(), c.policeStation())).toList();
+                        c.programme().sessions(), null), c.distanceMetres(), c.policeStation(),
+                c.responsiblePersonId())).toList();
     }
 
     static void publish(EventType type, String orderId, Object data) throws Exception {
@@ -96,6 +98,13 @@ abstract class ComplianceITBase extends ServiceIT {
 
     Response post(String path, JsonNode body) {
         return post(path, body, tokenFor("POST", path));
+    }
+
+    /** The answer to a GET that must succeed. */
+    JsonNode get(String path) {
+        var response = get(path, tokenFor("GET", path));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.json();
     }
 
     static ObjectNode breach() {

@@ -13,6 +13,7 @@ import java.util.List;
  * @param endsOn  null when the order lasts until further order
  * @param interimOrderId for a full order made after an interim one: the interim order it replaced
  * @param fullOrderId    for an interim order: the full order that superseded it, once there is one
+ * @param notificationExemption why the order starts no notification-requirement clock of its own; null when none
  */
 public record OrderSnapshot(
         String orderId,
@@ -30,7 +31,8 @@ public record OrderSnapshot(
         List<Condition> conditions,
         AgencyAssignments agencies,
         String interimOrderId,
-        String fullOrderId) {
+        String fullOrderId,
+        NotificationExemption notificationExemption) {
 
     public java.util.Optional<Condition> condition(String conditionId) {
         return conditions.stream().filter(c -> c.conditionId().equals(conditionId)).findFirst();

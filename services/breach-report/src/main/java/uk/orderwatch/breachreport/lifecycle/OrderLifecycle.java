@@ -1,7 +1,6 @@
 package uk.orderwatch.breachreport.lifecycle;
 
 import java.time.LocalDate;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 import uk.orderwatch.breachreport.attendance.SessionPlanning;
 import uk.orderwatch.breachreport.orders.OrderReadModel;
@@ -11,13 +10,12 @@ import uk.orderwatch.schemas.events.OrderStatus;
 
 /**
  * What an order event means for compliance: the read model takes the newest version; a served SPO or DAPO starts its
- * notification-requirement clock; a programme's schedule becomes sessions; an order that ended withdraws the sessions
- * still to come and stops its clocks.
+ * notification-requirement clock (unless exempt); a programme's schedule becomes sessions; an order that ended
+ * withdraws the sessions still to come and stops its clocks, except an interim SPO's notification requirement when a
+ * full SPO replaced it: that requirement stands for the full order (Stalking Protection Act 2019 s.9(1)(a)).
  */
 @Component
 public class OrderLifecycle {
-
-    static final Set<OrderStatus> ENDED = Set.of(OrderStatus.DISCHARGED, OrderStatus.EXPIRED, OrderStatus.SUPERSEDED);
 
     private final OrderReadModel orders;
     private final SessionPlanning sessions;
@@ -34,9 +32,12 @@ public class OrderLifecycle {
         orders.apply(snapshot, endedOn);
         // act on the newest version known, whatever version this event carried
         var known = orders.find(snapshot.orderId()).orElseThrow();
-        if (ENDED.contains(known.order().status())) {
+        OrderStatus status = known.order().status();
+        if (!status.active()) {
             sessions.withdrawPending(known.orderId());
-            requirements.stop(known.orderId());
+            if (status != OrderStatus.SUPERSEDED) {
+                requirements.stop(known.orderId());
+            }
         } else {
             sessions.plan(known);
             requirements.startIfDue(known);

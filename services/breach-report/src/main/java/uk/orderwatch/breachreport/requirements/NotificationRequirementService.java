@@ -20,7 +20,9 @@ import uk.orderwatch.breachreport.requirements.NotificationRequirement.Requireme
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.Court;
+import uk.orderwatch.schemas.events.NotificationExemption;
 import uk.orderwatch.schemas.events.NotificationRequirementOverdue;
+import uk.orderwatch.schemas.events.OrderSnapshot;
 import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.schemas.events.OrderType;
 import uk.orderwatch.support.events.EventFactory;
@@ -61,11 +63,14 @@ public class NotificationRequirementService {
         return servedAt.atZone(Court.ZONE).toLocalDate().plusDays(DAYS).atStartOfDay(Court.ZONE).toInstant();
     }
 
-    /** Starts the clock of a served SPO, interim SPO or DAPO, once. */
+    /**
+     * Starts the clock of a served SPO, interim SPO or DAPO, once; not for an order exempt from it (a full SPO
+     * replacing a served interim SPO, s.9(1)(a); a subject already under Sexual Offences Act 2003 Part 2, s.9(5)).
+     */
     public void startIfDue(KnownOrder known) {
         var order = known.order();
         if (!WITH_REQUIREMENT.contains(order.orderType()) || order.status() != OrderStatus.SERVED
-                || order.servedAt() == null) {
+                || order.servedAt() == null || order.notificationExemption() != null) {
             return;
         }
         try {
@@ -86,7 +91,8 @@ public class NotificationRequirementService {
     public NotificationRequirement record(String orderId, RecordNotificationRequest r, Actor by) {
         var requirement = find(orderId).orElseThrow(() -> new Problem(org.springframework.http.HttpStatus.NOT_FOUND,
                 "no-notification-requirement", "No notification requirement", "Order " + orderId + " has no "
-                + "notification requirement: it is not a served SPO, interim SPO or DAPO", List.of()));
+                + "notification requirement: it is not a served SPO, interim SPO or DAPO, or it is exempt",
+                List.of()));
         Instant now = clock.instant();
         if (r.notifiedAt().isAfter(now)) {
             throw Problem.rule("notified-in-future", "notifiedAt", "a notification is recorded once it was made");
@@ -106,11 +112,12 @@ public class NotificationRequirementService {
         boolean first = r.kind() == NotificationKind.INITIAL;
         var status = first && requirement.status() == RequirementStatus.OPEN ? RequirementStatus.MET
                 : requirement.status();
-        var updated = new NotificationRequirement(orderId, requirement.version() + 1, requirement.servedAt(),
-                first ? null : requirement.dueAt(), status, notifications, requirement.outbox());
+        var updated = new NotificationRequirement(requirement.orderId(), requirement.version() + 1,
+                requirement.servedAt(), first ? null : requirement.dueAt(), status, notifications,
+                requirement.outbox());
         if (!outbox.replace(updated, requirement.version(), List.of())) {
-            throw Problem.conflict("concurrent-change", "the notification requirement of order " + orderId
-                    + " changed at the same time; try again");
+            throw Problem.conflict("concurrent-change", "the notification requirement of order "
+                    + requirement.orderId() + " changed at the same time; try again");
         }
         return updated;
     }
@@ -144,7 +151,15 @@ public class NotificationRequirementService {
         return raised;
     }
 
+    /**
+     * The requirement the order's subject is under: the order's own, or, for a full SPO that replaced a served interim
+     * SPO, the interim order's, which stands (s.9(1)(a)); its {@code orderId} says which.
+     */
     public Optional<NotificationRequirement> find(String orderId) {
-        return Optional.ofNullable(mongo.findById(orderId, NotificationRequirement.class));
+        String holder = orders.find(orderId).map(KnownOrder::order)
+                .filter(o -> o.notificationExemption() == NotificationExemption.REPLACES_SERVED_INTERIM
+                        && o.interimOrderId() != null)
+                .map(OrderSnapshot::interimOrderId).orElse(orderId);
+        return Optional.ofNullable(mongo.findById(holder, NotificationRequirement.class));
     }
 }

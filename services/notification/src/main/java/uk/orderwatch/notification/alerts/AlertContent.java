@@ -17,6 +17,7 @@ import uk.orderwatch.schemas.events.EnforcementReviewRequired;
 import uk.orderwatch.schemas.events.NotificationRequirementOverdue;
 import uk.orderwatch.schemas.events.OrderEvent;
 import uk.orderwatch.schemas.events.OrderReassigned;
+import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.schemas.events.RecipientRole;
 import uk.orderwatch.schemas.events.SessionConcernRaised;
 import uk.orderwatch.schemas.events.SessionOutcome;
@@ -131,6 +132,15 @@ public final class AlertContent {
                 all.put("what", "You are now the " + who + " for this order. No court was involved: the order "
                         + "itself has not changed.");
                 all.put("when", when(event.time()));
+            }
+            case ORDER_INTERIM_ENDED -> {
+                var o = (OrderEvent) data;
+                boolean refused = o.order().status() == OrderStatus.FULL_ORDER_REFUSED;
+                title = "Interim order ended: " + (refused ? "full order refused" : "application withdrawn");
+                all.put("what", "The interim order has ended: " + (refused ? "the court refused the full order."
+                        : "the application for the full order was withdrawn.") + " It no longer protects anyone.");
+                all.put("when", when(event.time()));
+                all.put("orderStatus", refused ? "ended, full order refused" : "ended, application withdrawn");
             }
             case ORDER_PROTECTED_PERSON_ADDED -> {
                 title = "A protected person was added to the order";

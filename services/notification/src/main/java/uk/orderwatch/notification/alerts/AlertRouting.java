@@ -28,7 +28,7 @@ import uk.orderwatch.schemas.events.Severity;
  * session.concern-raised           practitioner (+ officer in charge if risk)    HIGH if risk, else MEDIUM
  * notification-requirement.overdue officer in charge                             MEDIUM
  * enforcement.review-required      practitioner, officer in charge               MEDIUM
- * order.served/varied/discharged/expired  caseworker                             LOW
+ * order.served/varied/discharged/expired, order.interim-ended   caseworker      LOW
  * order.reassigned                 whoever now has the case for that agency      LOW
  * order.protected-person-added     caseworker                                    LOW
  * order.protected-person-updated   caseworker, or officer in charge when an advocate changed them  LOW
@@ -57,7 +57,7 @@ public final class AlertRouting {
                     : to(agencies(data), Severity.MEDIUM, dutyDesk, PP);
             case NOTIFICATION_REQUIREMENT_OVERDUE -> to(agencies(data), Severity.MEDIUM, dutyDesk, OIC);
             case ENFORCEMENT_REVIEW_REQUIRED -> to(agencies(data), Severity.MEDIUM, dutyDesk, PP, OIC);
-            case ORDER_SERVED, ORDER_VARIED, ORDER_DISCHARGED, ORDER_EXPIRED ->
+            case ORDER_SERVED, ORDER_VARIED, ORDER_DISCHARGED, ORDER_EXPIRED, ORDER_INTERIM_ENDED ->
                     to(((OrderEvent) data).order().agencies(), Severity.LOW, dutyDesk, CW);
             case ORDER_REASSIGNED -> {
                 var r = (OrderReassigned) data;

@@ -86,6 +86,16 @@ class AlertContentTest {
     }
 
     @Test
+    void anInterimOrderThatEndedWithoutAFullOrderSaysSoInWords() {
+        var message = AlertContent.render(AlertRoutingTest.example(EventType.ORDER_INTERIM_ENDED), CW, Severity.LOW,
+                null, null);
+
+        assertThat(message.title()).isEqualTo("Interim order ended: full order refused, John Example");
+        assertThat(message.fields()).containsEntry("orderStatus", "ended, full order refused");
+        assertThat(message.body()).doesNotContain("FULL_ORDER_REFUSED", "interim-ended");
+    }
+
+    @Test
     void aReassignmentIsNotToldAsAVariation() {
         var message = AlertContent.render(AlertRoutingTest.example(EventType.ORDER_REASSIGNED), PP, Severity.LOW,
                 null, null);

@@ -52,6 +52,7 @@ class AlertRoutingTest {
                 Arguments.of(EventType.ORDER_VARIED, List.of(CW), Severity.LOW),
                 Arguments.of(EventType.ORDER_DISCHARGED, List.of(CW), Severity.LOW),
                 Arguments.of(EventType.ORDER_EXPIRED, List.of(CW), Severity.LOW),
+                Arguments.of(EventType.ORDER_INTERIM_ENDED, List.of(CW), Severity.LOW),
                 Arguments.of(EventType.ORDER_REASSIGNED, List.of(PP), Severity.LOW),
                 Arguments.of(EventType.ORDER_PROTECTED_PERSON_ADDED, List.of(CW), Severity.LOW),
                 Arguments.of(EventType.ORDER_PROTECTED_PERSON_UPDATED, List.of(CW), Severity.LOW),

@@ -39,6 +39,10 @@ final class ApiExamples {
             {"endsOn": "2030-11-20"}
             """;
 
+    static final String INTERIM_END = """
+            {"outcome": "FULL_ORDER_REFUSED", "decidedOn": "2026-12-15"}
+            """;
+
     static final String DISCHARGE = """
             {"dischargedOn": "2027-06-01", "reason": "Discharged on the application of the defendant"}
             """;

@@ -10,6 +10,7 @@ import uk.orderwatch.registry.orders.RegisterOrderRequest.ProtectedPersonDto;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.Assignment;
+import uk.orderwatch.schemas.events.InterimOrderEnded;
 import uk.orderwatch.schemas.events.OrderDischarged;
 import uk.orderwatch.schemas.events.OrderReassigned;
 import uk.orderwatch.schemas.events.OrderRenewed;
@@ -65,7 +66,8 @@ public class OrderChanges {
         List<String> changed = new ArrayList<>();
         List<OrderCondition> newConditions = null;
         if (c.conditions() != null) {
-            OrderRules.checkConditions(c.conditions(), OrderMapping.dto(order.agencies()), "conditions");
+            OrderRules.checkConditions(order.orderType(), c.conditions(), OrderMapping.dto(order.agencies()),
+                    directory, "conditions");
             newConditions = OrderMapping.conditions(c.conditions(), order.conditions());
             changed.add("conditions");
         }
@@ -145,6 +147,20 @@ public class OrderChanges {
         order.renew(c.endsOn(), untilFurtherOrder, actor, clock.instant());
         order.addEvent(events.create(EventType.ORDER_RENEWED, orderId,
                 new OrderRenewed(order.snapshot(), previous, actor)));
+        return store.save(order, read);
+    }
+
+    public OrderDocument endInterim(String orderId, EndInterimOrderRequest c, Actor actor) {
+        var order = store.require(orderId);
+        if (order.changedByCurrentRequest()) {
+            return order; // a retry of the request that made this change, whose answer was lost
+        }
+        long read = order.version();
+        order.requireActive("end");
+        OrderRules.checkInterimEnd(c.outcome(), c.decidedOn(), order.madeOn(), OrderRules.today(clock));
+        order.endInterim(c.outcome(), actor, clock.instant());
+        order.addEvent(events.create(EventType.ORDER_INTERIM_ENDED, orderId,
+                new InterimOrderEnded(order.snapshot(), c.decidedOn(), actor)));
         return store.save(order, read);
     }
 

@@ -18,20 +18,22 @@ public record OrderCondition(
         Programme programme,
         Integer distanceMetres,
         String policeStation,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Zone zone) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Zone zone,
+        String responsiblePersonId) {
 
     /** An exclusion zone: the area described as the court did, and a radius around it. */
     public record Zone(String area, Integer radiusMetres) {
     }
 
-    /** The same condition supervised by another agency (the case moved to it). */
-    OrderCondition supervisedBy(String agencyId) {
+    /** The same requirement supervised by another agency and the person there now responsible for it. */
+    OrderCondition supervisedBy(String agencyId, String personId) {
         return new OrderCondition(conditionId, category, description, agencyId, programme, distanceMetres,
-                policeStation, zone);
+                policeStation, zone, personId);
     }
 
     /** What other services may know of this condition. */
     public Condition shared() {
-        return new Condition(conditionId, category, supervisingAgencyId, programme, distanceMetres, policeStation);
+        return new Condition(conditionId, category, supervisingAgencyId, programme, distanceMetres, policeStation,
+                responsiblePersonId);
     }
 }

@@ -182,6 +182,18 @@ public class OrderController {
         return OrderDisclosure.view(changes.renew(orderId, command, changing(orderId, caller)), caller);
     }
 
+    @PostMapping(path = "/{orderId}/interim-end", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record that an interim SPO ended without a full order (order.interim-ended)",
+            description = "The court refused the full order, or the application was withdrawn. A full order granted "
+                    + "is registered instead, naming the interim order in interimOrderId. 409 interim-only for any "
+                    + "other type of order.")
+    public OrderView endInterim(@PathVariable String orderId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    value = ApiExamples.INTERIM_END)))
+            @Valid @RequestBody EndInterimOrderRequest command, Caller caller) {
+        return OrderDisclosure.view(changes.endInterim(orderId, command, changing(orderId, caller)), caller);
+    }
+
     @PostMapping(path = "/{orderId}/discharge", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record that the court discharged the order (order.discharged)")
     public OrderView discharge(@PathVariable String orderId,

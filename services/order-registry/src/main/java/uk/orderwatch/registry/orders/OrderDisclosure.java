@@ -30,7 +30,7 @@ final class OrderDisclosure {
         return new OrderView(o.id(), o.version(), o.orderType(), o.status(), o.court(), o.courtCaseReference(),
                 o.madeOn(), o.servedAt(), o.endsOn(), o.untilFurtherOrder(), o.subject(),
                 protectedPersons(o.protectedPersons(), caller), conditions(o.conditions(), caller), o.agencies(),
-                o.interimOrderId(), o.fullOrderId());
+                o.interimOrderId(), o.fullOrderId(), o.notificationExemption());
     }
 
     /** The history entries the caller is shown. */
@@ -70,7 +70,8 @@ final class OrderDisclosure {
             return conditions;
         }
         return conditions.stream().map(c -> !placeOf(c) ? c : new OrderCondition(c.conditionId(), c.category(),
-                null, c.supervisingAgencyId(), c.programme(), c.distanceMetres(), c.policeStation(), null)).toList();
+                null, c.supervisingAgencyId(), c.programme(), c.distanceMetres(), c.policeStation(), null,
+                c.responsiblePersonId())).toList();
     }
 
     /** An exclusion zone: its wording names the place as surely as its area does. */

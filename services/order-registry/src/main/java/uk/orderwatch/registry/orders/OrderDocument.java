@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -13,6 +12,7 @@ import uk.orderwatch.schemas.events.AgencyAssignments;
 import uk.orderwatch.schemas.events.AgencyKind;
 import uk.orderwatch.schemas.events.Assignment;
 import uk.orderwatch.schemas.events.Court;
+import uk.orderwatch.schemas.events.NotificationExemption;
 import uk.orderwatch.schemas.events.OrderSnapshot;
 import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.schemas.events.OrderType;
@@ -31,9 +31,6 @@ import uk.orderwatch.support.web.Problem;
 public class OrderDocument {
 
     public static final String COLLECTION = "orders";
-    /** Orders are made by courts in England and Wales: dates are days there. */
-    static final Set<OrderStatus> ACTIVE = Set.of(OrderStatus.GRANTED, OrderStatus.SERVED);
-
     @Id
     private final String id;
     private long version;
@@ -51,6 +48,8 @@ public class OrderDocument {
     private AgencyAssignments agencies;
     private final String interimOrderId;
     private String fullOrderId;
+    /** Why serving this order starts no notification-requirement clock; null when it does. */
+    private final NotificationExemption notificationExemption;
     /** Set on a full order until the interim order it replaces is marked superseded. */
     private String pendingSupersession;
     /** When the expiry timer fires: the first instant after the end date, in court time; null when none is due. */
@@ -66,8 +65,8 @@ public class OrderDocument {
                   String courtCaseReference, LocalDate madeOn, Instant servedAt, LocalDate endsOn,
                   boolean untilFurtherOrder, Subject subject, List<ProtectedPerson> protectedPersons,
                   List<OrderCondition> conditions, AgencyAssignments agencies, String interimOrderId,
-                  String fullOrderId, String pendingSupersession, Instant expiresAt, List<HistoryEntry> history,
-                  List<OutboxEvent> outbox, List<String> requests) {
+                  String fullOrderId, NotificationExemption notificationExemption, String pendingSupersession,
+                  Instant expiresAt, List<HistoryEntry> history, List<OutboxEvent> outbox, List<String> requests) {
         this.id = id;
         this.version = version;
         this.orderType = orderType;
@@ -84,6 +83,7 @@ public class OrderDocument {
         this.agencies = agencies;
         this.interimOrderId = interimOrderId;
         this.fullOrderId = fullOrderId;
+        this.notificationExemption = notificationExemption;
         this.pendingSupersession = pendingSupersession;
         this.expiresAt = expiresAt;
         this.history = new ArrayList<>(history == null ? List.of() : history);
@@ -100,10 +100,11 @@ public class OrderDocument {
     static OrderDocument granted(String id, OrderType type, Court court, String courtCaseReference, LocalDate madeOn,
                                  LocalDate endsOn, boolean untilFurtherOrder, Subject subject,
                                  List<ProtectedPerson> protectedPersons, List<OrderCondition> conditions,
-                                 AgencyAssignments agencies, String interimOrderId, Actor by, Instant at) {
+                                 AgencyAssignments agencies, String interimOrderId,
+                                 NotificationExemption notificationExemption, Actor by, Instant at) {
         var order = new OrderDocument(id, 0, type, OrderStatus.GRANTED, court, courtCaseReference, madeOn, null,
                 endsOn, untilFurtherOrder, subject, protectedPersons, conditions, agencies, interimOrderId, null,
-                interimOrderId, null, List.of(), List.of(), List.of());
+                notificationExemption, interimOrderId, null, List.of(), List.of(), List.of());
         order.changed("registered", by, at, null);
         return order;
     }
@@ -158,7 +159,7 @@ public class OrderDocument {
 
     /**
      * The case moves to {@code to} for one kind of agency. When the agency itself changes, the requirements the old
-     * agency supervised move with the case, and an advocate of the old advocacy service no longer advocates for a
+     * agency supervised move with the case (a named responsible person becomes the new assignee), and an advocate of the old advocacy service no longer advocates for a
      * protected person here (the new service allocates its own).
      *
      * @return the assignment before, null when no agency of that kind was involved
@@ -169,7 +170,8 @@ public class OrderDocument {
         agencies = agencies.with(kind, to);
         if (before != null && !before.agencyId().equals(to.agencyId())) {
             conditions = conditions.stream().map(c -> before.agencyId().equals(c.supervisingAgencyId())
-                    ? c.supervisedBy(to.agencyId()) : c).toList();
+                    ? c.supervisedBy(to.agencyId(), c.responsiblePersonId() == null ? null : to.personId()) : c)
+                    .toList();
             if (kind == AgencyKind.ADVOCACY) {
                 protectedPersons.replaceAll(p -> p.withAdvocate(null));
             }
@@ -209,6 +211,18 @@ public class OrderDocument {
         changed("expired", null, now, null);
     }
 
+    /** An interim order ends without a full order: {@code outcome} is the refusal or the withdrawal. */
+    void endInterim(OrderStatus outcome, Actor by, Instant now) {
+        requireActive("end");
+        if (orderType != OrderType.INTERIM_SPO) {
+            throw Problem.conflict("interim-only", "order " + id + " is a " + orderType + ": only an interim SPO "
+                    + "ends when the application for the full order is refused or withdrawn");
+        }
+        status = outcome;
+        changed(outcome == OrderStatus.FULL_ORDER_REFUSED ? "full-order-refused" : "application-withdrawn", by, now,
+                null);
+    }
+
     void supersede(String byFullOrderId, Actor by, Instant now) {
         requireActive("supersede");
         status = OrderStatus.SUPERSEDED;
@@ -225,7 +239,7 @@ public class OrderDocument {
     }
 
     void requireActive(String action) {
-        if (!ACTIVE.contains(status)) {
+        if (!status.active()) {
             throw Problem.conflict(action + "-active-only", "order " + id + " is " + status + ": only a GRANTED or "
                     + "SERVED order can be " + pastTense(action));
         }
@@ -240,13 +254,14 @@ public class OrderDocument {
             case "expire" -> "expired";
             case "reassign" -> "reassigned";
             case "change" -> "changed";
+            case "end" -> "ended";
             default -> action + "d";
         };
     }
 
     private void changed(String action, Actor by, Instant now, String reason) {
         version++;
-        expiresAt = ACTIVE.contains(status) && !untilFurtherOrder && endsOn != null
+        expiresAt = status.active() && !untilFurtherOrder && endsOn != null
                 ? endsOn.plusDays(1).atStartOfDay(Court.ZONE).toInstant() : null;
         history.add(new HistoryEntry(version, action, by, now, reason, terms()));
         String request = IdempotentRequest.currentId();
@@ -267,7 +282,8 @@ public class OrderDocument {
         return new OrderSnapshot(id, version, orderType, status, court, courtCaseReference, madeOn, servedAt, endsOn,
                 untilFurtherOrder, new SubjectSummary(subject.name(), subject.pncId(), subject.crn()),
                 protectedPersons.stream().map(ProtectedPerson::protectedPersonId).toList(),
-                conditions.stream().map(OrderCondition::shared).toList(), agencies, interimOrderId, fullOrderId);
+                conditions.stream().map(OrderCondition::shared).toList(), agencies, interimOrderId, fullOrderId,
+                notificationExemption);
     }
 
     public String id() {
@@ -332,6 +348,10 @@ public class OrderDocument {
 
     public String fullOrderId() {
         return fullOrderId;
+    }
+
+    public NotificationExemption notificationExemption() {
+        return notificationExemption;
     }
 
     public String pendingSupersession() {

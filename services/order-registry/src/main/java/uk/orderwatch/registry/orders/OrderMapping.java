@@ -35,7 +35,8 @@ final class OrderMapping {
                     c.programme().schedule().intervalDays(), c.programme().schedule().durationMinutes()));
             var zone = c.zone() == null ? null : new OrderCondition.Zone(c.zone().area(), c.zone().radiusMetres());
             result.add(new OrderCondition(id != null ? id : "c" + (++next), c.category(), c.description(),
-                    c.supervisingAgencyId(), programme, c.distanceMetres(), c.policeStation(), zone));
+                    c.supervisingAgencyId(), programme, c.distanceMetres(), c.policeStation(), zone,
+                    c.responsiblePersonId()));
         }
         return result;
     }
@@ -55,7 +56,8 @@ final class OrderMapping {
                 c.programme() == null ? null : new RegisterOrderRequest.ProgrammeDto(c.programme().name(),
                         c.programme().provider(), c.programme().sessions(), null),
                 c.distanceMetres(), c.policeStation(),
-                c.zone() == null ? null : new RegisterOrderRequest.ZoneDto(c.zone().area(), c.zone().radiusMetres()));
+                c.zone() == null ? null : new RegisterOrderRequest.ZoneDto(c.zone().area(), c.zone().radiusMetres()),
+                c.responsiblePersonId());
     }
 
     static AgenciesDto dto(AgencyAssignments a) {

@@ -69,7 +69,7 @@ public class OrderQueries {
     public PageResult<OrderSummary> expiringWithin(Caller caller, int days, int page, int size) {
         var until = clock.instant().plus(Duration.ofDays(days + 1L));
         var query = Query.query(new Criteria().andOperator(visibleTo(caller),
-                where("expiresAt").lte(until).and("status").in(OrderDocument.ACTIVE)));
+                where("expiresAt").lte(until).and("status").in(OrderStatus.ACTIVE)));
         return page(query, page, size, Sort.by("expiresAt").and(Sort.by("_id")));
     }
 

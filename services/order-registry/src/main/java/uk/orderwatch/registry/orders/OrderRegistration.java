@@ -8,6 +8,7 @@ import uk.orderwatch.registry.directory.AgencyDirectory;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.Actor;
 import uk.orderwatch.schemas.events.Court;
+import uk.orderwatch.schemas.events.NotificationExemption;
 import uk.orderwatch.schemas.events.OrderRegistered;
 import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.schemas.events.OrderSuperseded;
@@ -52,6 +53,7 @@ public class OrderRegistration {
             }
             throw duplicate(r);
         }
+        NotificationExemption exemption = r.notificationExemption();
         if (r.interimOrderId() != null) {
             // another force's interim order is answered as one that does not exist
             var interim = store.find(r.interimOrderId())
@@ -62,6 +64,9 @@ public class OrderRegistration {
                 throw Problem.rule("interim-unknown", "interimOrderId", r.interimOrderId() + " is not an interim SPO");
             }
             interim.requireActive("supersede");
+            if (interim.servedAt() != null && exemption == null) {
+                exemption = NotificationExemption.REPLACES_SERVED_INTERIM; // s.9(1)(a)
+            }
         }
         var subject = new OrderDocument.Subject(r.subject().name(),
                 r.subject().aliases() == null ? List.of() : r.subject().aliases(), r.subject().dateOfBirth(),
@@ -73,7 +78,7 @@ public class OrderRegistration {
                 new Court(r.court().name(), r.court().code()), r.courtCaseReference(), r.madeOn(), r.endsOn(),
                 r.endsUntilFurtherOrder(), subject, protectedPersons,
                 OrderMapping.conditions(r.conditions(), List.of()), OrderMapping.assignments(r.agencies()),
-                r.interimOrderId(), actor, clock.instant());
+                r.interimOrderId(), exemption, actor, clock.instant());
         order.addEvent(events.create(EventType.ORDER_REGISTERED, order.id(),
                 new OrderRegistered(order.snapshot(), actor)));
         try {

@@ -14,6 +14,8 @@ import uk.orderwatch.schemas.events.Assignment;
 import uk.orderwatch.schemas.events.ConditionCategory;
 import uk.orderwatch.schemas.events.ConditionKind;
 import uk.orderwatch.schemas.events.Court;
+import uk.orderwatch.schemas.events.NotificationExemption;
+import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.schemas.events.OrderType;
 import uk.orderwatch.support.web.Problem;
 
@@ -51,7 +53,15 @@ final class OrderRules {
                 throw Problem.invalid("conditions[" + i + "].conditionId", "is assigned by orderwatch");
             }
         }
-        checkConditions(r.conditions(), r.agencies(), "conditions");
+        checkConditions(r.type(), r.conditions(), r.agencies(), directory, "conditions");
+        if (r.notificationExemption() == NotificationExemption.REPLACES_SERVED_INTERIM) {
+            throw Problem.rule("exemption-by-orderwatch", "notificationExemption", "a full SPO that replaces a "
+                    + "served interim SPO is exempt by naming it in interimOrderId");
+        }
+        if (r.notificationExemption() != null && r.type() != OrderType.SPO && r.type() != OrderType.INTERIM_SPO) {
+            throw Problem.rule("exemption-spo-only", "notificationExemption", "the exemption of Stalking Protection "
+                    + "Act 2019 s.9(5) is for a stalking protection order");
+        }
         for (int i = 0; i < r.protectedPersons().size(); i++) {
             checkAdvocate(r.protectedPersons().get(i).advocatePersonId(),
                     OrderMapping.assignment(r.agencies().advocacy()), directory,
@@ -105,13 +115,16 @@ final class OrderRules {
         }
     }
 
-    static void checkConditions(List<ConditionDto> conditions, AgenciesDto agencies, String field) {
+    static void checkConditions(OrderType type, List<ConditionDto> conditions, AgenciesDto agencies,
+                                AgencyDirectory directory, String field) {
         for (int i = 0; i < conditions.size(); i++) {
-            checkCondition(conditions.get(i), agencies, field + "[" + i + "]");
+            checkCondition(type, conditions.get(i), agencies, directory, field + "[" + i + "]");
         }
     }
 
-    private static void checkCondition(ConditionDto c, AgenciesDto agencies, String field) {
+    private static void checkCondition(OrderType type, ConditionDto c, AgenciesDto agencies,
+                                       AgencyDirectory directory, String field) {
+        checkResponsiblePerson(type, c, directory, field + ".responsiblePersonId");
         if (c.category().kind() == ConditionKind.REQUIREMENT) {
             if (c.supervisingAgencyId() == null || c.supervisingAgencyId().isBlank()) {
                 throw Problem.rule("requirement-supervisor", field + ".supervisingAgencyId",
@@ -133,6 +146,29 @@ final class OrderRules {
                 "the distance in metres");
         onlyFor(c.category(), ConditionCategory.SIGN_ON, c.policeStation() != null, field + ".policeStation",
                 "the police station");
+    }
+
+    /**
+     * A requirement's responsible person works at the agency that supervises it; a DAPO's requirements each name one
+     * (Domestic Abuse Act 2021 s.36); a prohibition has none.
+     */
+    private static void checkResponsiblePerson(OrderType type, ConditionDto c, AgencyDirectory directory,
+                                               String field) {
+        boolean requirement = c.category().kind() == ConditionKind.REQUIREMENT;
+        if (c.responsiblePersonId() == null) {
+            if (requirement && type == OrderType.DAPO) {
+                throw Problem.rule("dapo-responsible-person", field, "a DAPO names the person responsible for each "
+                        + "requirement (Domestic Abuse Act 2021 s.36)");
+            }
+            return;
+        }
+        if (!requirement) {
+            throw Problem.rule("prohibition-supervisor", field, "a prohibition has no responsible person");
+        }
+        if (c.supervisingAgencyId() != null && !person(directory, c.supervisingAgencyId(), c.responsiblePersonId())) {
+            throw Problem.rule("agency-person-unknown", field, "no person " + c.responsiblePersonId() + " in "
+                    + c.supervisingAgencyId());
+        }
     }
 
     /** {@code detail} is given for a condition of {@code category} and for no other. */
@@ -189,6 +225,20 @@ final class OrderRules {
         if (servedAt.isBefore(madeOn.atStartOfDay(Court.ZONE).toInstant())) {
             throw Problem.rule("served-before-made", "servedAt", "the order was made on " + madeOn
                     + "; it cannot be served before that");
+        }
+    }
+
+    /** An interim order's application for the full order was decided: not in the future, not before it was made. */
+    static void checkInterimEnd(OrderStatus outcome, LocalDate decidedOn, LocalDate madeOn, LocalDate today) {
+        if (outcome != OrderStatus.FULL_ORDER_REFUSED && outcome != OrderStatus.APPLICATION_WITHDRAWN) {
+            throw Problem.rule("interim-end-outcome", "outcome", "is FULL_ORDER_REFUSED or APPLICATION_WITHDRAWN; a "
+                    + "full order granted is registered naming the interim order in interimOrderId");
+        }
+        if (decidedOn.isAfter(today)) {
+            throw Problem.rule("decided-in-future", "decidedOn", "record the decision once it was made");
+        }
+        if (decidedOn.isBefore(madeOn)) {
+            throw Problem.rule("decided-before-made", "decidedOn", "the interim order was made on " + madeOn);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.support.outbox.OutboxWriter;
 import uk.orderwatch.support.web.Problem;
 
@@ -69,7 +70,7 @@ public class OrderStore {
 
     /** Active orders whose expiry timer has passed, up to 200 at a time. */
     List<OrderDocument> dueToExpire(Instant now) {
-        return mongo.find(query(where("expiresAt").lte(now).and("status").in(OrderDocument.ACTIVE)).limit(200),
+        return mongo.find(query(where("expiresAt").lte(now).and("status").in(OrderStatus.ACTIVE)).limit(200),
                 OrderDocument.class);
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import uk.orderwatch.schemas.events.AgencyAssignments;
 import uk.orderwatch.schemas.events.Court;
+import uk.orderwatch.schemas.events.NotificationExemption;
 import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.schemas.events.OrderType;
 
@@ -29,5 +30,6 @@ public record OrderView(
         List<OrderCondition> conditions,
         AgencyAssignments agencies,
         String interimOrderId,
-        String fullOrderId) {
+        String fullOrderId,
+        NotificationExemption notificationExemption) {
 }

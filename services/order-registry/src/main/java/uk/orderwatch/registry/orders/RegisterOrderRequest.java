@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import uk.orderwatch.schemas.events.ConditionCategory;
+import uk.orderwatch.schemas.events.NotificationExemption;
 import uk.orderwatch.schemas.events.OrderType;
 
 /** What a police officer records when the court grants an order (who records it comes from their token). */
@@ -27,7 +28,12 @@ public record RegisterOrderRequest(
         protectedPersons,
         @NotEmpty @Size(max = 50) List<@Valid @NotNull ConditionDto> conditions,
         @NotNull @Valid AgenciesDto agencies,
-        @Size(max = 64) String interimOrderId) {
+        @Size(max = 64) String interimOrderId,
+        @Schema(description = "SEXUAL_OFFENCES_ACT_2003_PART_2 when the subject is already subject to the "
+                + "notification requirements of the Sexual Offences Act 2003 Part 2 (Stalking Protection Act 2019 "
+                + "s.9(5)): serving the SPO then starts no notification clock. A full SPO replacing an interim SPO "
+                + "that was served is exempt by s.9(1)(a) without being told.")
+        NotificationExemption notificationExemption) {
 
     /** Absent means the order has a fixed end. */
     public boolean endsUntilFurtherOrder() {
@@ -72,7 +78,10 @@ public record RegisterOrderRequest(
             @Valid ProgrammeDto programme,
             @Min(1) @Max(100_000) Integer distanceMetres,
             @Size(max = 200) String policeStation,
-            @Valid ZoneDto zone) {
+            @Valid ZoneDto zone,
+            @Schema(description = "For a requirement: the person at the supervising agency responsible for it. "
+                    + "Required for a DAPO's requirements (Domestic Abuse Act 2021 s.36).") @Size(max = 64)
+            String responsiblePersonId) {
     }
 
     public record ProgrammeDto(

@@ -24,7 +24,7 @@ class AccessMatrixIT extends OrderRegistryITBase {
     /** What each role may see of an order (OrderView's fields). */
     static final Set<String> ORDER_FIELDS = Set.of("orderId", "version", "type", "status", "court",
             "courtCaseReference", "madeOn", "servedAt", "endsOn", "untilFurtherOrder", "subject", "protectedPersons",
-            "conditions", "agencies", "interimOrderId", "fullOrderId");
+            "conditions", "agencies", "interimOrderId", "fullOrderId", "notificationExemption");
 
     static Stream<Arguments> reads() {
         List<Arguments> rows = new ArrayList<>();

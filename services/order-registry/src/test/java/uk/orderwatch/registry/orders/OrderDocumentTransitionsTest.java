@@ -24,7 +24,7 @@ import uk.orderwatch.support.web.Problem;
  */
 class OrderDocumentTransitionsTest {
 
-    enum Step { SERVE, VARY, RENEW, REASSIGN, ADD_PROTECTED_PERSON, DISCHARGE, EXPIRE, SUPERSEDE }
+    enum Step { SERVE, VARY, RENEW, REASSIGN, ADD_PROTECTED_PERSON, END_INTERIM, DISCHARGE, EXPIRE, SUPERSEDE }
 
     static final Actor OIC = new Actor("demo-oic", "demo-police");
     static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
@@ -36,6 +36,7 @@ class OrderDocumentTransitionsTest {
             return null;
         }
         return switch (step) {
+            case END_INTERIM -> null; // the order is a full SPO
             case SERVE -> from == OrderStatus.SERVED ? null : OrderStatus.SERVED;
             case VARY, RENEW, REASSIGN, ADD_PROTECTED_PERSON -> from;
             case DISCHARGE -> OrderStatus.DISCHARGED;
@@ -50,6 +51,8 @@ class OrderDocumentTransitionsTest {
         }
         return switch (step) {
             case ADD_PROTECTED_PERSON -> "change-active-only";
+            case END_INTERIM -> from == OrderStatus.GRANTED || from == OrderStatus.SERVED ? "interim-only"
+                    : "end-active-only";
             default -> step.name().toLowerCase() + "-active-only";
         };
     }
@@ -59,7 +62,7 @@ class OrderDocumentTransitionsTest {
                 "43KQ0123456", LocalDate.of(2026, 5, 20), LocalDate.of(2028, 5, 20), false,
                 new OrderDocument.Subject("John Example", List.of(), LocalDate.of(1985, 3, 2), null, null, null),
                 List.of(), List.of(), new AgencyAssignments(new Assignment("demo-police", "demo-oic"), null, null),
-                null, OIC, NOW);
+                null, null, OIC, NOW);
     }
 
     static void apply(OrderDocument order, Step step) {
@@ -67,6 +70,7 @@ class OrderDocumentTransitionsTest {
             case SERVE -> order.serve(NOW.minusSeconds(3600), OIC, NOW);
             case VARY -> order.vary(null, null, null, "Court varied the order", OIC, NOW);
             case REASSIGN -> order.reassign(AgencyKind.POLICE, new Assignment("demo-police", "demo-oic-2"), OIC, NOW);
+            case END_INTERIM -> order.endInterim(OrderStatus.FULL_ORDER_REFUSED, OIC, NOW);
             case ADD_PROTECTED_PERSON -> order.addProtectedPerson(new OrderDocument.ProtectedPerson("pp-2", "Sam",
                     null, null, null, null, null), OIC, NOW);
             case RENEW -> order.renew(LocalDate.of(2030, 5, 20), false, OIC, NOW);
