@@ -189,6 +189,7 @@ class PortalPagesTest {
                 "POLICE", List.of("/orders", "/orders/new", "/orders/" + ORDER_ID, "/orders/" + ORDER_ID + "/service",
                         "/orders/" + ORDER_ID + "/variation", "/orders/" + ORDER_ID + "/renewal",
                         "/orders/" + ORDER_ID + "/discharge", "/orders/" + ORDER_ID + "/notification",
+                        "/orders/" + ORDER_ID + "/interim-end",
                         "/orders/" + ORDER_ID + "/breaches/new", "/orders/" + ORDER_ID + "/reassignment",
                         "/orders/" + ORDER_ID + "/protected-persons/new",
                         "/orders/" + ORDER_ID + "/protected-persons/pp-1", "/alerts", "/alerts?show=unacknowledged",
@@ -380,6 +381,34 @@ class PortalPagesTest {
         answers.put("BREACH_REPORT /orders/" + ORDER_ID + "/sessions", List.of(recorded));
         assertThat(visibleText(get("/orders/" + ORDER_ID + "/sessions/s1/outcome", "PROBATION")))
                 .contains("Recorded so far", "Missed", "Why you are correcting the outcome");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anExemptOrderSaysWhyNoClockRunsAndAnInterimOrderIsRecordedAsEndedWithoutAFullOrder() {
+        var exempt = order(true);
+        exempt.put("notificationExemption", "SEXUAL_OFFENCES_ACT_2003_PART_2");
+        answers.put("ORDER_REGISTRY /orders/" + ORDER_ID, exempt);
+        assertThat(visibleText(get("/orders/" + ORDER_ID, "POLICE"))).contains("Notification requirement",
+                "already subject to Sexual Offences Act 2003 notification requirements")
+                .doesNotContain("Record that it ended without a full order");
+        var interim = order(true);
+        interim.put("type", "INTERIM_SPO");
+        answers.put("ORDER_REGISTRY /orders/" + ORDER_ID, interim);
+        assertThat(visibleText(get("/orders/" + ORDER_ID, "POLICE")))
+                .contains("Record that it ended without a full order");
+        var sent = org.mockito.ArgumentCaptor.forClass(Object.class);
+        when(api.post(eq(Service.ORDER_REGISTRY), any(), sent.capture())).thenReturn(interim);
+
+        var empty = mvc.perform(as(MockMvcRequestBuilders.post("/orders/" + ORDER_ID + "/interim-end").with(csrf()),
+                "POLICE", false));
+        assertThat(visibleText(empty)).contains("Select how the interim order ended", "Enter the date of the decision");
+        mvc.perform(as(MockMvcRequestBuilders.post("/orders/" + ORDER_ID + "/interim-end").with(csrf())
+                .param("outcome", "FULL_ORDER_REFUSED").param("decidedOnDay", "15").param("decidedOnMonth", "12")
+                .param("decidedOnYear", "2026"), "POLICE", false));
+
+        assertThat(sent.getValue()).isEqualTo(Map.of("outcome", "FULL_ORDER_REFUSED", "decidedOn",
+                java.time.LocalDate.of(2026, 12, 15)));
     }
 
     @Test

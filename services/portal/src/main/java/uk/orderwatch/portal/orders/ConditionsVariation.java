@@ -58,13 +58,16 @@ final class ConditionsVariation {
         }
         var added = new RegisterOrderForm(form);
         if (!added.conditionRows().isEmpty()) {
-            var agencies = (Map<String, Object>) order.get("agencies");
-            var probation = (Map<String, Object>) agencies.get("probation");
-            list.add(added.condition(1, String.valueOf(((Map<String, Object>) agencies.get("police"))
-                    .get("agencyId")), probation == null ? null : String.valueOf(probation.get("agencyId")), errors));
+            var agencies = (Map<String, Map<String, Object>>) order.get("agencies");
+            list.add(added.condition(1, assignment(agencies.get("police")), assignment(agencies.get("probation")),
+                    errors));
             changed = true;
         }
         return changed ? list : null;
+    }
+
+    private static String[] assignment(Map<String, Object> a) {
+        return a == null ? null : new String[] {String.valueOf(a.get("agencyId")), String.valueOf(a.get("personId"))};
     }
 
     /** The form field a refusal of {@code conditions[i].x} belongs to. */

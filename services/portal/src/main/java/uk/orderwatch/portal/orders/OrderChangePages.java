@@ -31,7 +31,8 @@ public class OrderChangePages {
 
     private static final Map<String, String> HEADINGS = Map.of("service", "Record service of the order",
             "variation", "Record a variation", "renewal", "Record a renewal", "discharge", "Record a discharge",
-            "notification", "Record a notification by the subject");
+            "notification", "Record a notification by the subject", "interim-end",
+            "Record that the interim order ended without a full order");
 
     private final ServiceApi api;
 
@@ -43,7 +44,7 @@ public class OrderChangePages {
         return api.get(Service.ORDER_REGISTRY, uri -> uri.path("/orders/{id}").build(orderId));
     }
 
-    @GetMapping("/orders/{orderId}/{change:service|variation|renewal|discharge|notification}")
+    @GetMapping("/orders/{orderId}/{change:service|variation|renewal|discharge|notification|interim-end}")
     String form(@PathVariable String orderId, @PathVariable String change, Model model) {
         var order = order(orderId);
         model.addAttribute("order", order);
@@ -108,6 +109,23 @@ public class OrderChangePages {
                 () -> api.post(Service.ORDER_REGISTRY, uri -> uri.path("/orders/{id}/discharge").build(orderId),
                         request),
                 Map.of("dischargedOn", "dischargedOn", "reason", "reason"));
+    }
+
+    @PostMapping("/orders/{orderId}/interim-end")
+    String endInterim(@PathVariable String orderId, @RequestParam Map<String, String> form, Model model,
+                      RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        String outcome = trimmed(form.get("outcome"));
+        if (outcome == null) {
+            errors.add("outcome", "Select how the interim order ended");
+        }
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("outcome", outcome);
+        request.put("decidedOn", date(form, "decidedOn", "the date of the decision", errors));
+        return done(orderId, "interim-end", form, errors, model, redirect, "Recorded: the interim order has ended",
+                () -> api.post(Service.ORDER_REGISTRY, uri -> uri.path("/orders/{id}/interim-end").build(orderId),
+                        request),
+                Map.of("outcome", "outcome", "decidedOn", "decidedOn"));
     }
 
     @PostMapping("/orders/{orderId}/notification")

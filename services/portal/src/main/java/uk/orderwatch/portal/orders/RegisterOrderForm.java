@@ -62,7 +62,7 @@ public record RegisterOrderForm(Map<String, String> values) {
     /** The form's fields from top to bottom, for the error summary's order. */
     static final List<String> FIELD_ORDER = List.of("type", "courtName", "courtCode", "courtCaseReference", "madeOn",
             "endsOn", "subjectName", "subjectAliases", "subjectDob", "subjectPncId", "subjectCrn",
-            "subjectHomeAddress", "personName", "personAddress", "personPhone", "personEmail", "personSafeContact",
+            "subjectHomeAddress", "soaNotification", "personName", "personAddress", "personPhone", "personEmail", "personSafeContact",
             "advocacy", "c1Category", "c1Description", "c1Distance", "c1PoliceStation", "c1ZoneArea", "c1ZoneRadius",
             "c2Category", "c2Description", "c2Distance", "c2PoliceStation", "c2ZoneArea", "c2ZoneRadius",
             "c3Category", "c3Description", "c3Distance", "c3PoliceStation", "c3ZoneArea", "c3ZoneRadius",
@@ -87,6 +87,11 @@ public record RegisterOrderForm(Map<String, String> values) {
 
     private String category(int row) {
         return row == 1 ? v("c1Category") : row == 2 ? v("c2Category") : v("c3Category");
+    }
+
+    private static void supervisedBy(Map<String, Object> condition, String[] assignment) {
+        condition.put("supervisingAgencyId", assignment == null ? null : assignment[0]);
+        condition.put("responsiblePersonId", assignment == null ? null : assignment[1]);
     }
 
     /** description, distance, police station, zone area, zone radius of a row. */
@@ -139,6 +144,9 @@ public record RegisterOrderForm(Map<String, String> values) {
         subject.put("pncId", trimmed(v("subjectPncId")));
         subject.put("crn", trimmed(v("subjectCrn")));
         r.put("subject", subject);
+        if ("true".equals(v("soaNotification"))) {
+            r.put("notificationExemption", "SEXUAL_OFFENCES_ACT_2003_PART_2");
+        }
         String[] advocate = assignment(v("advocacy"));
         Map<String, Object> person = new LinkedHashMap<>();
         person.put("name", orEmpty(v("personName")));
@@ -151,7 +159,7 @@ public record RegisterOrderForm(Map<String, String> values) {
         String[] probationUnit = assignment(v("probation"));
         List<Map<String, Object>> conditions = new ArrayList<>();
         for (int row : conditionRows()) {
-            conditions.add(condition(row, policeAgencyId, probationUnit == null ? null : probationUnit[0], errors));
+            conditions.add(condition(row, new String[] {policeAgencyId, policePersonId}, probationUnit, errors));
         }
         r.put("conditions", conditions);
         Map<String, Object> agencies = new LinkedHashMap<>();
@@ -168,10 +176,13 @@ public record RegisterOrderForm(Map<String, String> values) {
 
     /**
      * One condition row of the form as the service takes it (also used for a condition a variation adds): the
-     * details its category needs, and the agency that supervises a requirement.
+     * details its category needs, and the agency that supervises a requirement with its person assigned to the order
+     * as the one responsible (which a DAPO must name, Domestic Abuse Act 2021 s.36).
+     *
+     * @param police    the force and officer in charge
+     * @param probation the probation delivery unit and practitioner, or null when none is assigned
      */
-    Map<String, Object> condition(int row, String policeAgencyId, String probationAgencyId,
-                                          FormErrors errors) {
+    Map<String, Object> condition(int row, String[] police, String[] probation, FormErrors errors) {
         String[] c = condition(row);
         String category = trimmed(category(row));
         Map<String, Object> condition = new LinkedHashMap<>();
@@ -183,7 +194,7 @@ public record RegisterOrderForm(Map<String, String> values) {
         }
         if ("SIGN_ON".equals(category)) {
             condition.put("policeStation", trimmed(c[2]));
-            condition.put("supervisingAgencyId", policeAgencyId);
+            supervisedBy(condition, police);
         }
         if ("EXCLUSION_ZONE".equals(category)) {
             Map<String, Object> zone = new LinkedHashMap<>();
@@ -194,7 +205,7 @@ public record RegisterOrderForm(Map<String, String> values) {
             condition.put("zone", zone);
         }
         if ("PROGRAMME".equals(category) || "ASSESSMENT".equals(category)) {
-            condition.put("supervisingAgencyId", probationAgencyId);
+            supervisedBy(condition, probation);
         }
         if ("PROGRAMME".equals(category)) {
             Map<String, Object> programme = new LinkedHashMap<>();
@@ -238,7 +249,7 @@ public record RegisterOrderForm(Map<String, String> values) {
                 case "policeStation" -> prefix + "PoliceStation";
                 case "zone" -> prefix + "ZoneArea";
                 case "programme" -> "programmeName";
-                case "supervisingAgencyId" -> "probation";
+                case "supervisingAgencyId", "responsiblePersonId" -> "probation";
                 default -> prefix + "Description";
             };
         }
@@ -271,6 +282,7 @@ public record RegisterOrderForm(Map<String, String> values) {
             case "subject.homeAddress" -> "subjectHomeAddress";
             case "subject.pncId" -> "subjectPncId";
             case "subject.crn" -> "subjectCrn";
+            case "notificationExemption" -> "soaNotification";
             case "protectedPersons" -> "personName";
             case "conditions" -> "c1Category";
             default -> null;
