@@ -86,10 +86,10 @@ abstract class SkeletonFlowScenario {
         var recorded = client.recordMissedSession(orderId);
         assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
 
-        // breach and missed session: officer in charge, practitioner, caseworker each; served and varied: the
-        // caseworker; the two together reach the enforcement threshold: practitioner and officer in charge
+        // breach and missed session: officer in charge, practitioner, caseworker each; registered, served and varied:
+        // the caseworker; the two together reach the enforcement threshold: practitioner and officer in charge
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                assertThat(client.alerts(orderId)).hasSize(10));
+                assertThat(client.alerts(orderId)).hasSize(11));
         assertThat(JSON.readTree(reported.body()).get("beforeService").asBoolean())
                 .as("breach-report knows the order was served").isFalse();
         var all = client.alerts(orderId);
@@ -99,7 +99,7 @@ abstract class SkeletonFlowScenario {
                     .as(type).containsExactlyInAnyOrder("demo-oic", "demo-practitioner", "demo-caseworker");
         }
         assertThat(all.stream().filter(a -> a.get("sourceEventType").asString().startsWith("order."))
-                .map(a -> a.get("recipient").get("personId").asString())).containsOnly("demo-caseworker").hasSize(2);
+                .map(a -> a.get("recipient").get("personId").asString())).containsOnly("demo-caseworker").hasSize(3);
         assertThat(all.stream().filter(a -> a.get("sourceEventType").asString()
                 .equals("enforcement.review-required")).map(a -> a.get("recipient").get("personId").asString()))
                 .containsExactlyInAnyOrder("demo-practitioner", "demo-oic");

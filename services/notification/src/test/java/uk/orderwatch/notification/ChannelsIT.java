@@ -351,6 +351,9 @@ class ChannelsIT extends ServiceIT {
         assertThat(sms.get("phone_number").asString()).isEqualTo("07700900456");
         assertThat(sms.get("template_id").asString()).isEqualTo("f33517ff-2a88-4f6e-b855-c550268ce08a");
         assertThat(sms.get("reference").asString()).isEqualTo(alertId);
+        assertThat(sms.get("personalisation").get("title").asString()).as("anyone near the phone may read it")
+                .isEqualTo("Breach reported: No contact with the protected person").doesNotContain("John Example");
+        assertThat(alertOf(orderId, "by-sms").get("title").asString()).endsWith(", John Example");
         await().atMost(Duration.ofSeconds(10)).until(() -> "sending".equals(
                 delivery(alertId, "SMS").get("status").asString()));
         String notificationId = delivery(alertId, "SMS").get("providerReference").asString();

@@ -169,7 +169,8 @@ class PortalJourneyIT {
 
         Browser advocate = browser("advocate").signIn("jo.evans");
         assertThat(advocate.heading()).isEqualTo("Alerts");
-        assertThat(advocate.text()).contains("No alerts.").doesNotContain(subject);
+        advocate.awaitText("New order: stalking protection order granted, " + subject);
+        assertThat(advocate.text()).doesNotContain("Order served on the subject, " + subject);
         String advocateInbox = liveInbox(advocate);
 
         ZonedDateTime now = ZonedDateTime.now(Court.ZONE);
@@ -177,7 +178,7 @@ class PortalJourneyIT {
         date(police, "served", now.minusHours(2));
         police.type("servedTime", TIME.format(now.minusHours(2))).press("Save");
         assertThat(police.text()).contains("Service recorded", "Served");
-        awaitLive(advocate, advocateInbox, "Order served", subject);
+        awaitLive(advocate, advocateInbox, "Order served on the subject", subject);
 
         String officerInbox = liveInbox(police);
         Browser probation = browser("probation").signIn("priya.shah");
@@ -286,7 +287,7 @@ class PortalJourneyIT {
 
         supervisor.open("/alerts");
         assertThat(supervisor.awaitText("Case reassigned: you are now the probation practitioner, " + subject)
-                .text()).doesNotContain("Order varied, " + subject);
+                .text()).doesNotContain("Order varied by the court, " + subject);
         police.open("/alerts");
         police.awaitText("A protected person's details changed, " + subject);
         police.open(order);

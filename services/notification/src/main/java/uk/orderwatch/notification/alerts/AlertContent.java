@@ -15,8 +15,10 @@ import uk.orderwatch.schemas.events.ComplianceEvent;
 import uk.orderwatch.schemas.events.Court;
 import uk.orderwatch.schemas.events.EnforcementReviewRequired;
 import uk.orderwatch.schemas.events.NotificationRequirementOverdue;
+import uk.orderwatch.schemas.events.OrderDischarged;
 import uk.orderwatch.schemas.events.OrderEvent;
 import uk.orderwatch.schemas.events.OrderReassigned;
+import uk.orderwatch.schemas.events.OrderSnapshot;
 import uk.orderwatch.schemas.events.OrderStatus;
 import uk.orderwatch.schemas.events.RecipientRole;
 import uk.orderwatch.schemas.events.SessionConcernRaised;
@@ -56,8 +58,13 @@ public final class AlertContent {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm")
             .withZone(Court.ZONE);
 
-    /** Title, fields and body of one alert. */
-    public record Message(String title, Map<String, String> fields, String body) {
+    /**
+     * Title, fields and body of one alert.
+     *
+     * @param headline the title without anyone's name: what a text message says (an SMS may be read by anyone near
+     *                 the phone)
+     */
+    public record Message(String title, String headline, Map<String, String> fields, String body) {
     }
 
     private AlertContent() {
@@ -133,15 +140,6 @@ public final class AlertContent {
                         + "itself has not changed.");
                 all.put("when", when(event.time()));
             }
-            case ORDER_INTERIM_ENDED -> {
-                var o = (OrderEvent) data;
-                boolean refused = o.order().status() == OrderStatus.FULL_ORDER_REFUSED;
-                title = "Interim order ended: " + (refused ? "full order refused" : "application withdrawn");
-                all.put("what", "The interim order has ended: " + (refused ? "the court refused the full order."
-                        : "the application for the full order was withdrawn.") + " It no longer protects anyone.");
-                all.put("when", when(event.time()));
-                all.put("orderStatus", refused ? "ended, full order refused" : "ended, application withdrawn");
-            }
             case ORDER_PROTECTED_PERSON_ADDED -> {
                 title = "A protected person was added to the order";
                 all.put("what", "The police added a person the order protects. Their details are on the order in "
@@ -155,14 +153,14 @@ public final class AlertContent {
                 all.put("when", when(event.time()));
             }
             default -> {
-                var o = (OrderEvent) data;
-                String verb = type.type().substring("order.".length());
-                title = "Order " + verb;
-                all.put("what", "The order was " + verb + ".");
+                var o = ((OrderEvent) data).order();
+                title = orderHeadline(type, o);
+                all.put("what", orderWhat(type, o, data));
                 all.put("when", when(event.time()));
-                all.put("orderStatus", o.order().status().name().toLowerCase(java.util.Locale.UK));
+                all.put("orderStatus", STATUS_WORDS.get(o.status()));
             }
         }
+        String headline = title;
         if (subject != null) {
             all.put("subject", subject);
             title = title + ", " + subject;
@@ -186,7 +184,66 @@ public final class AlertContent {
         }
         StringBuilder body = new StringBuilder();
         fields.forEach((k, v) -> body.append(k).append(": ").append(v).append('\n'));
-        return new Message(title.length() > 200 ? title.substring(0, 200) : title, fields, body.toString());
+        return new Message(shortened(title), shortened(headline), fields, body.toString());
+    }
+
+    private static String shortened(String text) {
+        return text.length() > 200 ? text.substring(0, 200) : text;
+    }
+
+    /** An order's state in words, for people who never see its codes. */
+    static final Map<OrderStatus, String> STATUS_WORDS = new EnumMap<>(Map.of(
+            OrderStatus.GRANTED, "granted, not yet served on the subject",
+            OrderStatus.SERVED, "in force: served on the subject",
+            OrderStatus.DISCHARGED, "ended: discharged by the court",
+            OrderStatus.EXPIRED, "ended: it reached its end date",
+            OrderStatus.SUPERSEDED, "ended: replaced by the full order",
+            OrderStatus.FULL_ORDER_REFUSED, "ended: the court refused the full order",
+            OrderStatus.APPLICATION_WITHDRAWN, "ended: the application for the full order was withdrawn"));
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
+
+    private static String until(OrderSnapshot o) {
+        return o.untilFurtherOrder() || o.endsOn() == null ? "until the court orders otherwise"
+                : "until " + DAY.format(o.endsOn());
+    }
+
+    private static String orderHeadline(EventType type, OrderSnapshot o) {
+        return switch (type) {
+            case ORDER_REGISTERED -> o.interimOrderId() != null ? "Full order granted, replacing the interim order"
+                    : "New order: " + o.orderType().label() + " granted";
+            case ORDER_SERVED -> "Order served on the subject";
+            case ORDER_VARIED -> "Order varied by the court";
+            case ORDER_RENEWED -> "Order renewed by the court";
+            case ORDER_DISCHARGED -> "Order discharged: it no longer protects anyone";
+            case ORDER_EXPIRED -> "Order expired: it no longer protects anyone";
+            case ORDER_INTERIM_ENDED -> "Interim order ended: " + (o.status() == OrderStatus.FULL_ORDER_REFUSED
+                    ? "full order refused" : "application withdrawn");
+            default -> "Order changed";
+        };
+    }
+
+    private static String orderWhat(EventType type, OrderSnapshot o, Object data) {
+        String order = "The " + o.orderType().label();
+        return switch (type) {
+            case ORDER_REGISTERED -> (o.interimOrderId() != null ? "The court granted the full "
+                    + o.orderType().label() + ". It replaces the interim order from now on and lasts "
+                    : "The court granted a " + o.orderType().label() + " on " + DAY.format(o.madeOn())
+                    + ". It lasts ") + until(o) + ", and binds the subject once it is served on them.";
+            case ORDER_SERVED -> order + " was served on the subject. It binds them from now on: a breach can be "
+                    + "prosecuted.";
+            case ORDER_VARIED -> "The court changed the " + o.orderType().label() + "'s conditions or its end. It "
+                    + "now lasts " + until(o) + ".";
+            case ORDER_RENEWED -> "The court renewed the " + o.orderType().label() + ". It now lasts " + until(o)
+                    + ".";
+            case ORDER_DISCHARGED -> "The court discharged the " + o.orderType().label() + " on "
+                    + DAY.format(((OrderDischarged) data).dischargedOn()) + ". It no longer protects anyone.";
+            case ORDER_EXPIRED -> order + " reached its end date and has expired. It no longer protects anyone.";
+            case ORDER_INTERIM_ENDED -> "The interim order has ended: " + (o.status() == OrderStatus.FULL_ORDER_REFUSED
+                    ? "the court refused the full order." : "the application for the full order was withdrawn.")
+                    + " It no longer protects anyone.";
+            default -> order + " changed.";
+        };
     }
 
     /** A time as every message of notification writes it: "29 Nov 2026 10:09 UK time". */

@@ -34,6 +34,7 @@ public record AlertDocument(
         Recipient recipient,
         Severity priority,
         String title,
+        String headline,
         String body,
         Map<String, String> fields,
         Instant raisedAt,

@@ -28,13 +28,14 @@ import uk.orderwatch.schemas.events.Severity;
  * session.concern-raised           practitioner (+ officer in charge if risk)    HIGH if risk, else MEDIUM
  * notification-requirement.overdue officer in charge                             MEDIUM
  * enforcement.review-required      practitioner, officer in charge               MEDIUM
- * order.served/varied/discharged/expired, order.interim-ended   caseworker      LOW
+ * order.registered/served/varied/renewed/discharged/expired/interim-ended  caseworker  LOW
  * order.reassigned                 whoever now has the case for that agency      LOW
  * order.protected-person-added     caseworker                                    LOW
  * order.protected-person-updated   caseworker, or officer in charge when an advocate changed them  LOW
  * </pre>
  * A routed recipient the order has no one assigned for goes to the duty desk instead: nothing is dropped.
- * Other events (attended, excused, cancelled, registered, renewed, superseded) alert nobody.
+ * Other events (attended, excused, cancelled, superseded) alert nobody: a full order's registration tells the
+ * caseworker it replaced the interim order.
  */
 public final class AlertRouting {
 
@@ -57,7 +58,8 @@ public final class AlertRouting {
                     : to(agencies(data), Severity.MEDIUM, dutyDesk, PP);
             case NOTIFICATION_REQUIREMENT_OVERDUE -> to(agencies(data), Severity.MEDIUM, dutyDesk, OIC);
             case ENFORCEMENT_REVIEW_REQUIRED -> to(agencies(data), Severity.MEDIUM, dutyDesk, PP, OIC);
-            case ORDER_SERVED, ORDER_VARIED, ORDER_DISCHARGED, ORDER_EXPIRED, ORDER_INTERIM_ENDED ->
+            case ORDER_REGISTERED, ORDER_SERVED, ORDER_VARIED, ORDER_RENEWED, ORDER_DISCHARGED, ORDER_EXPIRED,
+                 ORDER_INTERIM_ENDED ->
                     to(((OrderEvent) data).order().agencies(), Severity.LOW, dutyDesk, CW);
             case ORDER_REASSIGNED -> {
                 var r = (OrderReassigned) data;

@@ -117,7 +117,8 @@ public class Escalations {
             return;
         }
         String reason = alert.escalation().reason();
-        var message = new AlertContent.Message("Escalated (" + reason.replace('-', ' ') + "): " + alert.title(),
+        String escalated = "Escalated (" + reason.replace('-', ' ') + "): ";
+        var message = new AlertContent.Message(escalated + alert.title(), escalated + alert.headline(),
                 alert.fields(), "Not acknowledged by " + alert.recipient().personId() + " in time.\n" + alert.body());
         raiser.raise(alert.escalatedToAlertId(), alert.sourceEventId(), alert.sourceEventType(), alert.orderId(),
                 alert.escalation().to(), alert.priority(), message, alert.rootAlertId(), alert.escalationLevel() + 1);

@@ -11,8 +11,8 @@ import uk.orderwatch.notification.directory.AgencyDocument;
 
 /**
  * SMS through GOV.UK Notify's own Java client. Off unless {@code orderwatch.sms.notify-api-key} is set. The text is
- * the alert's title only (an SMS is short and may be read by anyone near the phone); Notify's delivery callbacks
- * report whether it arrived.
+ * the alert's headline only: what happened, without the subject's or anyone else's name (an SMS is short and may be
+ * read by anyone near the phone); Notify's delivery callbacks report whether it arrived.
  */
 @Component
 public class SmsChannel implements Channel {
@@ -45,7 +45,8 @@ public class SmsChannel implements Channel {
     public Sent send(AlertDocument alert, AgencyDocument.Person person, AgencyDocument agency) {
         try {
             var response = client.sendSms(templateId, person.mobile(), Map.of(
-                    "priority", alert.priority().name(), "title", alert.title(), "alert_id", alert.alertId()),
+                    "priority", alert.priority().name(), "title", alert.headline() != null ? alert.headline()
+                            : "New alert in orderwatch", "alert_id", alert.alertId()),
                     alert.alertId());
             return new Sent(response.getNotificationId().toString(), false);
         } catch (NotificationClientException e) {

@@ -91,8 +91,37 @@ class AlertContentTest {
                 null, null);
 
         assertThat(message.title()).isEqualTo("Interim order ended: full order refused, John Example");
-        assertThat(message.fields()).containsEntry("orderStatus", "ended, full order refused");
+        assertThat(message.fields()).containsEntry("orderStatus", "ended: the court refused the full order");
         assertThat(message.body()).doesNotContain("FULL_ORDER_REFUSED", "interim-ended");
+    }
+
+    static Stream<EventType> orderEventsTheAdvocateHears() {
+        return Stream.of(EventType.ORDER_REGISTERED, EventType.ORDER_SERVED, EventType.ORDER_VARIED,
+                EventType.ORDER_RENEWED, EventType.ORDER_DISCHARGED, EventType.ORDER_EXPIRED,
+                EventType.ORDER_INTERIM_ENDED);
+    }
+
+    @ParameterizedTest
+    @MethodSource("orderEventsTheAdvocateHears")
+    void theAdvocateHearsOfTheOrderInPlainWordsAndAnSmsNamesNobody(EventType type) {
+        var message = AlertContent.render(AlertRoutingTest.example(type), CW, Severity.LOW, null, null);
+
+        assertThat(message.title() + message.body()).as("no code of the system")
+                .doesNotContainPattern("\\b[A-Z]{2,}_[A-Z_]+\\b").doesNotContain("order." + "registered", "SPO ");
+        assertThat(message.fields().get("what")).matches("[A-Z].*\\.");
+        assertThat(message.title()).endsWith(", John Example");
+        assertThat(message.headline()).doesNotContain("John", "Example").isNotBlank();
+    }
+
+    @Test
+    void aNewOrderSaysWhatTheCourtGrantedAndForHowLong() {
+        var message = AlertContent.render(AlertRoutingTest.example(EventType.ORDER_REGISTERED), CW, Severity.LOW,
+                null, null);
+
+        assertThat(message.headline()).isEqualTo("New order: stalking protection order granted");
+        assertThat(message.fields().get("what")).isEqualTo("The court granted a stalking protection order on "
+                + "20 Nov 2026. It lasts until 20 Nov 2028, and binds the subject once it is served on them.");
+        assertThat(message.fields()).containsEntry("orderStatus", "granted, not yet served on the subject");
     }
 
     @Test
