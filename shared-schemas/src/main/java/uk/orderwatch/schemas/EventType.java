@@ -9,6 +9,7 @@ import uk.orderwatch.schemas.events.AlertDelivered;
 import uk.orderwatch.schemas.events.AlertEscalated;
 import uk.orderwatch.schemas.events.AlertFailed;
 import uk.orderwatch.schemas.events.AlertRaised;
+import uk.orderwatch.schemas.events.BreachOutcomeRecorded;
 import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.EnforcementReviewRequired;
 import uk.orderwatch.schemas.events.InterimOrderEnded;
@@ -45,6 +46,7 @@ public enum EventType {
     ORDER_PROTECTED_PERSON_UPDATED("order.protected-person-updated", 1, Topics.ORDERS,
             ProtectedPersonChanged.class),
     BREACH_REPORTED("breach.reported", 1, Topics.COMPLIANCE, BreachReported.class),
+    BREACH_OUTCOME_RECORDED("breach.outcome-recorded", 1, Topics.COMPLIANCE, BreachOutcomeRecorded.class),
     SESSION_MISSED("session.missed", 1, Topics.COMPLIANCE, SessionOutcome.class),
     SESSION_ATTENDED("session.attended", 1, Topics.COMPLIANCE, SessionOutcome.class),
     SESSION_ABSENCE_EXCUSED("session.absence-excused", 1, Topics.COMPLIANCE, SessionOutcome.class),

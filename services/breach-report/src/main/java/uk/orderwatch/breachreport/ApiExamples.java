@@ -3,6 +3,10 @@ package uk.orderwatch.breachreport;
 /** Request examples shown in the OpenAPI documentation (Swagger UI), using the demo agencies. */
 public final class ApiExamples {
 
+    public static final String BREACH_OUTCOME = """
+            {"step": "CHARGED", "at": "2026-11-28T16:00:00Z", "reasonableExcuseRaised": false}
+            """;
+
     public static final String BREACH = """
             {"conditionId": "c1", "occurredAt": "2026-11-27T20:30:00Z",
              "description": "Sent six messages from a new social media account",

@@ -79,8 +79,9 @@ abstract class ComplianceITBase extends ServiceIT {
     }
 
     /**
-     * Who a request goes as, by what it does: probation records attendance, the police notifications, an advocate
-     * reports breaches, ADMIN replays dead letters; reads go as the police of the order.
+     * Who a request goes as, by what it does: probation records attendance, the police notifications and what
+     * happened after a breach, an advocate reports breaches, ADMIN replays dead letters; reads go as the police of
+     * the order.
      */
     static String tokenFor(String method, String path) {
         if (path.startsWith("/admin")) {
@@ -90,7 +91,7 @@ abstract class ComplianceITBase extends ServiceIT {
             return method.equals("GET") && !path.startsWith("/sessions/due") ? TestTokens.police()
                     : TestTokens.probation();
         }
-        if (path.contains("/breaches") && method.equals("POST")) {
+        if (path.contains("/breaches") && method.equals("POST") && !path.endsWith("/outcomes")) {
             return TestTokens.advocate();
         }
         return TestTokens.police();

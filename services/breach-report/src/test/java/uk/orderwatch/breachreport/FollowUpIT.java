@@ -32,7 +32,7 @@ class FollowUpIT extends ComplianceITBase {
                 now.minusSeconds(600), now.minusSeconds(30), "SENTINEL-DESCRIPTION", null,
                 new Actor("demo-caseworker", "demo-advocacy"), List.of(), BreachSeverity.of(
                 ConditionCategory.NO_CONTACT), false, List.of(),
-                List.of(new FollowUp(NonCompliance.BREACH_CHECK, now.minusSeconds(30)))));
+                List.of(new FollowUp(NonCompliance.BREACH_CHECK, now.minusSeconds(30))), List.of()));
 
         var records = complianceEvents(orderId, 2, Duration.ofSeconds(30));
         assertThat(records).extracting(r -> r.headers().get("ce_type"))

@@ -68,6 +68,9 @@ class PortalPagesTest {
                         "reportedAt", "2026-11-21T22:00:00Z", "description", "Sent six messages")),
                 "nonCompliance", Map.of("breaches", 1, "unacceptableAbsences", 0), "enforcementThreshold", 3));
         answers.put("BREACH_REPORT /orders/" + ORDER_ID + "/sessions", List.of(session()));
+        answers.put("BREACH_REPORT /orders/" + ORDER_ID + "/breaches/b1", Map.of("breachId", "b1",
+                "conditionCategory", "NO_CONTACT", "occurredAt", "2026-11-21T21:15:00Z", "outcomes", List.of(Map.of(
+                        "step", "ARRESTED", "at", "2026-11-22T08:00:00Z", "reasonableExcuseRaised", false))));
         answers.put("BREACH_REPORT /sessions/due", Map.of("items", List.of(), "total", 0));
         answers.put("NOTIFICATION /alerts", Map.of("items", List.of(alert()), "total", 1));
         answers.put("NOTIFICATION /alerts/" + ALERT_ID, alert());
@@ -189,7 +192,7 @@ class PortalPagesTest {
                 "POLICE", List.of("/orders", "/orders/new", "/orders/" + ORDER_ID, "/orders/" + ORDER_ID + "/service",
                         "/orders/" + ORDER_ID + "/variation", "/orders/" + ORDER_ID + "/renewal",
                         "/orders/" + ORDER_ID + "/discharge", "/orders/" + ORDER_ID + "/notification",
-                        "/orders/" + ORDER_ID + "/interim-end",
+                        "/orders/" + ORDER_ID + "/interim-end", "/orders/" + ORDER_ID + "/breaches/b1/outcome",
                         "/orders/" + ORDER_ID + "/breaches/new", "/orders/" + ORDER_ID + "/reassignment",
                         "/orders/" + ORDER_ID + "/protected-persons/new",
                         "/orders/" + ORDER_ID + "/protected-persons/pp-1", "/alerts", "/alerts?show=unacknowledged",
@@ -409,6 +412,26 @@ class PortalPagesTest {
 
         assertThat(sent.getValue()).isEqualTo(Map.of("outcome", "FULL_ORDER_REFUSED", "decidedOn",
                 java.time.LocalDate.of(2026, 12, 15)));
+    }
+
+    @Test
+    void thePoliceRecordWhatHappenedAfterABreachInWordsAndOnlyNoFurtherActionCarriesAReason() {
+        assertThat(visibleText(get("/orders/" + ORDER_ID + "/breaches/b1/outcome", "POLICE")))
+                .contains("So far", "The subject was arrested", "Not enough evidence to charge");
+        assertThat(visibleText(get("/orders/" + ORDER_ID, "POLICE"))).contains("Breaches reported",
+                "Record what happened next");
+        assertThat(visibleText(get("/orders/" + ORDER_ID, "ADVOCATE"))).contains("Breaches reported")
+                .doesNotContain("Record what happened next");
+        var sent = org.mockito.ArgumentCaptor.forClass(Object.class);
+        when(api.post(eq(Service.BREACH_REPORT), any(), sent.capture())).thenReturn(Map.of());
+
+        mvc.perform(as(MockMvcRequestBuilders.post("/orders/" + ORDER_ID + "/breaches/b1/outcome").with(csrf())
+                .param("step", "CHARGED").param("atDay", "23").param("atMonth", "11").param("atYear", "2026")
+                .param("atTime", "16:00").param("reasonableExcuseRaised", "true")
+                .param("noFurtherActionReason", "NOT_A_BREACH"), "POLICE", false));
+
+        assertThat(sent.getValue()).isEqualTo(Map.of("step", "CHARGED", "at", "2026-11-23T16:00:00Z",
+                "reasonableExcuseRaised", true));
     }
 
     @Test

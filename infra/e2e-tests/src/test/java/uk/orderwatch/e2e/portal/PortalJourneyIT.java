@@ -295,6 +295,25 @@ class PortalJourneyIT {
                 "Protected person added", "Protected person’s details changed", "07700900123");
         supervisor.open(order);
         assertThat(supervisor.text()).doesNotContain("Sam Second", "Protected person");
+
+        // the breach's life after its report: the police take it to a charge, and both are told in their words
+        ZonedDateTime now = ZonedDateTime.now(Court.ZONE);
+        police.open(order).press("Report a breach");
+        police.choose("conditionId", "c1");
+        date(police, "occurred", now.minusHours(3));
+        police.type("occurredTime", TIME.format(now.minusHours(3))).type("description", "Sent messages again");
+        police.press("Report the breach");
+        police.driver.findElement(By.partialLinkText("Record what happened next")).click();
+        police.waitFor(By.id("atTime"));
+        police.checked();
+        police.choose("step", "CHARGED");
+        date(police, "at", now.minusMinutes(30));
+        police.type("atTime", TIME.format(now.minusMinutes(30)));
+        shot(police, "record-what-happened-after-a-breach");
+        police.press("Save");
+        assertThat(police.text()).contains("Recorded", "Charged");
+        advocate.open("/alerts").awaitText("Police update on a reported breach: charged, " + subject);
+        supervisor.open("/alerts").awaitText("Police update on a reported breach: charged, " + subject);
         assertThat(violations).as("WCAG 2.2 A and AA violations found by axe-core").isEmpty();
     }
 

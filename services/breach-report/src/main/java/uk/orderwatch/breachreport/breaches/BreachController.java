@@ -50,6 +50,21 @@ public class BreachController {
                 .body(BreachView.of(breach, caller));
     }
 
+    @PostMapping(path = "/{breachId}/outcomes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record what the police did next about the breach (breach.outcome-recorded)",
+            description = "Police of the force holding the order. One step at a time, in the order they happened: "
+                    + "attended, arrested or interviewed, released under investigation, charged; no further action "
+                    + "(with its reason), convicted or acquitted end it (409 breach-closed after). A verdict follows "
+                    + "a charge. The practitioner and the advocate are alerted, each in their own words.")
+    public ResponseEntity<BreachView> recordOutcome(@PathVariable String orderId, @PathVariable String breachId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    value = ApiExamples.BREACH_OUTCOME)))
+            @Valid @RequestBody RecordOutcomeRequest request, Caller caller) {
+        guard.change(orderId, caller, Role.POLICE);
+        var breach = breaches.recordOutcome(orderId, breachId, request, caller.actor());
+        return ResponseEntity.status(201).body(BreachView.of(breach, caller));
+    }
+
     @GetMapping("/{breachId}")
     @Operation(summary = "One breach report")
     public BreachView get(@PathVariable String orderId, @PathVariable String breachId, Caller caller) {

@@ -5,7 +5,9 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import uk.orderwatch.schemas.events.Actor;
+import uk.orderwatch.schemas.events.BreachOutcomeStep;
 import uk.orderwatch.schemas.events.ConditionCategory;
+import uk.orderwatch.schemas.events.NoFurtherActionReason;
 import uk.orderwatch.schemas.events.Severity;
 import uk.orderwatch.support.followup.FollowUp;
 import uk.orderwatch.support.outbox.OutboxEvent;
@@ -30,7 +32,23 @@ public record BreachDocument(
         Severity severity,
         boolean beforeService,
         List<OutboxEvent> outbox,
-        List<FollowUp> followUps) {
+        List<FollowUp> followUps,
+        List<Outcome> outcomes) {
 
     public static final String COLLECTION = "breaches";
+
+    /**
+     * One step the police recorded after the report.
+     *
+     * @param requestId the Idempotency-Key request that recorded it: a retry whose answer was lost finds it
+     */
+    public record Outcome(BreachOutcomeStep step, Instant at, boolean reasonableExcuseRaised,
+                          NoFurtherActionReason noFurtherActionReason, Actor recordedBy, Instant recordedAt,
+                          String requestId) {
+    }
+
+    /** The steps so far, oldest first (none for a breach stored before steps were recorded). */
+    public List<Outcome> outcomesSoFar() {
+        return outcomes == null ? List.of() : outcomes;
+    }
 }

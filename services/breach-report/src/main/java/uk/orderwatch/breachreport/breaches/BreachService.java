@@ -8,12 +8,14 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import uk.orderwatch.breachreport.orders.KnownOrder;
 import uk.orderwatch.breachreport.orders.NonCompliance;
 import uk.orderwatch.breachreport.orders.OrderReadModel;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.Actor;
+import uk.orderwatch.schemas.events.BreachOutcomeRecorded;
 import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.Condition;
 import uk.orderwatch.schemas.events.Court;
@@ -86,7 +88,7 @@ public class BreachService {
         var breach = new BreachDocument(breachId, orderId, order.version(), condition.conditionId(),
                 condition.category(), r.occurredAt(), now, r.description(), r.location(), reporter,
                 r.evidenceReferences() == null ? List.of() : r.evidenceReferences(), severity, beforeService,
-                List.of(event), List.of(check));
+                List.of(event), List.of(check), List.of());
         try {
             outbox.insert(breach, breach.outbox());
         } catch (DuplicateKeyException e) {
@@ -95,6 +97,38 @@ public class BreachService {
         }
         followUps.runNow(breachId, check);
         return breach;
+    }
+
+    /**
+     * Records the next step of a breach's life, with its {@code breach.outcome-recorded} event, in one conditional
+     * write on the number of steps so far: two steps recorded at once cannot both follow the same one.
+     */
+    public BreachDocument recordOutcome(String orderId, String breachId, RecordOutcomeRequest r, Actor by) {
+        var breach = find(orderId, breachId).orElseThrow(() -> Problem.notFound("Breach", breachId));
+        var steps = breach.outcomesSoFar();
+        if (steps.stream().anyMatch(o -> IdempotentRequest.isCurrent(o.requestId()))) {
+            return breach; // a retry of the request that recorded this step, whose answer was lost
+        }
+        Instant now = clock.instant();
+        BreachRules.checkOutcome(breach, r, now);
+        var order = orders.require(orderId).order();
+        var outcome = new BreachDocument.Outcome(r.step(), r.at(), Boolean.TRUE.equals(r.reasonableExcuseRaised()),
+                r.noFurtherActionReason(), by, now, IdempotentRequest.currentId());
+        var event = events.create(EventType.BREACH_OUTCOME_RECORDED, orderId, new BreachOutcomeRecorded(breachId,
+                orderId, order.version(), breach.conditionCategory(), breach.occurredAt(), r.step(), r.at(),
+                outcome.reasonableExcuseRaised(), r.noFurtherActionReason(), by, order.subject(), order.agencies()));
+        // stored only if the breach still has exactly the steps read: the next index is free, the last one taken
+        var unchanged = where("_id").is(breachId).and("outcomes." + steps.size()).exists(false);
+        if (!steps.isEmpty()) {
+            unchanged = unchanged.and("outcomes." + (steps.size() - 1)).exists(true);
+        }
+        var stored = outbox.update(query(unchanged), new Update().push("outcomes", outcome), BreachDocument.class,
+                List.of(event));
+        if (stored == null) {
+            throw Problem.conflict("concurrent-change", "another step of breach " + breachId + " was recorded at "
+                    + "the same time; look at it and try again");
+        }
+        return stored;
     }
 
     /** An order's breaches, in the order they happened. */

@@ -10,10 +10,13 @@ import java.util.Set;
 import uk.orderwatch.notification.orders.KnownOrder;
 import uk.orderwatch.schemas.CloudEvent;
 import uk.orderwatch.schemas.EventType;
+import uk.orderwatch.schemas.events.BreachOutcomeRecorded;
+import uk.orderwatch.schemas.events.BreachOutcomeStep;
 import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.ComplianceEvent;
 import uk.orderwatch.schemas.events.Court;
 import uk.orderwatch.schemas.events.EnforcementReviewRequired;
+import uk.orderwatch.schemas.events.NoFurtherActionReason;
 import uk.orderwatch.schemas.events.NotificationRequirementOverdue;
 import uk.orderwatch.schemas.events.OrderDischarged;
 import uk.orderwatch.schemas.events.OrderEvent;
@@ -92,6 +95,14 @@ public final class AlertContent {
                     all.put("beforeService", "It happened before the order was served: it cannot be prosecuted as "
                             + "a breach of the order.");
                 }
+            }
+            case BREACH_OUTCOME_RECORDED -> {
+                var o = (BreachOutcomeRecorded) data;
+                title = "Police update on a reported breach: " + STEP_WORDS.get(o.step());
+                all.put("what", breachStep(o, role));
+                all.put("when", when(o.stepAt()));
+                all.put("condition", o.conditionCategory().label());
+                all.put("breachId", o.breachId());
             }
             case SESSION_MISSED -> {
                 var s = (SessionOutcome) data;
@@ -185,6 +196,55 @@ public final class AlertContent {
         StringBuilder body = new StringBuilder();
         fields.forEach((k, v) -> body.append(k).append(": ").append(v).append('\n'));
         return new Message(shortened(title), shortened(headline), fields, body.toString());
+    }
+
+    /** A step of a breach's life, as a headline says it. */
+    static final Map<BreachOutcomeStep, String> STEP_WORDS = new EnumMap<>(Map.of(
+            BreachOutcomeStep.ATTENDED, "officers attended",
+            BreachOutcomeStep.ARRESTED, "arrested",
+            BreachOutcomeStep.VOLUNTARY_INTERVIEW, "interviewed under caution",
+            BreachOutcomeStep.RELEASED_UNDER_INVESTIGATION, "released under investigation",
+            BreachOutcomeStep.CHARGED, "charged",
+            BreachOutcomeStep.NO_FURTHER_ACTION, "no further action",
+            BreachOutcomeStep.CONVICTED, "convicted",
+            BreachOutcomeStep.ACQUITTED, "acquitted"));
+
+    static final Map<NoFurtherActionReason, String> NFA_WORDS = new EnumMap<>(Map.of(
+            NoFurtherActionReason.EVIDENTIAL_DIFFICULTIES, "there is not enough evidence to charge",
+            NoFurtherActionReason.REASONABLE_EXCUSE, "the police accepted that there was a reasonable excuse",
+            NoFurtherActionReason.VICTIM_DOES_NOT_SUPPORT_ACTION,
+            "the person the order protects does not support further action",
+            NoFurtherActionReason.NOT_IN_PUBLIC_INTEREST, "a prosecution is not in the public interest",
+            NoFurtherActionReason.NOT_A_BREACH, "on investigation it was not a breach of the order"));
+
+    /**
+     * What the police did, in the words fit for each reader: the practitioner reads of "the person on probation",
+     * the advocate of "the subject", with what it means for the safety of the person they support.
+     */
+    static String breachStep(BreachOutcomeRecorded o, RecipientRole role) {
+        boolean probation = role == RecipientRole.PROBATION_PRACTITIONER;
+        String who = probation ? "the person on probation" : "the subject";
+        String breach = "the reported breach of \"" + o.conditionCategory().label() + "\" on "
+                + DAY.format(o.breachOccurredAt().atZone(Court.ZONE));
+        String sentence = switch (o.step()) {
+            case ATTENDED -> "Officers attended " + breach + ".";
+            case ARRESTED -> "The police arrested " + who + " for " + breach + ".";
+            case VOLUNTARY_INTERVIEW -> "The police interviewed " + who + " under caution about " + breach + ".";
+            case RELEASED_UNDER_INVESTIGATION -> "The police released " + who + " while they investigate " + breach
+                    + (probation ? "." : ": they are not in custody. Review the safety plan of the person you "
+                    + "support.");
+            case CHARGED -> "The police charged " + who + " with " + breach + ". The case goes to court.";
+            case NO_FURTHER_ACTION -> "The police are taking no further action on " + breach + ": "
+                    + NFA_WORDS.get(o.noFurtherActionReason()) + ".";
+            case CONVICTED -> "The court convicted " + who + " of " + breach + ".";
+            case ACQUITTED -> "The court acquitted " + who + " of " + breach + ".";
+        };
+        return sentence + (o.reasonableExcuseRaised() ? " " + capitalised(who) + " said they had a reasonable "
+                + "excuse." : "");
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String shortened(String text) {

@@ -7,6 +7,8 @@ import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.AgencyAssignments;
 import uk.orderwatch.schemas.events.AgencyKind;
 import uk.orderwatch.schemas.events.Assignment;
+import uk.orderwatch.schemas.events.BreachOutcomeRecorded;
+import uk.orderwatch.schemas.events.BreachOutcomeStep;
 import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.ComplianceEvent;
 import uk.orderwatch.schemas.events.OrderEvent;
@@ -23,6 +25,7 @@ import uk.orderwatch.schemas.events.Severity;
  *
  * <pre>
  * breach.reported                  officer in charge, practitioner, caseworker   the breach's severity
+ * breach.outcome-recorded          practitioner, caseworker      MEDIUM; LOW for attended or interviewed
  * session.missed                   officer in charge, practitioner, caseworker   MEDIUM
  * session.unrecorded               practitioner                                  MEDIUM
  * session.concern-raised           practitioner (+ officer in charge if risk)    HIGH if risk, else MEDIUM
@@ -51,6 +54,12 @@ public final class AlertRouting {
         Object data = event.data();
         return switch (type) {
             case BREACH_REPORTED -> to(agencies(data), ((BreachReported) data).severity(), dutyDesk, OIC, PP, CW);
+            case BREACH_OUTCOME_RECORDED -> {
+                var step = ((BreachOutcomeRecorded) data).step();
+                yield to(agencies(data), step == BreachOutcomeStep.ATTENDED
+                        || step == BreachOutcomeStep.VOLUNTARY_INTERVIEW ? Severity.LOW : Severity.MEDIUM, dutyDesk,
+                        PP, CW);
+            }
             case SESSION_MISSED -> to(agencies(data), Severity.MEDIUM, dutyDesk, OIC, PP, CW);
             case SESSION_UNRECORDED -> to(agencies(data), Severity.MEDIUM, dutyDesk, PP);
             case SESSION_CONCERN_RAISED -> ((SessionConcernRaised) data).risk()

@@ -125,6 +125,41 @@ class AlertContentTest {
     }
 
     @Test
+    void aBreachTakenToAChargeIsToldToEachInTheirOwnWords() {
+        var event = AlertRoutingTest.example(EventType.BREACH_OUTCOME_RECORDED);
+
+        var advocate = AlertContent.render(event, CW, Severity.MEDIUM, null, null);
+        var practitioner = AlertContent.render(event, PP, Severity.MEDIUM, null, null);
+
+        assertThat(advocate.headline()).isEqualTo("Police update on a reported breach: charged");
+        assertThat(advocate.fields().get("what")).isEqualTo("The police charged the subject with the reported "
+                + "breach of \"No contact with the protected person\" on 27 Nov 2026. The case goes to court.");
+        assertThat(practitioner.fields().get("what")).startsWith("The police charged the person on probation with");
+        assertThat(List.copyOf(practitioner.fields().keySet())).containsExactly("what", "when", "subject",
+                "policeReference", "condition", "breachId", "priority");
+    }
+
+    @Test
+    void noFurtherActionSaysWhyAndARelease() {
+        var o = (uk.orderwatch.schemas.events.BreachOutcomeRecorded) AlertRoutingTest.example(
+                EventType.BREACH_OUTCOME_RECORDED).data();
+        var nfa = new uk.orderwatch.schemas.events.BreachOutcomeRecorded(o.breachId(), o.orderId(), o.orderVersion(),
+                o.conditionCategory(), o.breachOccurredAt(),
+                uk.orderwatch.schemas.events.BreachOutcomeStep.NO_FURTHER_ACTION, o.stepAt(), true,
+                uk.orderwatch.schemas.events.NoFurtherActionReason.EVIDENTIAL_DIFFICULTIES, o.recordedBy(),
+                o.subject(), o.agencies());
+        var released = new uk.orderwatch.schemas.events.BreachOutcomeRecorded(o.breachId(), o.orderId(),
+                o.orderVersion(), o.conditionCategory(), o.breachOccurredAt(),
+                uk.orderwatch.schemas.events.BreachOutcomeStep.RELEASED_UNDER_INVESTIGATION, o.stepAt(), false, null,
+                o.recordedBy(), o.subject(), o.agencies());
+
+        assertThat(AlertContent.breachStep(nfa, CW)).endsWith(": there is not enough evidence to charge. The "
+                + "subject said they had a reasonable excuse.");
+        assertThat(AlertContent.breachStep(released, CW)).contains("they are not in custody", "safety plan");
+        assertThat(AlertContent.breachStep(released, PP)).doesNotContain("safety plan");
+    }
+
+    @Test
     void aReassignmentIsNotToldAsAVariation() {
         var message = AlertContent.render(AlertRoutingTest.example(EventType.ORDER_REASSIGNED), PP, Severity.LOW,
                 null, null);

@@ -43,6 +43,7 @@ class AlertRoutingTest {
     static Stream<Arguments> table() {
         return Stream.of(
                 Arguments.of(EventType.BREACH_REPORTED, List.of(OIC, PP, CW), Severity.HIGH),
+                Arguments.of(EventType.BREACH_OUTCOME_RECORDED, List.of(PP, CW), Severity.MEDIUM),
                 Arguments.of(EventType.SESSION_MISSED, List.of(OIC, PP, CW), Severity.MEDIUM),
                 Arguments.of(EventType.SESSION_UNRECORDED, List.of(PP), Severity.MEDIUM),
                 Arguments.of(EventType.SESSION_CONCERN_RAISED, List.of(PP, OIC), Severity.HIGH),

@@ -82,6 +82,54 @@ public class BreachPages {
         return page(orderId, form, errors, model);
     }
 
+    @GetMapping("/orders/{orderId}/breaches/{breachId}/outcome")
+    String outcomeForm(@PathVariable String orderId, @PathVariable String breachId, Model model) {
+        return outcomePage(orderId, breachId, Map.of(), new FormErrors(), model);
+    }
+
+    /** What the police did next about a reported breach: one step, when, a reasonable excuse raised, why no action. */
+    @PostMapping("/orders/{orderId}/breaches/{breachId}/outcome")
+    String recordOutcome(@PathVariable String orderId, @PathVariable String breachId,
+                         @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        String step = trimmed(form.get("step"));
+        if (step == null) {
+            errors.add("step", "Select what happened");
+        }
+        var at = DateFields.instant(DateFields.date(form.get("atDay"), form.get("atMonth"), form.get("atYear"), "at",
+                "the date it happened", errors), DateFields.time(form.get("atTime"), "atTime", "the time it happened",
+                errors));
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("step", step);
+        request.put("at", String.valueOf(at));
+        request.put("reasonableExcuseRaised", "true".equals(form.get("reasonableExcuseRaised")));
+        if ("NO_FURTHER_ACTION".equals(step)) {
+            request.put("noFurtherActionReason", trimmed(form.get("noFurtherActionReason")));
+        }
+        if (FormPage.send(() -> api.post(Service.BREACH_REPORT, uri -> uri.path("/orders/{o}/breaches/{b}/outcomes")
+                        .build(orderId, breachId), request), errors,
+                Map.of("step", "step", "at", "at", "noFurtherActionReason", "noFurtherActionReason")::get,
+                Map.of("noFurtherActionReason", "Select why no further action is taken"))) {
+            redirect.addFlashAttribute("success", "Recorded. The probation practitioner and the advocate are being "
+                    + "told.");
+            return "redirect:/orders/" + orderId;
+        }
+        return outcomePage(orderId, breachId, form, errors, model);
+    }
+
+    private String outcomePage(String orderId, String breachId, Map<String, String> form, FormErrors errors,
+                               Model model) {
+        model.addAttribute("order", api.get(Service.ORDER_REGISTRY, uri -> uri.path("/orders/{id}").build(orderId)));
+        model.addAttribute("breach", api.get(Service.BREACH_REPORT, uri -> uri.path("/orders/{o}/breaches/{b}")
+                .build(orderId, breachId)));
+        model.addAttribute("steps", labels.options("breachStep", "ATTENDED", "ARRESTED", "VOLUNTARY_INTERVIEW",
+                "RELEASED_UNDER_INVESTIGATION", "CHARGED", "NO_FURTHER_ACTION", "CONVICTED", "ACQUITTED"));
+        model.addAttribute("nfaReasons", labels.options("nfaReason", "EVIDENTIAL_DIFFICULTIES", "REASONABLE_EXCUSE",
+                "VICTIM_DOES_NOT_SUPPORT_ACTION", "NOT_IN_PUBLIC_INTEREST", "NOT_A_BREACH"));
+        FormPage.show(model, form, errors);
+        return "breaches/outcome";
+    }
+
     private String page(String orderId, Map<String, String> form, FormErrors errors, Model model) {
         var order = api.get(Service.ORDER_REGISTRY, uri -> uri.path("/orders/{id}").build(orderId));
         model.addAttribute("order", order);

@@ -50,6 +50,15 @@ public class OrderTimeline {
                     + labels.condition(b.get("conditionCategory")).toLowerCase(Locale.UK),
                     "Happened " + formats.dateTime(b.get("occurredAt")) + ". " + b.getOrDefault("description", ""),
                     null));
+            for (var o : (List<Map<String, Object>>) b.getOrDefault("outcomes", List.of())) {
+                String detail = (o.get("noFurtherActionReason") == null ? ""
+                        : labels.of("nfaReason", o.get("noFurtherActionReason")) + ". ")
+                        + (Boolean.TRUE.equals(o.get("reasonableExcuseRaised"))
+                        ? "The subject said they had a reasonable excuse." : "");
+                entries.add(new Entry(instant(o.get("at")), "Breach of the "
+                        + labels.condition(b.get("conditionCategory")).toLowerCase(Locale.UK) + " condition: "
+                        + labels.of("breachStep", o.get("step")).toLowerCase(Locale.UK), detail.trim(), null));
+            }
         }
         for (var s : (List<Map<String, Object>>) compliance.getOrDefault("sessions", List.of())) {
             for (var o : (List<Map<String, Object>>) s.getOrDefault("outcomes", List.of())) {
