@@ -36,7 +36,8 @@ import uk.orderwatch.schemas.events.Severity;
  * order.protected-person-added     caseworker                                    LOW
  * order.protected-person-updated   caseworker, or officer in charge when an advocate changed them  LOW
  * </pre>
- * A routed recipient the order has no one assigned for goes to the duty desk instead: nothing is dropped.
+ * The advocate is each protected person's own advocate, or the caseworker when none is named. A routed recipient the
+ * order has no one assigned for goes to the duty desk instead: nothing is dropped.
  * Other events (attended, excused, cancelled, superseded) alert nobody: a full order's registration tells the
  * caseworker it replaced the interim order.
  */
@@ -101,15 +102,18 @@ public final class AlertRouting {
                                         RecipientRole... roles) {
         List<RoutedAlert> alerts = new ArrayList<>();
         for (RecipientRole role : roles) {
-            Assignment assignment = switch (role) {
-                case OFFICER_IN_CHARGE -> agencies.police();
-                case PROBATION_PRACTITIONER -> agencies.probation();
-                case ADVOCATE_CASEWORKER -> agencies.advocacy();
-                default -> null;
+            List<Assignment> assigned = switch (role) {
+                case OFFICER_IN_CHARGE -> agencies.police() == null ? List.of() : List.of(agencies.police());
+                case PROBATION_PRACTITIONER -> agencies.probation() == null ? List.of()
+                        : List.of(agencies.probation());
+                case ADVOCATE_CASEWORKER -> agencies.advocatesToAlert();
+                default -> List.of();
             };
-            alerts.add(assignment != null
-                    ? new RoutedAlert(new Recipient(assignment.personId(), assignment.agencyId(), role), priority)
-                    : new RoutedAlert(dutyDesk, priority));
+            if (assigned.isEmpty()) {
+                alerts.add(new RoutedAlert(dutyDesk, priority));
+            }
+            assigned.forEach(a -> alerts.add(new RoutedAlert(new Recipient(a.personId(), a.agencyId(), role),
+                    priority)));
         }
         return alerts.stream().distinct().toList();
     }

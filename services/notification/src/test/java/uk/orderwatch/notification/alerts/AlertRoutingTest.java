@@ -79,6 +79,23 @@ class AlertRoutingTest {
     }
 
     @Test
+    void eachProtectedPersonsOwnAdvocateIsAlertedRatherThanTheCaseworker() {
+        var b = (BreachReported) example(EventType.BREACH_REPORTED).data();
+        var agencies = b.agencies().withAdvocates(List.of("advocate-of-jane", "advocate-of-sam"));
+        var event = CloudEvent.of(EventType.BREACH_REPORTED, "e-3", "/orderwatch/breach-report",
+                java.time.Instant.now(), b.orderId(), new BreachReported(b.breachId(), b.orderId(), b.orderVersion(),
+                        b.conditionId(), b.conditionCategory(), b.occurredAt(), b.reportedAt(), b.reportedBy(),
+                        b.severity(), b.beforeService(), b.subject(), agencies));
+
+        var advocates = AlertRouting.route(event, DUTY).stream().map(RoutedAlert::recipient)
+                .filter(r -> r.role() == CW).toList();
+
+        assertThat(advocates).containsExactly(
+                new Recipient("advocate-of-jane", b.agencies().advocacy().agencyId(), CW),
+                new Recipient("advocate-of-sam", b.agencies().advocacy().agencyId(), CW));
+    }
+
+    @Test
     void aReassignmentTellsWhoeverNowHasTheCaseAndNobodyElse() {
         var r = (OrderReassigned) example(EventType.ORDER_REASSIGNED).data();
 

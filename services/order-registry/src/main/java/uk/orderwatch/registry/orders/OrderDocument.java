@@ -282,8 +282,9 @@ public class OrderDocument {
         return new OrderSnapshot(id, version, orderType, status, court, courtCaseReference, madeOn, servedAt, endsOn,
                 untilFurtherOrder, new SubjectSummary(subject.name(), subject.pncId(), subject.crn()),
                 protectedPersons.stream().map(ProtectedPerson::protectedPersonId).toList(),
-                conditions.stream().map(OrderCondition::shared).toList(), agencies, interimOrderId, fullOrderId,
-                notificationExemption);
+                conditions.stream().map(OrderCondition::shared).toList(), agencies.withAdvocates(protectedPersons
+                .stream().map(ProtectedPerson::advocatePersonId).filter(java.util.Objects::nonNull).distinct()
+                .toList()), interimOrderId, fullOrderId, notificationExemption);
     }
 
     public String id() {

@@ -135,6 +135,8 @@ class CaseUpkeepIT extends OrderRegistryITBase {
         var updated = (ProtectedPersonChanged) CODEC.read(events.get(2).value()).data();
         assertThat(updated.protectedPersonId()).isEqualTo(secondId);
         assertThat(updated.order().protectedPersonIds()).containsExactly(firstId, secondId);
+        assertThat(updated.order().agencies().advocates()).as("each person's advocate is alerted")
+                .containsExactly("demo-caseworker", "demo-caseworker-2");
         assertThat(updated.changedBy().personId()).isEqualTo("demo-caseworker-2");
         assertThat(get("/orders/" + orderId + "/history", TestTokens.probation()).json().valueStream()
                 .map(h -> h.get("action").asString())).as("probation is not shown that a victim moved")
