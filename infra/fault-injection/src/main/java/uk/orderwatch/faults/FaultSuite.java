@@ -50,8 +50,6 @@ public final class FaultSuite implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FaultSuite.class);
     /** Who a breach report and a missed session alert (officer in charge, practitioner, caseworker)... */
     static final List<String> REPORT_RECIPIENTS = List.of("demo-oic", "demo-practitioner", "demo-caseworker");
-    /** ...and who the enforcement review of an order with two failures to comply alerts. */
-    static final List<String> REVIEW_RECIPIENTS = List.of("demo-practitioner", "demo-oic");
     private static final Duration LEAD = Duration.ofSeconds(4);
     private static final Duration TAIL = Duration.ofSeconds(4);
 

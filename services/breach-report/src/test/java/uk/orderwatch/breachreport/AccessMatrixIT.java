@@ -30,13 +30,13 @@ class AccessMatrixIT extends ComplianceITBase {
 
     static final Set<String> BREACH_FIELDS = Set.of("breachId", "orderId", "conditionId", "conditionCategory",
             "occurredAt", "reportedAt", "description", "location", "reportedBy", "evidenceReferences", "severity",
-            "beforeService");
+            "beforeService", "outcomes");
 
     /** GETs: each case role of the assigned agencies reads; another agency finds nothing; ADMIN may not. */
     static Stream<Arguments> reads() {
         List<Arguments> rows = new ArrayList<>();
         for (String path : List.of("/orders/{id}/compliance", "/orders/{id}/sessions", "/orders/{id}/breaches/{b}",
-                "/orders/{id}/notification-requirement")) {
+                "/orders/{id}/notification-requirement", "/orders/{id}/enforcement")) {
             for (TestUser u : TestUser.values()) {
                 rows.add(Arguments.of(u, path, u == TestUser.ADMIN ? 403 : u.own() ? 200 : 404));
             }

@@ -404,23 +404,6 @@ class ComplianceIT extends ComplianceITBase {
     }
 
     @Test
-    void aSecondBreachReachesTheThresholdOnceAndAThirdRaisesNothingMore() throws Exception {
-        String orderId = knownOrder();
-        for (int i = 0; i < 3; i++) {
-            assertThat(post("/orders/" + orderId + "/breaches", breach()).statusCode()).isEqualTo(201);
-        }
-
-        var records = complianceEvents(orderId, 4, Duration.ofSeconds(20));
-        assertThat(records).extracting(r -> r.headers().get("ce_type")).containsExactly("breach.reported",
-                "breach.reported", "enforcement.review-required", "breach.reported");
-        var review = (uk.orderwatch.schemas.events.EnforcementReviewRequired) CODEC.read(records.get(2).value())
-                .data();
-        assertThat(review.count()).isEqualTo(2);
-        assertThat(get("/orders/" + orderId + "/compliance").get("nonCompliance").get("breaches").asInt())
-                .isEqualTo(3);
-    }
-
-    @Test
     void whenTheOrderEndsItsSessionsToComeAreWithdrawnAndLaterBreachesRefused() throws Exception {
         String orderId = UUID.randomUUID().toString();
         Instant first = clock.instant().plus(Duration.ofDays(1));

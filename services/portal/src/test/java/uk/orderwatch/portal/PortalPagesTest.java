@@ -66,7 +66,12 @@ class PortalPagesTest {
                 "sessions", List.of(session()), "breaches", List.of(Map.of("breachId", "b1",
                         "conditionCategory", "NO_CONTACT", "occurredAt", "2026-11-21T21:15:00Z",
                         "reportedAt", "2026-11-21T22:00:00Z", "description", "Sent six messages")),
-                "nonCompliance", Map.of("breaches", 1, "unacceptableAbsences", 0), "enforcementThreshold", 3));
+                "nonCompliance", Map.of("breaches", 1, "unacceptableAbsences", 0), "enforcement", Map.of(
+                        "rules", List.of(Map.of("conditionId", "c2", "programme", "Stalking Perpetrator Programme",
+                                "threshold", 2, "windowDays", 365)),
+                        "reviews", List.of(Map.of("reviewId", "r1", "conditionId", "c2", "raisedAt",
+                                "2026-11-22T10:00:00Z", "count", 2, "threshold", 2, "windowDays", 365,
+                                "responseBy", "2026-11-29T10:00:00Z")), "warnings", List.of())));
         answers.put("BREACH_REPORT /orders/" + ORDER_ID + "/sessions", List.of(session()));
         answers.put("BREACH_REPORT /orders/" + ORDER_ID + "/breaches/b1", Map.of("breachId", "b1",
                 "conditionCategory", "NO_CONTACT", "occurredAt", "2026-11-21T21:15:00Z", "outcomes", List.of(Map.of(
@@ -412,6 +417,14 @@ class PortalPagesTest {
 
         assertThat(sent.getValue()).isEqualTo(Map.of("outcome", "FULL_ORDER_REFUSED", "decidedOn",
                 java.time.LocalDate.of(2026, 12, 15)));
+    }
+
+    @Test
+    void theOrderPageSaysWhatEnforcementAProgrammeIsHeldToAndWhenADecisionIsDue() {
+        assertThat(visibleText(get("/orders/" + ORDER_ID, "PROBATION"))).contains(
+                "Enforcement: Stalking Perpetrator Programme",
+                "A review at 2 unacceptable absences or behaviour concerns within 365 days",
+                "Raised 22 November 2026 at 10:00am for 2 failures. Decision due by 29 November 2026 at 10:00am");
     }
 
     @Test

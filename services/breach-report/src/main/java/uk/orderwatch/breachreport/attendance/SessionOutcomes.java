@@ -113,8 +113,10 @@ public class SessionOutcomes {
         outcomes.add(entry);
         var pending = new ArrayList<>(s.outbox());
         pending.addAll(newEvents);
-        // a miss counts towards the enforcement review: its check is recorded with the outcome, done after it
-        FollowUp check = outcome == SessionResult.MISSED ? followUps.pending(NonCompliance.SESSION_CHECK) : null;
+        // a miss or a behaviour concern counts towards an enforcement review: its check is recorded with the outcome,
+        // done after it
+        FollowUp check = outcome == SessionResult.MISSED || concern != null
+                ? followUps.pending(NonCompliance.SESSION_CHECK) : null;
         var checks = new ArrayList<>(s.followUps() == null ? List.<FollowUp>of() : s.followUps());
         if (check != null) {
             checks.add(check);

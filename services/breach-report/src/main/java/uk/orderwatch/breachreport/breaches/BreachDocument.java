@@ -13,8 +13,9 @@ import uk.orderwatch.support.followup.FollowUp;
 import uk.orderwatch.support.outbox.OutboxEvent;
 
 /**
- * A reported breach with its {@code breach.reported} event until that is published, and the check of its order's
- * enforcement review until that is done.
+ * A reported breach with its events until they are published, and the steps the police recorded after it. Breaches
+ * are not counted towards probation's enforcement reviews; {@code followUps} holds the enforcement checks of breaches
+ * stored when they were.
  */
 @Document(BreachDocument.COLLECTION)
 public record BreachDocument(

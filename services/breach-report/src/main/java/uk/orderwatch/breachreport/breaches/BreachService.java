@@ -11,7 +11,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import uk.orderwatch.breachreport.orders.KnownOrder;
-import uk.orderwatch.breachreport.orders.NonCompliance;
 import uk.orderwatch.breachreport.orders.OrderReadModel;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.Actor;
@@ -20,8 +19,6 @@ import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.Condition;
 import uk.orderwatch.schemas.events.Court;
 import uk.orderwatch.support.events.EventFactory;
-import uk.orderwatch.support.followup.FollowUp;
-import uk.orderwatch.support.followup.FollowUps;
 import uk.orderwatch.support.idempotency.IdempotentRequest;
 import uk.orderwatch.support.outbox.OutboxWriter;
 import uk.orderwatch.support.web.Problem;
@@ -35,16 +32,14 @@ public class BreachService {
     private final EventFactory events;
     private final OutboxWriter outbox;
     private final Clock clock;
-    private final FollowUps followUps;
 
     public BreachService(MongoTemplate mongo, OrderReadModel orders, EventFactory events, OutboxWriter outbox,
-                         Clock clock, FollowUps followUps) {
+                         Clock clock) {
         this.mongo = mongo;
         this.orders = orders;
         this.events = events;
         this.outbox = outbox;
         this.clock = clock;
-        this.followUps = followUps;
     }
 
     /**
@@ -80,22 +75,19 @@ public class BreachService {
         }
         boolean beforeService = order.servedAt() == null || r.occurredAt().isBefore(order.servedAt());
         var severity = BreachSeverity.of(condition.category());
-        // a breach counts towards the enforcement review: its check is recorded with the breach, done after it
-        FollowUp check = followUps.pending(NonCompliance.BREACH_CHECK);
         var event = events.create(EventType.BREACH_REPORTED, orderId, new BreachReported(breachId, orderId,
                 order.version(), condition.conditionId(), condition.category(), r.occurredAt(), now, reporter,
                 severity, beforeService, order.subject(), order.agencies()));
         var breach = new BreachDocument(breachId, orderId, order.version(), condition.conditionId(),
                 condition.category(), r.occurredAt(), now, r.description(), r.location(), reporter,
                 r.evidenceReferences() == null ? List.of() : r.evidenceReferences(), severity, beforeService,
-                List.of(event), List.of(check), List.of());
+                List.of(event), List.of(), List.of());
         try {
             outbox.insert(breach, breach.outbox());
         } catch (DuplicateKeyException e) {
             // the same Idempotency-Key, sent twice at once: the other request stored it
             return mongo.findById(breachId, BreachDocument.class);
         }
-        followUps.runNow(breachId, check);
         return breach;
     }
 

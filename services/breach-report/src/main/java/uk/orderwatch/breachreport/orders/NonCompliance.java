@@ -1,14 +1,13 @@
 package uk.orderwatch.breachreport.orders;
 
 /**
- * The follow-ups a stored breach or unacceptable absence records (ADR 11): its order's enforcement review is checked
- * after the write. Named here so the recording features need not depend on enforcement, which handles them.
+ * The follow-up a recorded failure (an unacceptable absence, a behaviour concern) records (ADR 11): its order's
+ * enforcement reviews are checked after the write. Named here so the recording features need not depend on
+ * enforcement, which handles it. Breaches are not counted: they are the police's (breach.outcome-recorded).
  */
 public final class NonCompliance {
 
-    /** Recorded on a breach when it is stored. */
-    public static final String BREACH_CHECK = "breach-enforcement-check";
-    /** Recorded on a session when a miss is recorded for it. */
+    /** Recorded on a session when a miss or a behaviour concern is recorded for it. */
     public static final String SESSION_CHECK = "session-enforcement-check";
 
     private NonCompliance() {

@@ -23,6 +23,7 @@ import uk.orderwatch.breachreport.attendance.SessionStore;
 import uk.orderwatch.breachreport.attendance.SessionView;
 import uk.orderwatch.breachreport.breaches.BreachService;
 import uk.orderwatch.breachreport.breaches.BreachView;
+import uk.orderwatch.breachreport.enforcement.EnforcementView;
 import uk.orderwatch.breachreport.enforcement.NonComplianceService;
 import uk.orderwatch.breachreport.orders.OrderReadModel;
 import uk.orderwatch.breachreport.requirements.NotificationRequirementService;
@@ -61,8 +62,8 @@ public class ComplianceController {
     /** Everything breach-report knows about an order's compliance. */
     public record ComplianceView(OrderSnapshot order, LocalDate endedOn, List<SessionView> sessions,
                                  List<BreachView> breaches, Map<String, Long> sessionOutcomes,
-                                 NonComplianceService.Counts nonCompliance, int enforcementThreshold,
-                                 Instant enforcementReviewRaisedAt, List<Deadline> openDeadlines) {
+                                 NonComplianceService.Counts nonCompliance, EnforcementView enforcement,
+                                 List<Deadline> openDeadlines) {
     }
 
     /** A deadline still running: what, which record, due when. */
@@ -83,9 +84,11 @@ public class ComplianceController {
                 .forEach(s -> deadlines.add(new Deadline("session-outcome", s.sessionId(), s.unrecordedDueAt())));
         requirements.find(orderId).filter(r -> r.dueAt() != null)
                 .ifPresent(r -> deadlines.add(new Deadline("notification-requirement", orderId, r.dueAt())));
+        var enforcement = EnforcementView.of(known.order(), nonCompliance);
+        enforcement.reviews().stream().filter(r -> r.decision() == null)
+                .forEach(r -> deadlines.add(new Deadline("enforcement-decision", r.reviewId(), r.responseBy())));
         return new ComplianceView(known.order(), known.endedOn(), sessionList, breaches, outcomes,
-                nonCompliance.count(orderId), nonCompliance.threshold(),
-                nonCompliance.review(orderId).map(r -> r.raisedAt()).orElse(null), deadlines);
+                nonCompliance.count(orderId), enforcement, deadlines);
     }
 
     @GetMapping("/sessions/due")

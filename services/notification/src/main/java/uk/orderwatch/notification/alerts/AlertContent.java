@@ -139,9 +139,14 @@ public final class AlertContent {
             case ENFORCEMENT_REVIEW_REQUIRED -> {
                 var r = (EnforcementReviewRequired) data;
                 title = "Enforcement review required";
-                all.put("what", r.count() + " unacceptable absences and breaches reached the threshold of "
-                        + r.threshold() + ".");
+                all.put("what", r.count() + " unacceptable absences or behaviour concerns at the programme"
+                        + (r.windowDays() == null ? "" : " within " + r.windowDays() + " days")
+                        + " reached the threshold of " + r.threshold() + ". The practitioner decides on enforcement"
+                        + (r.responseBy() == null ? "." : " by " + when(r.responseBy()) + "."));
                 all.put("count", String.valueOf(r.count()));
+                if (r.responseBy() != null) {
+                    all.put("dueBy", when(r.responseBy()));
+                }
             }
             case ORDER_REASSIGNED -> {
                 var r = (OrderReassigned) data;

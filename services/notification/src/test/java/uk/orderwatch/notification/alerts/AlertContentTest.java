@@ -52,7 +52,7 @@ class AlertContentTest {
                 Arguments.of(EventType.NOTIFICATION_REQUIREMENT_OVERDUE, OIC, List.of("what", "when", "subject",
                         "policeReference", "dueBy", "policeAction", "priority")),
                 Arguments.of(EventType.ENFORCEMENT_REVIEW_REQUIRED, PP, List.of("what", "subject",
-                        "policeReference", "count", "priority")),
+                        "policeReference", "dueBy", "count", "priority")),
                 Arguments.of(EventType.ORDER_SERVED, CW, List.of("what", "when", "subject", "policeReference",
                         "orderStatus", "policeAction", "priority")),
                 Arguments.of(EventType.ORDER_DISCHARGED, CW, List.of("what", "when", "subject", "policeReference",
