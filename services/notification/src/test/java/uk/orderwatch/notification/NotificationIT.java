@@ -344,6 +344,43 @@ class NotificationIT extends ServiceIT {
                 .is("demo-oic")), AlertDocument.class).alertId();
     }
 
+    /** The report's row for an agency and priority, as JSON. */
+    JsonNode reportRow(String token, String agency, String priority) {
+        for (JsonNode row : read("/reports/acknowledgements?days=1", token).get("rows")) {
+            if (row.get(0).asString().equals(agency) && row.get(1).asString().equals(priority)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aSupervisorCountsTheirAgencysAlertsAcknowledgementsAndEscalationsAndNothingElse() throws Exception {
+        String police = TestTokens.token("POLICE", "demo-police", "demo-duty-inspector", true);
+        var before = reportRow(police, "demo-police", "HIGH");
+        long alertsBefore = before == null ? 0 : before.get(2).asLong();
+        long acknowledgedBefore = before == null ? 0 : before.get(3).asLong();
+        String alertId = breachAlertFor(UUID.randomUUID().toString());
+        var ack = post("/alerts/" + alertId + "/acknowledgements", JSON.createObjectNode().put("note", "On it"),
+                TestTokens.police());
+        assertThat(ack.statusCode()).as(ack.body()).isEqualTo(201);
+
+        var row = reportRow(police, "demo-police", "HIGH");
+        assertThat(row.get(2).asLong()).isEqualTo(alertsBefore + 1);
+        assertThat(row.get(3).asLong()).isEqualTo(acknowledgedBefore + 1);
+        assertThat(read("/reports/acknowledgements?days=1", police).get("rows")).as("only their own agency")
+                .allSatisfy(r ->
+                assertThat(r.get(0).asString()).isEqualTo("demo-police"));
+        assertThat(reportRow(ADMIN, "demo-probation", "HIGH")).as("an administrator counts every agency")
+                .isNotNull();
+        assertProblem(get("/reports/acknowledgements", TestTokens.police()), 403, "forbidden", null);
+        var csv = get("/reports/acknowledgements?days=1&format=csv", police);
+        assertThat(csv.header("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition").orElse("")).contains("alert-acknowledgements.csv");
+        assertThat(csv.body()).startsWith("agency,priority,alerts,acknowledged,median minutes to acknowledge,")
+                .contains("demo-police,HIGH,").doesNotContain("John Example", "On it");
+    }
+
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")
     @MethodSource("access")
     void alertsAreSeenByTheirRecipientAndTheAgencysSupervisorsOnly(User user, String method, String path, int status)

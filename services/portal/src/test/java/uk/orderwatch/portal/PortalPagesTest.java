@@ -98,6 +98,13 @@ class PortalPagesTest {
                         "email", "priya.shah@probation.test")), "escalationChain", List.of("demo-practitioner"),
                 "webhookUrl", "https://probation.test/hooks"));
         answers.put("NOTIFICATION /directory/changes", List.of());
+        answers.put("ORDER_REGISTRY /reports/orders-by-status", Map.of("name", "orders-by-status", "columns",
+                List.of("force", "type", "status", "orders"), "rows", List.of(List.of("demo-police", "SPO", "SERVED",
+                        4))));
+        answers.put("BREACH_REPORT /reports/monthly", Map.of("name", "compliance-by-month", "columns",
+                List.of("month", "breaches reported", "sessions missed", "enforcement reviews"), "rows", List.of()));
+        answers.put("NOTIFICATION /reports/acknowledgements", Map.of("name", "alert-acknowledgements", "columns",
+                List.of("agency", "priority", "alerts"), "rows", List.of(List.of("demo-police", "HIGH", 7))));
         for (Service s : Service.values()) {
             answers.put(s + " /admin/dead-letters", List.of());
             answers.put(s + " /admin/audit", Map.of("items", List.of(), "total", 0));
@@ -205,7 +212,7 @@ class PortalPagesTest {
                 "PROBATION", List.of("/caseload", "/orders/" + ORDER_ID, "/orders/" + ORDER_ID + "/attendance",
                         "/orders/" + ORDER_ID + "/sessions/s1/outcome"),
                 "ADVOCATE", List.of("/alerts", "/orders/" + ORDER_ID + "/breaches/new"),
-                "ADMIN", List.of("/admin/directory", "/admin/directory/new", "/admin/directory/demo-probation",
+                "ADMIN", List.of("/reports", "/admin/directory", "/admin/directory/new", "/admin/directory/demo-probation",
                         "/admin/audit?action=READ", "/admin/dead-letters", "/directory-changes"));
         pages.forEach((role, paths) -> paths.forEach(path -> {
             var page = get(path, role);
@@ -417,6 +424,21 @@ class PortalPagesTest {
 
         assertThat(sent.getValue()).isEqualTo(Map.of("outcome", "FULL_ORDER_REFUSED", "decidedOn",
                 java.time.LocalDate.of(2026, 12, 15)));
+    }
+
+    @Test
+    void aSupervisorReadsTheReportsAndDownloadsEachAsTheServiceWroteIt() {
+        var page = mvc.perform(as(MockMvcRequestBuilders.get("/reports"), "POLICE", true));
+        assertThat(visibleText(page)).contains("Counts for your agency only.", "Orders by status", "Force", "Served",
+                "Nothing to count yet.", "Download as CSV").doesNotContain("SERVED");
+        assertThat(visibleText(get("/orders", "POLICE"))).as("reports are for supervisors").doesNotContain("Reports");
+        when(api.csv(eq(Service.NOTIFICATION), any())).thenReturn("agency,priority,alerts\r\ndemo-police,HIGH,7\r\n");
+
+        var csv = mvc.perform(as(MockMvcRequestBuilders.get("/reports/alert-acknowledgements.csv"), "POLICE", true));
+
+        assertThat(csv).hasStatusOk().hasContentType("text/csv;charset=UTF-8").bodyText()
+                .isEqualTo("agency,priority,alerts\r\ndemo-police,HIGH,7\r\n");
+        assertThat(csv.getResponse().getHeader("Content-Disposition")).contains("alert-acknowledgements.csv");
     }
 
     @Test

@@ -241,6 +241,10 @@ class PortalJourneyIT {
         supervisor.open("/team-alerts");
         assertThat(supervisor.text()).contains("Team alerts not acknowledged", subject);
         shot(supervisor, "team-alerts");
+        supervisor.open("/reports");
+        assertThat(supervisor.text()).contains("Counts for your agency only.", "Orders by status",
+                "Alerts and how quickly they were acknowledged").doesNotContain(subject, PROTECTED_NAME);
+        shot(supervisor, "reports");
         Browser admin = browser("admin").signIn("admin");
         assertThat(admin.heading()).isEqualTo("Agency directory");
         shot(admin, "agency-directory");

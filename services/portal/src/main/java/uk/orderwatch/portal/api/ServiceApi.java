@@ -131,6 +131,12 @@ public class ServiceApi {
         }
     }
 
+    /** A CSV download, as the service wrote it. */
+    public String csv(Service service, Function<UriBuilder, URI> uri) {
+        return call(service, () -> clients.get(service).get().uri(uri).accept(new MediaType("text", "csv"))
+                .retrieve().body(String.class));
+    }
+
     /** A PUT: the resource replaced by {@code body}. */
     public Map<String, Object> put(Service service, Function<UriBuilder, URI> uri, Object body) {
         return JsonObject.of(call(service, () -> clients.get(service).put().uri(uri)
