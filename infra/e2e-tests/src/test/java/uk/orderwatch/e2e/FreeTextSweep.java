@@ -45,9 +45,12 @@ final class FreeTextSweep {
     static final String CORRECTION = "SENTINEL-CORRECTION 17 Hidden Close";
     static final String RESCHEDULE = "SENTINEL-RESCHEDULE 17 Hidden Close";
     static final String ACK_NOTE = "SENTINEL-ACK-NOTE 17 Hidden Close";
+    static final String NOTIFIED_NAMES = "SENTINEL-NOTIFIED-NAMES Johnny Hidden";
+    static final String NOTIFIED_ADDRESS = "SENTINEL-NOTIFIED-ADDRESS 17 Hidden Close";
 
     static final List<String> ALL = List.of(ZONE_WORDING, ZONE_AREA, VARIATION_REASON, DISCHARGE_REASON, BREACH_WORDS,
-            BREACH_PLACE, EVIDENCE, LATE_REASON, CONCERN, CORRECTION, RESCHEDULE, ACK_NOTE);
+            BREACH_PLACE, EVIDENCE, LATE_REASON, CONCERN, CORRECTION, RESCHEDULE, ACK_NOTE, NOTIFIED_NAMES,
+            NOTIFIED_ADDRESS);
 
     /** What each user may read: the police everything of their order; the advocate no probation notes. */
     static final Map<String, Set<String>> ENTITLED = Map.of(
@@ -105,6 +108,12 @@ final class FreeTextSweep {
         String path = "/orders/" + orderId;
         ok(client.post(DemoData.OIC, ServiceName.ORDER_REGISTRY, path + "/service",
                 DemoData.JSON.createObjectNode().put("servedAt", Instant.now().minusSeconds(3600).toString())));
+        // the subject's notification of names and home address, which the police alone read
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.response(DemoData.OIC, ServiceName.BREACH_REPORT,
+                path + "/notification-requirement").statusCode() == 200);
+        ok(client.post(DemoData.OIC, ServiceName.BREACH_REPORT, path + "/notification-requirement/notifications",
+                DemoData.JSON.createObjectNode().put("kind", "INITIAL").put("notifiedAt", Instant.now().toString())
+                        .put("notifiedNames", NOTIFIED_NAMES).put("notifiedAddress", NOTIFIED_ADDRESS)));
         ok(client.post(DemoData.OIC, ServiceName.ORDER_REGISTRY, path + "/variations", DemoData.JSON
                 .createObjectNode().put("endsOn", LocalDate.now(ZoneOffset.UTC).plusYears(3).toString())
                 .put("reason", VARIATION_REASON)));

@@ -427,6 +427,28 @@ class PortalPagesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aChangeNotifiedBySubjectSaysWhatChangedAndWhenAndKeepsWhatTheyToldThePolice() {
+        var sent = org.mockito.ArgumentCaptor.forClass(Object.class);
+        when(api.post(eq(Service.BREACH_REPORT), any(), sent.capture())).thenReturn(Map.of());
+        var missing = mvc.perform(as(MockMvcRequestBuilders.post("/orders/" + ORDER_ID + "/notification")
+                .with(csrf()).param("kind", "CHANGE").param("notifiedDay", "23").param("notifiedMonth", "11")
+                .param("notifiedYear", "2026").param("notifiedTime", "10:00"), "POLICE", false));
+        assertThat(visibleText(missing)).contains("Select what changed", "Enter the date of the change");
+
+        mvc.perform(as(MockMvcRequestBuilders.post("/orders/" + ORDER_ID + "/notification").with(csrf())
+                .param("kind", "CHANGE").param("notifiedDay", "23").param("notifiedMonth", "11")
+                .param("notifiedYear", "2026").param("notifiedTime", "10:00").param("changedAddress", "true")
+                .param("changedOnDay", "21").param("changedOnMonth", "11").param("changedOnYear", "2026")
+                .param("notifiedAddress", "5 Moved Road"), "POLICE", false));
+
+        var request = (Map<String, Object>) sent.getValue();
+        assertThat(request).containsEntry("changed", List.of("HOME_ADDRESS"))
+                .containsEntry("changedOn", java.time.LocalDate.of(2026, 11, 21))
+                .containsEntry("notifiedAddress", "5 Moved Road");
+    }
+
+    @Test
     void aSupervisorReadsTheReportsAndDownloadsEachAsTheServiceWroteIt() {
         var page = mvc.perform(as(MockMvcRequestBuilders.get("/reports"), "POLICE", true));
         assertThat(visibleText(page)).contains("Counts for your agency only.", "Orders by status", "Force", "Served",

@@ -36,7 +36,7 @@ public class NotificationRequirementController {
     @Operation(summary = "The requirement's clock and the notifications recorded")
     public NotificationRequirementView get(@PathVariable String orderId, Caller caller) {
         guard.read(orderId, caller);
-        return requirements.find(orderId).map(NotificationRequirementView::of)
+        return requirements.find(orderId).map(r -> NotificationRequirementView.of(r, caller))
                 .orElseThrow(() -> Problem.notFound("Notification requirement", orderId));
     }
 
@@ -50,16 +50,35 @@ public class NotificationRequirementController {
             @Valid @RequestBody RecordNotificationRequest request, Caller caller) {
         guard.change(orderId, caller, Role.POLICE);
         return ResponseEntity.status(201).body(NotificationRequirementView.of(requirements.record(orderId, request,
-                caller.actor())));
+                caller.actor()), caller));
     }
 
-    /** The requirement as the police see it. */
+    @PostMapping(path = "/changes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record a change of name or home address the police learnt of, not yet notified",
+            description = "The subject must notify it within 3 days beginning with the day of the change (s.9(4)); "
+                    + "if the police have not recorded that notification by then, notification-requirement.overdue "
+                    + "alerts the officer in charge. 409 change-known for a day already recorded.")
+    public ResponseEntity<NotificationRequirementView> openChange(@PathVariable String orderId,
+            @Valid @RequestBody RecordNotificationRequest.ChangeRequest request, Caller caller) {
+        guard.change(orderId, caller, Role.POLICE);
+        return ResponseEntity.status(201).body(NotificationRequirementView.of(requirements.openChange(orderId,
+                request, caller.actor()), caller));
+    }
+
+    /**
+     * The requirement as the caller may see it: the names and address the subject notified are read by the police
+     * alone.
+     */
     public record NotificationRequirementView(String orderId, java.time.Instant servedAt, java.time.Instant dueAt,
                                               NotificationRequirement.RequirementStatus status,
-                                              java.util.List<NotificationRequirement.Notification> notifications) {
-        static NotificationRequirementView of(NotificationRequirement r) {
-            return new NotificationRequirementView(r.orderId(), r.servedAt(), r.dueAt(), r.status(),
-                    r.notifications());
+                                              java.util.List<NotificationRequirement.Notification> notifications,
+                                              java.util.List<NotificationRequirement.ChangeClock> changes) {
+        static NotificationRequirementView of(NotificationRequirement r, Caller caller) {
+            var notifications = caller.is(Role.POLICE) ? r.notifications() : r.notifications().stream()
+                    .map(n -> new NotificationRequirement.Notification(n.kind(), n.notifiedAt(), n.recordedBy(),
+                            n.recordedAt(), n.changed(), n.changedOn(), null, null, n.late())).toList();
+            return new NotificationRequirementView(r.orderId(), r.servedAt(), r.dueAt(), r.status(), notifications,
+                    r.changesSoFar());
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +61,12 @@ public class NotificationRequirementService {
      * first. An order served at 23:30 on a Monday is due by the end of Wednesday, not at 23:30 on Thursday.
      */
     public static Instant dueAt(Instant servedAt) {
-        return servedAt.atZone(Court.ZONE).toLocalDate().plusDays(DAYS).atStartOfDay(Court.ZONE).toInstant();
+        return dueAt(servedAt.atZone(Court.ZONE).toLocalDate());
+    }
+
+    /** The end of the period of 3 days beginning with {@code day} (the day of service, or of a change: s.9(4)). */
+    public static Instant dueAt(LocalDate day) {
+        return day.plusDays(DAYS).atStartOfDay(Court.ZONE).toInstant();
     }
 
     /**
@@ -75,7 +81,7 @@ public class NotificationRequirementService {
         }
         try {
             mongo.insert(new NotificationRequirement(order.orderId(), 1, order.servedAt(),
-                    dueAt(order.servedAt()), RequirementStatus.OPEN, List.of(), List.of()));
+                    dueAt(order.servedAt()), RequirementStatus.OPEN, List.of(), List.of(), List.of()));
         } catch (DuplicateKeyException e) {
             // already started: service is recorded once
         }
@@ -106,20 +112,81 @@ public class NotificationRequirementService {
             throw Problem.conflict("initial-notification-once", "the first notification is already recorded; "
                     + "record later ones as CHANGE");
         }
+        checkChange(r.kind() == NotificationKind.CHANGE, r.changed(), r.changedOn(), requirement,
+                r.notifiedAt().atZone(Court.ZONE).toLocalDate());
+        boolean late = r.kind() == NotificationKind.CHANGE && !r.notifiedAt().isBefore(dueAt(r.changedOn()));
         var notifications = new ArrayList<>(requirement.notifications());
-        notifications.add(new NotificationRequirement.Notification(r.kind(), r.notifiedAt(),
-                by, now));
+        notifications.add(new NotificationRequirement.Notification(r.kind(), r.notifiedAt(), by, now,
+                r.changed() == null ? null : Set.copyOf(r.changed()), r.changedOn(), r.notifiedNames(),
+                r.notifiedAddress(), late));
         boolean first = r.kind() == NotificationKind.INITIAL;
         var status = first && requirement.status() == RequirementStatus.OPEN ? RequirementStatus.MET
                 : requirement.status();
+        // a change notified closes the clock the police opened for a change on that day, met or late
+        var changes = requirement.changesSoFar().stream().map(c -> c.status() == RequirementStatus.OPEN
+                && r.kind() == NotificationKind.CHANGE && c.changedOn().equals(r.changedOn())
+                ? new NotificationRequirement.ChangeClock(c.changeId(), c.changed(), c.changedOn(), null,
+                        late ? RequirementStatus.OVERDUE : RequirementStatus.MET, c.openedBy(), c.openedAt()) : c)
+                .toList();
         var updated = new NotificationRequirement(requirement.orderId(), requirement.version() + 1,
                 requirement.servedAt(), first ? null : requirement.dueAt(), status, notifications,
-                requirement.outbox());
+                requirement.outbox(), changes);
         if (!outbox.replace(updated, requirement.version(), List.of())) {
             throw Problem.conflict("concurrent-change", "the notification requirement of order "
                     + requirement.orderId() + " changed at the same time; try again");
         }
         return updated;
+    }
+
+    /**
+     * A change the police learnt of: the subject must notify it within 3 days beginning with the day it happened, or
+     * {@code notification-requirement.overdue} is raised. Opened once per day of change.
+     */
+    public NotificationRequirement openChange(String orderId, RecordNotificationRequest.ChangeRequest r, Actor by) {
+        var requirement = find(orderId).orElseThrow(() -> Problem.notFound("Notification requirement", orderId));
+        checkChange(true, r.changed(), r.changedOn(), requirement,
+                clock.instant().atZone(Court.ZONE).toLocalDate());
+        if (requirement.changesSoFar().stream().anyMatch(c -> c.changedOn().equals(r.changedOn()))
+                || requirement.notifications().stream().anyMatch(n -> r.changedOn().equals(n.changedOn()))) {
+            throw Problem.conflict("change-known", "a change on " + r.changedOn() + " is already recorded");
+        }
+        var changes = new ArrayList<>(requirement.changesSoFar());
+        changes.add(new NotificationRequirement.ChangeClock(java.util.UUID.randomUUID().toString(),
+                Set.copyOf(r.changed()), r.changedOn(), dueAt(r.changedOn()), RequirementStatus.OPEN, by,
+                clock.instant()));
+        var updated = new NotificationRequirement(requirement.orderId(), requirement.version() + 1,
+                requirement.servedAt(), requirement.dueAt(), requirement.status(), requirement.notifications(),
+                requirement.outbox(), changes);
+        if (!outbox.replace(updated, requirement.version(), List.of())) {
+            throw Problem.conflict("concurrent-change", "the notification requirement of order "
+                    + requirement.orderId() + " changed at the same time; try again");
+        }
+        return updated;
+    }
+
+    /** A change names what changed and a day between the service and {@code latest}; a first notification neither. */
+    private static void checkChange(boolean change, Set<NotificationRequirement.ChangedDetail> changed,
+                                    LocalDate changedOn, NotificationRequirement requirement, LocalDate latest) {
+        if (!change) {
+            if (changed != null || changedOn != null) {
+                throw Problem.rule("change-details", changed != null ? "changed" : "changedOn",
+                        "only a CHANGE says what changed and when");
+            }
+            return;
+        }
+        if (changed == null || changed.isEmpty()) {
+            throw Problem.rule("change-details", "changed", "say what changed: NAME, HOME_ADDRESS or both");
+        }
+        if (changedOn == null) {
+            throw Problem.rule("change-details", "changedOn", "say on which day it changed");
+        }
+        if (changedOn.isAfter(latest)) {
+            throw Problem.rule("changed-later", "changedOn", "the change cannot be after " + latest);
+        }
+        if (changedOn.isBefore(requirement.servedAt().atZone(Court.ZONE).toLocalDate())) {
+            throw Problem.rule("changed-before-service", "changedOn", "the order was served on "
+                    + requirement.servedAt().atZone(Court.ZONE).toLocalDate());
+        }
     }
 
     /**
@@ -139,13 +206,44 @@ public class NotificationRequirementService {
             var order = known.get().order();
             var event = events.create(EventType.NOTIFICATION_REQUIREMENT_OVERDUE, r.orderId(),
                     new NotificationRequirementOverdue(r.orderId(), order.version(), r.servedAt(), r.dueAt(),
-                            order.subject(), order.agencies()));
+                            null, order.subject(), order.agencies()));
             var claimed = outbox.update(query(where("_id").is(r.orderId()).and("version").is(r.version())
                             .and("status").is(RequirementStatus.OPEN)),
                     new Update().set("status", RequirementStatus.OVERDUE).unset("dueAt").inc("version", 1),
                     NotificationRequirement.class, List.of(event));
             if (claimed != null) {
                 raised++;
+            }
+        }
+        for (var r : mongo.find(query(where("changes").elemMatch(where("status").is(RequirementStatus.OPEN)
+                .and("dueAt").lte(now))).limit(200), NotificationRequirement.class)) {
+            var known = orders.find(r.orderId());
+            if (known.isEmpty()) {
+                continue;
+            }
+            var order = known.get().order();
+            // one change at a time, each a compare-and-set on the requirement's version: raised once
+            for (var c : r.changesSoFar()) {
+                if (c.status() != RequirementStatus.OPEN || c.dueAt().isAfter(now)) {
+                    continue;
+                }
+                var current = mongo.findById(r.orderId(), NotificationRequirement.class);
+                var changes = current.changesSoFar().stream().map(x -> x.changeId().equals(c.changeId())
+                        && x.status() == RequirementStatus.OPEN ? new NotificationRequirement.ChangeClock(
+                        x.changeId(), x.changed(), x.changedOn(), x.dueAt(), RequirementStatus.OVERDUE,
+                        x.openedBy(), x.openedAt()) : x).toList();
+                if (changes.equals(current.changesSoFar())) {
+                    continue; // raised meanwhile
+                }
+                var event = events.create(EventType.NOTIFICATION_REQUIREMENT_OVERDUE, r.orderId(),
+                        new NotificationRequirementOverdue(r.orderId(), order.version(), r.servedAt(), c.dueAt(),
+                                c.changedOn(), order.subject(), order.agencies()));
+                var claimed = outbox.update(query(where("_id").is(r.orderId()).and("version").is(current.version())),
+                        new Update().set("changes", changes).inc("version", 1), NotificationRequirement.class,
+                        List.of(event));
+                if (claimed != null) {
+                    raised++;
+                }
             }
         }
         return raised;

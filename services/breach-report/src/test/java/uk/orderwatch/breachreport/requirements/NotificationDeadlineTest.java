@@ -45,4 +45,15 @@ class NotificationDeadlineTest {
         assertThat(NotificationRequirementService.dueAt(servedAt))
                 .as("72 hours after service would be almost a day late").isBefore(servedAt.plusSeconds(72 * 3600 - 3600));
     }
+
+    @ParameterizedTest(name = "changed on {0} -> due by {1} (London)")
+    @CsvSource({
+        "2026-11-23, 2026-11-26T00:00",
+        // the clocks go back on 25 October 2026 and forward on 29 March 2026: days, not 72 hours
+        "2026-10-24, 2026-10-27T00:00",
+        "2026-03-28, 2026-03-31T00:00"})
+    void aChangeIsDueByTheEndOfTheThirdDayCountingTheDayOfTheChange(java.time.LocalDate changedOn,
+                                                                    LocalDateTime dueLondon) {
+        assertThat(NotificationRequirementService.dueAt(changedOn)).isEqualTo(dueLondon.atZone(LONDON).toInstant());
+    }
 }

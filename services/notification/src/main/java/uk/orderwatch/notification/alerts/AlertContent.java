@@ -130,10 +130,13 @@ public final class AlertContent {
             }
             case NOTIFICATION_REQUIREMENT_OVERDUE -> {
                 var n = (NotificationRequirementOverdue) data;
-                title = "Notification requirement overdue";
-                all.put("what", "The subject has not notified the police of names and home address within 3 days "
-                        + "of service.");
-                all.put("when", when(n.servedAt()));
+                title = n.changeOn() == null ? "Notification requirement overdue"
+                        : "Change of name or address not notified";
+                all.put("what", n.changeOn() == null ? "The subject has not notified the police of names and home "
+                        + "address within 3 days of service." : "The subject has not notified the police of the "
+                        + "change of name or home address on " + DAY.format(n.changeOn()) + " within 3 days of it.");
+                all.put("when", when(n.changeOn() == null ? n.servedAt()
+                        : n.changeOn().atStartOfDay(Court.ZONE).toInstant()));
                 all.put("dueBy", when(n.dueBy()));
             }
             case ENFORCEMENT_REVIEW_REQUIRED -> {

@@ -141,10 +141,27 @@ public class OrderChangePages {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("kind", kind);
         request.put("notifiedAt", String.valueOf(at));
+        if ("CHANGE".equals(kind)) {
+            List<String> changed = new java.util.ArrayList<>();
+            if ("true".equals(form.get("changedName"))) {
+                changed.add("NAME");
+            }
+            if ("true".equals(form.get("changedAddress"))) {
+                changed.add("HOME_ADDRESS");
+            }
+            if (changed.isEmpty()) {
+                errors.add("changedName", "Select what changed");
+            }
+            request.put("changed", changed);
+            request.put("changedOn", date(form, "changedOn", "the date of the change", errors));
+        }
+        request.put("notifiedNames", trimmed(form.get("notifiedNames")));
+        request.put("notifiedAddress", trimmed(form.get("notifiedAddress")));
         return done(orderId, "notification", form, errors, model, redirect, "Notification recorded",
                 () -> api.post(Service.BREACH_REPORT, uri -> uri.path("/orders/{id}/notification-requirement"
                         + "/notifications").build(orderId), request),
-                Map.of("kind", "kind", "notifiedAt", "notified"));
+                Map.of("kind", "kind", "notifiedAt", "notified", "changed", "changedName", "changedOn", "changedOn",
+                        "notifiedNames", "notifiedNames", "notifiedAddress", "notifiedAddress"));
     }
 
     /** A new end: a date, or until further order ({@code untilFurtherOrder} checked). */
