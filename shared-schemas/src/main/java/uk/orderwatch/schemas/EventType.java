@@ -16,12 +16,14 @@ import uk.orderwatch.schemas.events.InterimOrderEnded;
 import uk.orderwatch.schemas.events.NotificationRequirementOverdue;
 import uk.orderwatch.schemas.events.OrderDischarged;
 import uk.orderwatch.schemas.events.OrderExpired;
+import uk.orderwatch.schemas.events.OrderImported;
 import uk.orderwatch.schemas.events.OrderReassigned;
 import uk.orderwatch.schemas.events.OrderRegistered;
 import uk.orderwatch.schemas.events.OrderRenewed;
 import uk.orderwatch.schemas.events.OrderServed;
 import uk.orderwatch.schemas.events.OrderSuperseded;
 import uk.orderwatch.schemas.events.OrderVaried;
+import uk.orderwatch.schemas.events.OrdersImported;
 import uk.orderwatch.schemas.events.ProtectedPersonChanged;
 import uk.orderwatch.schemas.events.SessionConcernRaised;
 import uk.orderwatch.schemas.events.SessionOutcome;
@@ -40,6 +42,8 @@ public enum EventType {
     ORDER_DISCHARGED("order.discharged", 1, Topics.ORDERS, OrderDischarged.class),
     ORDER_EXPIRED("order.expired", 1, Topics.ORDERS, OrderExpired.class),
     ORDER_SUPERSEDED("order.superseded", 1, Topics.ORDERS, OrderSuperseded.class),
+    ORDER_IMPORTED("order.imported", 1, Topics.ORDERS, OrderImported.class),
+    ORDERS_IMPORTED("orders.imported", 1, Topics.ORDERS, OrdersImported.class),
     ORDER_INTERIM_ENDED("order.interim-ended", 1, Topics.ORDERS, InterimOrderEnded.class),
     ORDER_REASSIGNED("order.reassigned", 1, Topics.ORDERS, OrderReassigned.class),
     ORDER_PROTECTED_PERSON_ADDED("order.protected-person-added", 1, Topics.ORDERS, ProtectedPersonChanged.class),

@@ -143,7 +143,7 @@ class EventContractsTest {
             "responsiblePersonId", "courtCaseReference",
             "sourceEventId", "sourceEventType", "rootAlertId", "escalatedFromAlertId", "escalatedToAlertId",
             "acknowledgedBy", "providerReference", "pncId", "crn", "code", "channel", "escalationChain[]",
-            "escalatedAlertId", "occurrences[]", "advocates[]", "reviewId",
+            "escalatedAlertId", "occurrences[]", "advocates[]", "reviewId", "importId", "force",
             // codes from a closed list (the schemas say which)
             "channels[]", "attended", "noSessionReason",
             // names: of the subject (shared with every role on the case), of a court, programme, provider, police

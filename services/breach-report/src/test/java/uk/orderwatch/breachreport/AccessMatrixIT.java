@@ -181,7 +181,7 @@ class AccessMatrixIT extends ComplianceITBase {
         publishOrder(new OrderSnapshot(orderId, 1, o.orderType(), OrderStatus.SERVED, o.court(),
                 o.courtCaseReference(), o.madeOn(), Instant.now().minusSeconds(3600), o.endsOn(),
                 o.untilFurtherOrder(), o.subject(), o.protectedPersonIds(), o.conditions(), o.agencies(), null, null,
-                null));
+                null, null));
         await().atMost(Duration.ofSeconds(30)).until(() -> readModel.find(orderId).isPresent()
                 && mongo.findById(orderId, NotificationRequirement.class) != null);
         return orderId;

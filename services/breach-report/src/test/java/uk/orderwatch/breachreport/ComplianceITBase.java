@@ -47,7 +47,7 @@ abstract class ComplianceITBase extends ServiceIT {
         var o = example.order();
         return new OrderSnapshot(orderId, version, o.orderType(), o.status(), o.court(), o.courtCaseReference(),
                 LocalDate.now().minusDays(30), o.servedAt(), o.endsOn(), o.untilFurtherOrder(), o.subject(),
-                o.protectedPersonIds(), unscheduled(o.conditions()), o.agencies(), null, null, null);
+                o.protectedPersonIds(), unscheduled(o.conditions()), o.agencies(), null, null, null, null);
     }
 
     /** The example's conditions without a programme schedule, so no sessions are planned unless a test asks. */

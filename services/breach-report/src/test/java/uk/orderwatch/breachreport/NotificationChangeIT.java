@@ -31,7 +31,7 @@ class NotificationChangeIT extends ComplianceITBase {
         var o = order(orderId, 2);
         publishOrder(new uk.orderwatch.schemas.events.OrderSnapshot(orderId, 2, o.orderType(), OrderStatus.SERVED,
                 o.court(), o.courtCaseReference(), o.madeOn(), servedAt, o.endsOn(), o.untilFurtherOrder(),
-                o.subject(), o.protectedPersonIds(), o.conditions(), o.agencies(), null, null, null));
+                o.subject(), o.protectedPersonIds(), o.conditions(), o.agencies(), null, null, null, null));
         await().atMost(Duration.ofSeconds(30)).until(() -> requirements.find(orderId).isPresent());
         return orderId;
     }

@@ -29,7 +29,7 @@ class NotificationExemptionIT extends ComplianceITBase {
                             String interimOrderId, String fullOrderId, NotificationExemption exemption) {
         return new OrderSnapshot(o.orderId(), version, type, status, o.court(), o.courtCaseReference(), o.madeOn(),
                 servedAt, o.endsOn(), o.untilFurtherOrder(), o.subject(), o.protectedPersonIds(), o.conditions(),
-                o.agencies(), interimOrderId, fullOrderId, exemption);
+                o.agencies(), interimOrderId, fullOrderId, exemption, null);
     }
 
     void awaitVersion(String orderId, long version) {

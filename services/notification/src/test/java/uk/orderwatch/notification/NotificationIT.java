@@ -110,7 +110,7 @@ class NotificationIT extends ServiceIT {
             var snapshot = new uk.orderwatch.schemas.events.OrderSnapshot(orderId, version, o.orderType(),
                     version == 3 ? uk.orderwatch.schemas.events.OrderStatus.DISCHARGED : o.status(), o.court(),
                     o.courtCaseReference(), o.madeOn(), o.servedAt(), o.endsOn(), o.untilFurtherOrder(), o.subject(),
-                    o.protectedPersonIds(), o.conditions(), o.agencies(), null, null, null);
+                    o.protectedPersonIds(), o.conditions(), o.agencies(), null, null, null, null);
             var event = CloudEvent.of(EventType.ORDER_SERVED, UUID.randomUUID().toString(),
                     "/orderwatch/order-registry", Instant.now(), orderId,
                     new uk.orderwatch.schemas.events.OrderServed(snapshot, example.servedAt(), example.servedBy()));
@@ -131,7 +131,7 @@ class NotificationIT extends ServiceIT {
     static uk.orderwatch.schemas.events.OrderSnapshot withId(uk.orderwatch.schemas.events.OrderSnapshot o, String id) {
         return new uk.orderwatch.schemas.events.OrderSnapshot(id, o.version(), o.orderType(), o.status(), o.court(),
                 o.courtCaseReference(), o.madeOn(), o.servedAt(), o.endsOn(), o.untilFurtherOrder(), o.subject(),
-                o.protectedPersonIds(), o.conditions(), o.agencies(), null, null, null);
+                o.protectedPersonIds(), o.conditions(), o.agencies(), null, null, null, null);
     }
 
     @Test

@@ -38,4 +38,9 @@ public class OrderRegistryApplication {
     OutboxCollection ordersOutbox() {
         return new OutboxCollection(OrderDocument.COLLECTION);
     }
+
+    @Bean
+    OutboxCollection importsOutbox() {
+        return new OutboxCollection(uk.orderwatch.registry.orders.ImportDocument.COLLECTION);
+    }
 }

@@ -172,7 +172,7 @@ public class SupportAutoConfiguration {
     org.springframework.boot.web.servlet.FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
             SupportSettings settings) {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new RequestSizeLimitFilter(settings.http().maxRequestBytes()));
+                new RequestSizeLimitFilter(settings.http()::limitFor));
         registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

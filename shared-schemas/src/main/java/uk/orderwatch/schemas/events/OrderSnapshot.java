@@ -14,6 +14,8 @@ import java.util.List;
  * @param interimOrderId for a full order made after an interim one: the interim order it replaced
  * @param fullOrderId    for an interim order: the full order that superseded it, once there is one
  * @param notificationExemption why the order starts no notification-requirement clock of its own; null when none
+ * @param importedAt     for an order brought in with a force's existing orders: when; what was due before then (past
+ *                       sessions, a historic service's notification clock) raises nothing
  */
 public record OrderSnapshot(
         String orderId,
@@ -32,7 +34,8 @@ public record OrderSnapshot(
         AgencyAssignments agencies,
         String interimOrderId,
         String fullOrderId,
-        NotificationExemption notificationExemption) {
+        NotificationExemption notificationExemption,
+        Instant importedAt) {
 
     public java.util.Optional<Condition> condition(String conditionId) {
         return conditions.stream().filter(c -> c.conditionId().equals(conditionId)).findFirst();

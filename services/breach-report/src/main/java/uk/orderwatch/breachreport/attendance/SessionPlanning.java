@@ -31,7 +31,10 @@ public class SessionPlanning {
         this.clock = clock;
     }
 
-    /** Creates the sessions of each scheduled programme requirement that do not exist yet. */
+    /**
+     * Creates the sessions of each scheduled programme requirement that do not exist yet; for an order brought in
+     * by an import, only those from the import on (what was due before is not orderwatch's to chase).
+     */
     public void plan(KnownOrder known) {
         OrderSnapshot order = known.order();
         for (Condition c : order.conditions()) {
@@ -47,6 +50,9 @@ public class SessionPlanning {
                 }
                 Instant start = schedule.firstSessionAt()
                         .plus(Duration.ofDays((long) (n - 1) * schedule.intervalDays()));
+                if (order.importedAt() != null && start.isBefore(order.importedAt())) {
+                    continue;
+                }
                 store.insertIfAbsent(store.newSession(SessionStore.id(order.orderId(), c.conditionId(), "#" + n),
                         order, c.conditionId(), n, start, schedule.durationMinutes()));
             }

@@ -71,13 +71,17 @@ public class NotificationRequirementService {
 
     /**
      * Starts the clock of a served SPO, interim SPO or DAPO, once; not for an order exempt from it (a full SPO
-     * replacing a served interim SPO, s.9(1)(a); a subject already under Sexual Offences Act 2003 Part 2, s.9(5)).
+     * replacing a served interim SPO, s.9(1)(a); a subject already under Sexual Offences Act 2003 Part 2, s.9(5)), nor
+     * for an imported order whose period ended before the import.
      */
     public void startIfDue(KnownOrder known) {
         var order = known.order();
         if (!WITH_REQUIREMENT.contains(order.orderType()) || order.status() != OrderStatus.SERVED
                 || order.servedAt() == null || order.notificationExemption() != null) {
             return;
+        }
+        if (order.importedAt() != null && !dueAt(order.servedAt()).isAfter(order.importedAt())) {
+            return; // a historic service, brought in by an import: its period had run out before orderwatch knew
         }
         try {
             mongo.insert(new NotificationRequirement(order.orderId(), 1, order.servedAt(),

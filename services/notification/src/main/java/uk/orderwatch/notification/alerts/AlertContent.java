@@ -23,6 +23,8 @@ import uk.orderwatch.schemas.events.OrderEvent;
 import uk.orderwatch.schemas.events.OrderReassigned;
 import uk.orderwatch.schemas.events.OrderSnapshot;
 import uk.orderwatch.schemas.events.OrderStatus;
+import uk.orderwatch.schemas.events.OrdersImported;
+import uk.orderwatch.schemas.events.Recipient;
 import uk.orderwatch.schemas.events.RecipientRole;
 import uk.orderwatch.schemas.events.SessionConcernRaised;
 import uk.orderwatch.schemas.events.SessionOutcome;
@@ -75,6 +77,13 @@ public final class AlertContent {
 
     public static Message render(CloudEvent<?> event, RecipientRole role, Severity priority, KnownOrder order,
                                  String policeAction) {
+        return render(event, new Recipient(null, null, role), priority, order, policeAction);
+    }
+
+    /** The message for one recipient: what the role is told, and what concerns that person alone. */
+    public static Message render(CloudEvent<?> event, Recipient recipient, Severity priority, KnownOrder order,
+                                 String policeAction) {
+        RecipientRole role = recipient.role();
         Map<String, String> all = new LinkedHashMap<>();
         Object data = event.data();
         EventType type = EventType.fromType(event.type()).orElseThrow();
@@ -158,6 +167,19 @@ public final class AlertContent {
                 all.put("what", "You are now the " + who + " for this order. No court was involved: the order "
                         + "itself has not changed.");
                 all.put("when", when(event.time()));
+            }
+            case ORDERS_IMPORTED -> {
+                var i = (OrdersImported) data;
+                int yours = i.assignees().stream().filter(a -> a.role() == role
+                        && a.personId().equals(recipient.personId()) && a.agencyId().equals(recipient.agencyId()))
+                        .mapToInt(OrdersImported.Assignee::orders).sum();
+                String who = ROLE_NAMES.getOrDefault(role, "contact");
+                title = "Orders brought into orderwatch: " + yours + " for you";
+                all.put("what", "The police brought " + i.orders() + " existing order" + (i.orders() == 1 ? "" : "s")
+                        + " into orderwatch. You are the " + who + " on " + yours + " of them: they are in your "
+                        + "orders. Nothing that was due before the import is chased.");
+                all.put("when", when(i.importedAt()));
+                all.put("count", String.valueOf(yours));
             }
             case ORDER_PROTECTED_PERSON_ADDED -> {
                 title = "A protected person was added to the order";

@@ -57,7 +57,7 @@ public class AlertRaiser {
         int raised = 0;
         var order = orders.find(event.subject()).orElse(null);
         for (RoutedAlert routed : AlertRouting.route(event, dutyDesk)) {
-            var message = AlertContent.render(event, routed.recipient().role(), routed.priority(), order,
+            var message = AlertContent.render(event, routed.recipient(), routed.priority(), order,
                     policeAction(event, routed));
             String alertId = alertId(event.id(), routed.recipient());
             if (raise(alertId, event.id(), event.type(), event.subject(), routed.recipient(), routed.priority(),

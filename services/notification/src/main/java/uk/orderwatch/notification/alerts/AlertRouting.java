@@ -13,6 +13,7 @@ import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.ComplianceEvent;
 import uk.orderwatch.schemas.events.OrderEvent;
 import uk.orderwatch.schemas.events.OrderReassigned;
+import uk.orderwatch.schemas.events.OrdersImported;
 import uk.orderwatch.schemas.events.ProtectedPersonChanged;
 import uk.orderwatch.schemas.events.Recipient;
 import uk.orderwatch.schemas.events.RecipientRole;
@@ -33,12 +34,13 @@ import uk.orderwatch.schemas.events.Severity;
  * enforcement.review-required      practitioner, officer in charge               MEDIUM
  * order.registered/served/varied/renewed/discharged/expired/interim-ended  caseworker  LOW
  * order.reassigned                 whoever now has the case for that agency      LOW
+ * orders.imported                  each person assigned to any imported order, once   LOW
  * order.protected-person-added     caseworker                                    LOW
  * order.protected-person-updated   caseworker, or officer in charge when an advocate changed them  LOW
  * </pre>
  * The advocate is each protected person's own advocate, or the caseworker when none is named. A routed recipient the
  * order has no one assigned for goes to the duty desk instead: nothing is dropped.
- * Other events (attended, excused, cancelled, superseded) alert nobody: a full order's registration tells the
+ * Other events (attended, excused, cancelled, superseded, imported one by one) alert nobody: a full order's registration tells the
  * caseworker it replaced the interim order.
  */
 public final class AlertRouting {
@@ -75,6 +77,9 @@ public final class AlertRouting {
                 var r = (OrderReassigned) data;
                 yield to(r.order().agencies(), Severity.LOW, dutyDesk, role(r.agencyKind()));
             }
+            case ORDERS_IMPORTED -> ((OrdersImported) data).assignees().stream()
+                    .map(a -> new RoutedAlert(new Recipient(a.personId(), a.agencyId(), a.role()), Severity.LOW))
+                    .toList();
             case ORDER_PROTECTED_PERSON_ADDED -> to(((OrderEvent) data).order().agencies(), Severity.LOW, dutyDesk, CW);
             case ORDER_PROTECTED_PERSON_UPDATED -> {
                 var p = (ProtectedPersonChanged) data;

@@ -7,6 +7,7 @@ import org.springframework.messaging.Message;
 import uk.orderwatch.notification.alerts.AlertRaiser;
 import uk.orderwatch.notification.orders.OrderReadModel;
 import uk.orderwatch.schemas.events.OrderEvent;
+import uk.orderwatch.schemas.events.OrdersImported;
 import uk.orderwatch.support.messaging.EventDecoder;
 
 /**
@@ -22,6 +23,8 @@ public class OrderEventsConsumer {
             if (event.data() instanceof OrderEvent orderEvent) {
                 orders.apply(orderEvent.order());
                 alerts.raiseFor(event);
+            } else if (event.data() instanceof OrdersImported) {
+                alerts.raiseFor(event); // one summary per person instead of an alert per imported order
             }
         });
     }

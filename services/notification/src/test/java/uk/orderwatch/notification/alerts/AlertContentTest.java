@@ -160,6 +160,21 @@ class AlertContentTest {
     }
 
     @Test
+    void anImportTellsEachPersonHowManyOfTheOrdersAreTheirs() {
+        var event = AlertRoutingTest.example(EventType.ORDERS_IMPORTED);
+
+        var practitioner = AlertContent.render(event, new uk.orderwatch.schemas.events.Recipient("demo-practitioner",
+                "demo-probation", PP), Severity.LOW, null, null);
+        var caseworker = AlertContent.render(event, new uk.orderwatch.schemas.events.Recipient("demo-caseworker",
+                "demo-advocacy", CW), Severity.LOW, null, null);
+
+        assertThat(practitioner.title()).isEqualTo("Orders brought into orderwatch: 1 for you");
+        assertThat(practitioner.fields().get("what")).contains("brought 2 existing orders",
+                "You are the probation practitioner on 1 of them");
+        assertThat(caseworker.title()).isEqualTo("Orders brought into orderwatch: 2 for you");
+    }
+
+    @Test
     void aReassignmentIsNotToldAsAVariation() {
         var message = AlertContent.render(AlertRoutingTest.example(EventType.ORDER_REASSIGNED), PP, Severity.LOW,
                 null, null);

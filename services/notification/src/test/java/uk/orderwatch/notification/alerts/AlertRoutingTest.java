@@ -58,6 +58,8 @@ class AlertRoutingTest {
                 Arguments.of(EventType.ORDER_PROTECTED_PERSON_ADDED, List.of(CW), Severity.LOW),
                 Arguments.of(EventType.ORDER_PROTECTED_PERSON_UPDATED, List.of(CW), Severity.LOW),
                 Arguments.of(EventType.ORDER_REGISTERED, List.of(CW), Severity.LOW),
+                Arguments.of(EventType.ORDER_IMPORTED, List.of(), null),
+                Arguments.of(EventType.ORDERS_IMPORTED, List.of(OIC, PP, CW), Severity.LOW),
                 Arguments.of(EventType.ORDER_RENEWED, List.of(CW), Severity.LOW),
                 Arguments.of(EventType.ORDER_SUPERSEDED, List.of(), null),
                 Arguments.of(EventType.SESSION_ATTENDED, List.of(), null),

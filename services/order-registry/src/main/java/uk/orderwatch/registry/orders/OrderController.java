@@ -46,14 +46,16 @@ public class OrderController {
     private final OrderRegistration registration;
     private final OrderChanges changes;
     private final OrderQueries queries;
+    private final OrderImport imports;
     private final AuditLog audit;
 
     public OrderController(OrderStore orders, OrderRegistration registration, OrderChanges changes,
-                           OrderQueries queries, AuditLog audit) {
+                           OrderQueries queries, OrderImport imports, AuditLog audit) {
         this.orders = orders;
         this.registration = registration;
         this.changes = changes;
         this.queries = queries;
+        this.imports = imports;
         this.audit = audit;
     }
 
@@ -97,6 +99,23 @@ public class OrderController {
         audit.change(caller, ORDER, orderId);
         OrderDocument order = registration.register(orderId, request, caller.actor());
         return ResponseEntity.created(URI.create("/orders/" + order.id())).body(OrderDisclosure.view(order, caller));
+    }
+
+    @PostMapping(path = "/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Bring in a force's existing orders at once (order.imported, orders.imported)",
+            description = "Police only, for their own force; up to 500 orders, each as a registration with when it "
+                    + "was served. Validated whole: any problem answers 422 import-invalid naming every order's "
+                    + "fields (orders[i]...) and stores nothing. Imported orders alert nobody one by one: no alert "
+                    + "for a past service or past sessions; each person assigned is told once how many are theirs. "
+                    + "Send it with an Idempotency-Key: sent again, it completes an import a failure interrupted.")
+    public ResponseEntity<ImportDocument> importOrders(@Valid @RequestBody ImportOrdersRequest request,
+                                                       Caller caller) {
+        caller.require(Role.POLICE);
+        var done = imports.importOrders(request, caller.actor());
+        audit.change(caller, ORDER, done.orderIds());
+        return ResponseEntity.created(URI.create("/orders/imports/" + done.importId())).body(
+                new ImportDocument(done.importId(), done.force(), done.orderIds(), done.importedBy(),
+                        done.importedAt(), List.of()));
     }
 
     @PostMapping(path = "/{orderId}/service", consumes = MediaType.APPLICATION_JSON_VALUE)

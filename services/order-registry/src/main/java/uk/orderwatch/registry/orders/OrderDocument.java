@@ -50,6 +50,8 @@ public class OrderDocument {
     private String fullOrderId;
     /** Why serving this order starts no notification-requirement clock; null when it does. */
     private final NotificationExemption notificationExemption;
+    /** When a bulk import brought the order in; null for an order registered here. */
+    private final Instant importedAt;
     /** Set on a full order until the interim order it replaces is marked superseded. */
     private String pendingSupersession;
     /** When the expiry timer fires: the first instant after the end date, in court time; null when none is due. */
@@ -65,8 +67,9 @@ public class OrderDocument {
                   String courtCaseReference, LocalDate madeOn, Instant servedAt, LocalDate endsOn,
                   boolean untilFurtherOrder, Subject subject, List<ProtectedPerson> protectedPersons,
                   List<OrderCondition> conditions, AgencyAssignments agencies, String interimOrderId,
-                  String fullOrderId, NotificationExemption notificationExemption, String pendingSupersession,
-                  Instant expiresAt, List<HistoryEntry> history, List<OutboxEvent> outbox, List<String> requests) {
+                  String fullOrderId, NotificationExemption notificationExemption, Instant importedAt,
+                  String pendingSupersession, Instant expiresAt, List<HistoryEntry> history, List<OutboxEvent> outbox,
+                  List<String> requests) {
         this.id = id;
         this.version = version;
         this.orderType = orderType;
@@ -84,6 +87,7 @@ public class OrderDocument {
         this.interimOrderId = interimOrderId;
         this.fullOrderId = fullOrderId;
         this.notificationExemption = notificationExemption;
+        this.importedAt = importedAt;
         this.pendingSupersession = pendingSupersession;
         this.expiresAt = expiresAt;
         this.history = new ArrayList<>(history == null ? List.of() : history);
@@ -104,8 +108,23 @@ public class OrderDocument {
                                  NotificationExemption notificationExemption, Actor by, Instant at) {
         var order = new OrderDocument(id, 0, type, OrderStatus.GRANTED, court, courtCaseReference, madeOn, null,
                 endsOn, untilFurtherOrder, subject, protectedPersons, conditions, agencies, interimOrderId, null,
-                notificationExemption, interimOrderId, null, List.of(), List.of(), List.of());
+                notificationExemption, null, interimOrderId, null, List.of(), List.of(), List.of());
         order.changed("registered", by, at, null);
+        return order;
+    }
+
+    /**
+     * An order a force already had, brought in by a bulk import: granted, and served when {@code servedAt} is given,
+     * as one version whose history says it was imported.
+     */
+    static OrderDocument imported(String id, RegisterOrderRequest r, Subject subject,
+                                  List<ProtectedPerson> protectedPersons, List<OrderCondition> conditions,
+                                  AgencyAssignments agencies, Instant servedAt, Actor by, Instant at) {
+        var order = new OrderDocument(id, 0, r.type(), servedAt == null ? OrderStatus.GRANTED : OrderStatus.SERVED,
+                new Court(r.court().name(), r.court().code()), r.courtCaseReference(), r.madeOn(), servedAt,
+                r.endsOn(), r.endsUntilFurtherOrder(), subject, protectedPersons, conditions, agencies, null, null,
+                r.notificationExemption(), at, null, null, List.of(), List.of(), List.of());
+        order.changed("imported", by, at, null);
         return order;
     }
 
@@ -284,7 +303,7 @@ public class OrderDocument {
                 protectedPersons.stream().map(ProtectedPerson::protectedPersonId).toList(),
                 conditions.stream().map(OrderCondition::shared).toList(), agencies.withAdvocates(protectedPersons
                 .stream().map(ProtectedPerson::advocatePersonId).filter(java.util.Objects::nonNull).distinct()
-                .toList()), interimOrderId, fullOrderId, notificationExemption);
+                .toList()), interimOrderId, fullOrderId, notificationExemption, importedAt);
     }
 
     public String id() {
@@ -353,6 +372,10 @@ public class OrderDocument {
 
     public NotificationExemption notificationExemption() {
         return notificationExemption;
+    }
+
+    public Instant importedAt() {
+        return importedAt;
     }
 
     public String pendingSupersession() {

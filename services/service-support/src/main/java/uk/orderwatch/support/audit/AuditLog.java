@@ -48,6 +48,11 @@ public class AuditLog {
     }
 
     /** The caller asks to change this record, so: each difference, before and after. */
+    /** A change of many records at once (a bulk import), one entry naming them all. */
+    public void change(Caller caller, String resource, List<String> recordIds) {
+        insert(caller, AuditEntry.Action.CHANGE, currentRequest(), resource, recordIds, null, null, List.of());
+    }
+
     public void change(Caller caller, String resource, String recordId, List<String> changes) {
         insert(caller, AuditEntry.Action.CHANGE, currentRequest(), resource, List.of(recordId), null, null, changes);
     }

@@ -41,10 +41,20 @@ public record SupportSettings(Consumer consumer, Http http, Kafka kafka, Outbox 
         }
     }
 
-    /** @param maxRequestBytes a larger request body is refused (413) */
-    public record Http(long maxRequestBytes) {
+    /**
+     * @param maxRequestBytes  a larger request body is refused (413)
+     * @param largerRequests   the few paths that take a larger body (a bulk import), with their own limit
+     */
+    public record Http(long maxRequestBytes, java.util.Map<String, Long> largerRequests) {
         public Http {
             Settings.positive("orderwatch.http.max-request-bytes", maxRequestBytes);
+            largerRequests = largerRequests == null ? java.util.Map.of() : java.util.Map.copyOf(largerRequests);
+            largerRequests.values().forEach(v -> Settings.positive("orderwatch.http.larger-requests", v));
+        }
+
+        /** The most bytes a request to {@code path} may send. */
+        public long limitFor(String path) {
+            return largerRequests.getOrDefault(path, maxRequestBytes);
         }
     }
 

@@ -14,9 +14,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final java.util.function.ToLongFunction<String> maxBytes;
 
-    public RequestSizeLimitFilter(long maxBytes) {
+    /** @param maxBytes the limit for a request's path */
+    public RequestSizeLimitFilter(java.util.function.ToLongFunction<String> maxBytes) {
         this.maxBytes = maxBytes;
     }
 
@@ -30,9 +31,10 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
                     "Send the body with a Content-Length header.");
             return;
         }
-        if (length > maxBytes) {
+        long limit = maxBytes.applyAsLong(request.getRequestURI());
+        if (length > limit) {
             reject(response, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
-                    "The body is " + length + " bytes; at most " + maxBytes + " are accepted.");
+                    "The body is " + length + " bytes; at most " + limit + " are accepted.");
             return;
         }
         chain.doFilter(request, response);
