@@ -25,7 +25,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.util.UriBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -187,7 +186,8 @@ class PortalPagesTest {
         return a;
     }
 
-    static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String role, boolean supervisor) {
+    static <B extends org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<B>> B as(
+            B request, String role, boolean supervisor) {
         return request.with(oidcLogin().idToken(t -> t.subject("someone").claim("name", "Test " + role)
                 .claim("role", role).claim("agency_id", "demo-" + role.toLowerCase())
                 .claim("person_id", role.equals("POLICE") ? "demo-oic" : "demo-person")
@@ -205,6 +205,7 @@ class PortalPagesTest {
                         "/orders/" + ORDER_ID + "/variation", "/orders/" + ORDER_ID + "/renewal",
                         "/orders/" + ORDER_ID + "/discharge", "/orders/" + ORDER_ID + "/notification",
                         "/orders/" + ORDER_ID + "/interim-end", "/orders/" + ORDER_ID + "/breaches/b1/outcome",
+                        "/orders/imports/new",
                         "/orders/" + ORDER_ID + "/breaches/new", "/orders/" + ORDER_ID + "/reassignment",
                         "/orders/" + ORDER_ID + "/protected-persons/new",
                         "/orders/" + ORDER_ID + "/protected-persons/pp-1", "/alerts", "/alerts?show=unacknowledged",
@@ -446,6 +447,28 @@ class PortalPagesTest {
         assertThat(request).containsEntry("changed", List.of("HOME_ADDRESS"))
                 .containsEntry("changedOn", java.time.LocalDate.of(2026, 11, 21))
                 .containsEntry("notifiedAddress", "5 Moved Road");
+    }
+
+    @Test
+    void anImportFileIsSentWholeAndEveryProblemOfEveryOrderIsShown() {
+        var file = new org.springframework.mock.web.MockMultipartFile("file", "orders.json", "application/json",
+                "{\"orders\": [{\"order\": {\"type\": \"SPO\"}}]}".getBytes());
+        when(api.post(eq(Service.ORDER_REGISTRY), any(), any(), anyString())).thenThrow(new ApiProblem(
+                Service.ORDER_REGISTRY, 422, "The import has problems", "2 problem(s) in 1 order(s); nothing was stored",
+                List.of(new ApiProblem.FieldError("orders[0].order.madeOn", "must not be null"),
+                        new ApiProblem.FieldError("orders[0].order.court", "must not be null"))));
+
+        var refused = mvc.perform(as(MockMvcRequestBuilders.multipart("/orders/imports").file(file)
+                .param("idempotencyKey", "k-1").with(csrf()), "POLICE", false));
+
+        assertThat(visibleText(refused)).contains("There is a problem", "nothing was stored", "Problems in the file",
+                "orders[0].order.madeOn", "must not be null");
+        verify(api).post(eq(Service.ORDER_REGISTRY), any(), eq(Map.of("orders", List.of(Map.of("order",
+                Map.of("type", "SPO"))))), eq("k-1"));
+        var notJson = new org.springframework.mock.web.MockMultipartFile("file", "orders.csv", "text/csv",
+                "a,b".getBytes());
+        assertThat(visibleText(mvc.perform(as(MockMvcRequestBuilders.multipart("/orders/imports").file(notJson)
+                .with(csrf()), "POLICE", false)))).contains("The file must be a JSON import document");
     }
 
     @Test

@@ -318,6 +318,21 @@ class PortalJourneyIT {
         assertThat(police.text()).contains("Recorded", "Charged");
         advocate.open("/alerts").awaitText("Police update on a reported breach: charged, " + subject);
         supervisor.open("/alerts").awaitText("Police update on a reported breach: charged, " + subject);
+
+        // a force's existing order brought in from a file: nobody is alerted of it alone, each person is told once
+        var file = java.nio.file.Files.createTempFile(profiles, "orders", ".json");
+        var existing = uk.orderwatch.localstack.DemoData.order("2 Imported Road", "07700900321");
+        ((tools.jackson.databind.node.ObjectNode) existing.get("subject")).put("name", subject + " Imported");
+        var body = uk.orderwatch.localstack.DemoData.JSON.createObjectNode();
+        body.putArray("orders").addObject().put("servedAt", now.minusDays(5).toInstant().toString())
+                .set("order", existing);
+        java.nio.file.Files.writeString(file, body.toString());
+        police.open("/orders/imports/new");
+        police.driver.findElement(By.id("file")).sendKeys(file.toString());
+        shot(police, "bring-in-existing-orders");
+        police.press("Check and bring in");
+        assertThat(police.text()).contains("1 order brought in");
+        advocate.open("/alerts").awaitText("Orders brought into orderwatch: 1 for you");
         assertThat(violations).as("WCAG 2.2 A and AA violations found by axe-core").isEmpty();
     }
 
