@@ -146,6 +146,56 @@ abstract class SkeletonFlowScenario {
      * every endpoint, read back through every read endpoint as each role, and looked for on every topic, in every
      * log and in every email.
      */
+    /** An alert of the order, once notification raised it. */
+    static JsonNode awaitAlert(StackClient client, String orderId, String type, String personId) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> client.alerts(orderId).stream()
+                .filter(a -> a.get("sourceEventType").asString().equals(type)
+                        && a.get("recipient").get("personId").asString().equals(personId)).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+    }
+
+    @Test
+    void theLawAndTheDayToDayOfACaseCrossTheServices() throws Exception {
+        var client = client();
+        var interim = StackClient.order("3 Interim Road", "07700900444").put("type", "INTERIM_SPO")
+                .put("endsOn", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(28).toString());
+        String interimId = client.register(interim);
+        ok(client.post(OIC, ServiceName.ORDER_REGISTRY, "/orders/" + interimId + "/service", JSON.createObjectNode()
+                .put("servedAt", Instant.now().minusSeconds(3600).toString())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.status(OIC, ServiceName.BREACH_REPORT,
+                "/orders/" + interimId + "/notification-requirement") == 200);
+
+        // a full SPO replacing the served interim starts no clock of its own: the interim's stands for it
+        String fullId = client.register(StackClient.order("3 Interim Road", "07700900444")
+                .put("interimOrderId", interimId));
+        assertThat(client.get(OIC, ServiceName.BREACH_REPORT, "/orders/" + fullId + "/notification-requirement")
+                .get("orderId").asString()).isEqualTo(interimId);
+        assertThat(awaitAlert(client, fullId, "order.registered", "demo-caseworker").get("title").asString())
+                .startsWith("Full order granted, replacing the interim order");
+
+        // an interim order whose full order the court refused ends, and the advocate is told in words
+        String refusedId = client.register(interim.put("courtCaseReference", "DEMO-" + java.util.UUID.randomUUID()));
+        ok(client.post(OIC, ServiceName.ORDER_REGISTRY, "/orders/" + refusedId + "/interim-end", JSON
+                .createObjectNode().put("outcome", "FULL_ORDER_REFUSED")
+                .put("decidedOn", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString())));
+        assertThat(awaitAlert(client, refusedId, "order.interim-ended", "demo-caseworker").get("title").asString())
+                .startsWith("Interim order ended: full order refused");
+
+        // a second protected person with their own advocate: a breach now alerts both advocates
+        ok(client.post(OIC, ServiceName.ORDER_REGISTRY, "/orders/" + fullId + "/protected-persons", JSON
+                .createObjectNode().put("name", "Sam Second").put("advocatePersonId", "demo-advocacy-manager")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.get(OIC, ServiceName.BREACH_REPORT, "/orders/"
+                + fullId + "/compliance").get("order").get("protectedPersonIds").size() == 2);
+        ok(client.reportBreach(fullId));
+        awaitAlert(client, fullId, "breach.reported", "demo-advocacy-manager");
+        awaitAlert(client, fullId, "breach.reported", "demo-caseworker");
+    }
+
+    private static JsonNode ok(java.net.http.HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
+        return JSON.readTree(response.body());
+    }
+
     @Test
     void freeTextReachesOnlyTheRolesEntitledToItAndNoTopicLogOrEmail() throws Exception {
         new FreeTextSweep(stack(), client()).run();

@@ -95,4 +95,23 @@ class EnforcementIT extends ComplianceITBase {
         assertThat(get("/orders/" + orderId + "/compliance").get("openDeadlines").findValuesAsString("kind"))
                 .doesNotContain("enforcement-decision");
     }
+
+    @Test
+    void theWindowCountsAFailureAMinuteInsideItAndNotOneAMinuteOutside() throws Exception {
+        String orderId = knownOrder();
+        Instant now = clock.instant();
+        Duration window = Duration.ofDays(365);
+        assertThat(post("/orders/" + orderId + "/attendance", missAt(now.minus(window).minusSeconds(60)))
+                .statusCode()).isEqualTo(201);
+        assertThat(post("/orders/" + orderId + "/attendance", missAt(now.minusSeconds(3600))).statusCode())
+                .isEqualTo(201);
+        assertThat(complianceEvents(orderId, 3, Duration.ofSeconds(3))).as("one failure in the window")
+                .extracting(r -> r.headers().get("ce_type")).containsExactly("session.missed", "session.missed");
+
+        assertThat(post("/orders/" + orderId + "/attendance", missAt(now.minus(window).plusSeconds(60)))
+                .statusCode()).isEqualTo(201);
+
+        assertThat(complianceEvents(orderId, 4, Duration.ofSeconds(20))).extracting(r -> r.headers().get("ce_type"))
+                .containsExactly("session.missed", "session.missed", "session.missed", "enforcement.review-required");
+    }
 }
