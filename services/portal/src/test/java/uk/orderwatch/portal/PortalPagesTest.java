@@ -213,7 +213,8 @@ class PortalPagesTest {
                 "PROBATION", List.of("/caseload", "/orders/" + ORDER_ID, "/orders/" + ORDER_ID + "/attendance",
                         "/orders/" + ORDER_ID + "/sessions/s1/outcome"),
                 "ADVOCATE", List.of("/alerts", "/orders/" + ORDER_ID + "/breaches/new"),
-                "ADMIN", List.of("/reports", "/admin/directory", "/admin/directory/new", "/admin/directory/demo-probation",
+                "ADMIN", List.of("/reports", "/admin/directory", "/admin/directory/new",
+                        "/admin/directory/demo-probation",
                         "/admin/audit?action=READ", "/admin/dead-letters", "/directory-changes"));
         pages.forEach((role, paths) -> paths.forEach(path -> {
             var page = get(path, role);
@@ -454,7 +455,8 @@ class PortalPagesTest {
         var file = new org.springframework.mock.web.MockMultipartFile("file", "orders.json", "application/json",
                 "{\"orders\": [{\"order\": {\"type\": \"SPO\"}}]}".getBytes());
         when(api.post(eq(Service.ORDER_REGISTRY), any(), any(), anyString())).thenThrow(new ApiProblem(
-                Service.ORDER_REGISTRY, 422, "The import has problems", "2 problem(s) in 1 order(s); nothing was stored",
+                Service.ORDER_REGISTRY, 422, "The import has problems",
+                "2 problem(s) in 1 order(s); nothing was stored",
                 List.of(new ApiProblem.FieldError("orders[0].order.madeOn", "must not be null"),
                         new ApiProblem.FieldError("orders[0].order.court", "must not be null"))));
 

@@ -91,7 +91,8 @@ public class AlertRaiser {
                 sourceEventType, orderId, recipient, priority, message.title(), now)));
         var inbox = new AlertDocument.Delivery(ChannelType.INBOX, DeliveryStatus.DELIVERED, 1, now, null, null, null);
         var alert = new AlertDocument(alertId, 1, sourceEventId, sourceEventType, orderId, recipient, priority,
-                message.title(), message.headline(), message.body(), message.fields(), now, rootAlertId, level, List.of(inbox), now, null,
+                message.title(), message.headline(), message.body(), message.fields(), now, rootAlertId, level,
+                List.of(inbox), now, null,
                 false, within == null || recipient.role() == RecipientRole.DUTY_DESK ? null : now.plus(within), null,
                 null, null, null, raised, List.of());
         try {

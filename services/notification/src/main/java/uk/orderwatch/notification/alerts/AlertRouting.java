@@ -40,8 +40,8 @@ import uk.orderwatch.schemas.events.Severity;
  * </pre>
  * The advocate is each protected person's own advocate, or the caseworker when none is named. A routed recipient the
  * order has no one assigned for goes to the duty desk instead: nothing is dropped.
- * Other events (attended, excused, cancelled, superseded, imported one by one) alert nobody: a full order's registration tells the
- * caseworker it replaced the interim order.
+ * Other events (attended, excused, cancelled, superseded, imported one by one) alert nobody: a full order's
+ * registration tells the caseworker it replaced the interim order.
  */
 public final class AlertRouting {
 

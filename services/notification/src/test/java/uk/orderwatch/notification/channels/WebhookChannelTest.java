@@ -99,7 +99,8 @@ class WebhookChannelTest {
     static AlertDocument alert() {
         return new AlertDocument("alert-1", 1, "event-1", "breach.reported", "order-1",
                 new Recipient("dc-webhook", "test-police", RecipientRole.OFFICER_IN_CHARGE), Severity.HIGH,
-                "Breach reported", "Breach reported", "A breach was reported.", Map.of(), Instant.now(), "alert-1", 0, List.of(), null,
+                "Breach reported", "Breach reported", "A breach was reported.", Map.of(), Instant.now(), "alert-1", 0,
+                List.of(), null,
                 null, false, null, null, null, null, null, List.of(), List.of());
     }
 }

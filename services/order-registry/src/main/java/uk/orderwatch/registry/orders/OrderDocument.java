@@ -178,8 +178,8 @@ public class OrderDocument {
 
     /**
      * The case moves to {@code to} for one kind of agency. When the agency itself changes, the requirements the old
-     * agency supervised move with the case (a named responsible person becomes the new assignee), and an advocate of the old advocacy service no longer advocates for a
-     * protected person here (the new service allocates its own).
+     * agency supervised move with the case (a named responsible person becomes the new assignee), and an advocate of
+     * the old advocacy service no longer advocates for a protected person here (the new service allocates its own).
      *
      * @return the assignment before, null when no agency of that kind was involved
      */

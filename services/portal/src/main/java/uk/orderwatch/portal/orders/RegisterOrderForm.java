@@ -62,7 +62,8 @@ public record RegisterOrderForm(Map<String, String> values) {
     /** The form's fields from top to bottom, for the error summary's order. */
     static final List<String> FIELD_ORDER = List.of("type", "courtName", "courtCode", "courtCaseReference", "madeOn",
             "endsOn", "subjectName", "subjectAliases", "subjectDob", "subjectPncId", "subjectCrn",
-            "subjectHomeAddress", "soaNotification", "personName", "personAddress", "personPhone", "personEmail", "personSafeContact",
+            "subjectHomeAddress", "soaNotification", "personName", "personAddress", "personPhone", "personEmail",
+            "personSafeContact",
             "advocacy", "c1Category", "c1Description", "c1Distance", "c1PoliceStation", "c1ZoneArea", "c1ZoneRadius",
             "c2Category", "c2Description", "c2Distance", "c2PoliceStation", "c2ZoneArea", "c2ZoneRadius",
             "c3Category", "c3Description", "c3Distance", "c3PoliceStation", "c3ZoneArea", "c3ZoneRadius",
