@@ -72,6 +72,11 @@ class PortalPagesTest {
                                 "2026-11-22T10:00:00Z", "count", 2, "threshold", 2, "windowDays", 365,
                                 "responseBy", "2026-11-29T10:00:00Z")), "warnings", List.of())));
         answers.put("BREACH_REPORT /orders/" + ORDER_ID + "/sessions", List.of(session()));
+        answers.put("BREACH_REPORT /orders/" + ORDER_ID + "/enforcement", Map.of("rules", List.of(Map.of(
+                "conditionId", "c2", "programme", "Stalking Perpetrator Programme", "threshold", 2, "windowDays", 365)),
+                "reviews", List.of(Map.of("reviewId", "r1", "conditionId", "c2", "raisedAt", "2026-11-22T10:00:00Z",
+                        "count", 2, "threshold", 2, "windowDays", 365, "responseBy", "2026-11-29T10:00:00Z")),
+                "warnings", List.of()));
         answers.put("BREACH_REPORT /orders/" + ORDER_ID + "/breaches/b1", Map.of("breachId", "b1",
                 "conditionCategory", "NO_CONTACT", "occurredAt", "2026-11-21T21:15:00Z", "outcomes", List.of(Map.of(
                         "step", "ARRESTED", "at", "2026-11-22T08:00:00Z", "reasonableExcuseRaised", false))));
@@ -210,7 +215,7 @@ class PortalPagesTest {
                         "/orders/" + ORDER_ID + "/protected-persons/new",
                         "/orders/" + ORDER_ID + "/protected-persons/pp-1", "/alerts", "/alerts?show=unacknowledged",
                         "/alerts/" + ALERT_ID),
-                "PROBATION", List.of("/caseload", "/orders/" + ORDER_ID, "/orders/" + ORDER_ID + "/attendance",
+                "PROBATION", List.of("/caseload", "/orders/" + ORDER_ID, "/orders/" + ORDER_ID + "/enforcement", "/orders/" + ORDER_ID + "/attendance",
                         "/orders/" + ORDER_ID + "/sessions/s1/outcome"),
                 "ADVOCATE", List.of("/alerts", "/orders/" + ORDER_ID + "/breaches/new"),
                 "ADMIN", List.of("/reports", "/admin/directory", "/admin/directory/new",
@@ -486,6 +491,24 @@ class PortalPagesTest {
         assertThat(csv).hasStatusOk().hasContentType("text/csv;charset=UTF-8").bodyText()
                 .isEqualTo("agency,priority,alerts\r\ndemo-police,HIGH,7\r\n");
         assertThat(csv.getResponse().getHeader("Content-Disposition")).contains("alert-acknowledgements.csv");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePractitionerRecordsTheDecisionOnTheOldestReviewStillToDecide() {
+        assertThat(visibleText(get("/orders/" + ORDER_ID + "/enforcement", "PROBATION"))).contains(
+                "29 November 2026 at 10:00am", "Decide on the review raised 22 November 2026",
+                "Final warning", "No warning recorded.");
+        var sent = org.mockito.ArgumentCaptor.forClass(Object.class);
+        when(api.post(eq(Service.BREACH_REPORT), any(), sent.capture())).thenReturn(Map.of());
+
+        var done = mvc.perform(as(MockMvcRequestBuilders.post("/orders/" + ORDER_ID + "/enforcement/decision")
+                .with(csrf()).param("reviewId", "r1").param("decision", "FINAL_WARNING").param("decidedOnDay", "28")
+                .param("decidedOnMonth", "11").param("decidedOnYear", "2026"), "PROBATION", false));
+
+        assertThat(done).hasStatus3xxRedirection();
+        assertThat(sent.getValue()).isEqualTo(Map.of("decision", "FINAL_WARNING", "decidedOn",
+                java.time.LocalDate.of(2026, 11, 28)));
     }
 
     @Test

@@ -333,6 +333,10 @@ class PortalJourneyIT {
         police.press("Check and bring in");
         assertThat(police.text()).contains("1 order brought in");
         advocate.open("/alerts").awaitText("Orders brought into orderwatch: 1 for you");
+
+        supervisor.open(order + "/enforcement");
+        assertThat(supervisor.text()).contains("Stalking Perpetrator Programme", "No review has been needed.");
+        shot(supervisor, "enforcement");
         assertThat(violations).as("WCAG 2.2 A and AA violations found by axe-core").isEmpty();
     }
 
