@@ -210,6 +210,7 @@ class PortalPagesTest {
                         "/orders/" + ORDER_ID + "/variation", "/orders/" + ORDER_ID + "/renewal",
                         "/orders/" + ORDER_ID + "/discharge", "/orders/" + ORDER_ID + "/notification",
                         "/orders/" + ORDER_ID + "/interim-end", "/orders/" + ORDER_ID + "/breaches/b1/outcome",
+                        "/orders/" + ORDER_ID + "/unnotified-change",
                         "/orders/imports/new",
                         "/orders/" + ORDER_ID + "/breaches/new", "/orders/" + ORDER_ID + "/reassignment",
                         "/orders/" + ORDER_ID + "/protected-persons/new",
@@ -476,6 +477,23 @@ class PortalPagesTest {
                 "a,b".getBytes());
         assertThat(visibleText(mvc.perform(as(MockMvcRequestBuilders.multipart("/orders/imports").file(notJson)
                 .with(csrf()), "POLICE", false)))).contains("The file must be a JSON import document");
+    }
+
+    @Test
+    void aChangeThePoliceLearntOfOpensItsOwnClock() {
+        var sent = org.mockito.ArgumentCaptor.forClass(Object.class);
+        when(api.post(eq(Service.BREACH_REPORT), any(), sent.capture())).thenReturn(Map.of());
+
+        var done = mvc.perform(as(MockMvcRequestBuilders.post("/orders/" + ORDER_ID + "/unnotified-change")
+                .with(csrf()).param("changedName", "true").param("changedOnDay", "20").param("changedOnMonth", "11")
+                .param("changedOnYear", "2026"), "POLICE", false));
+
+        assertThat(done).hasStatus3xxRedirection();
+        assertThat(sent.getValue()).isEqualTo(Map.of("changed", List.of("NAME"), "changedOn",
+                java.time.LocalDate.of(2026, 11, 20)));
+        assertThat(visibleText(mvc.perform(as(MockMvcRequestBuilders.post("/orders/" + ORDER_ID
+                + "/unnotified-change").with(csrf()), "POLICE", false)))).contains("Select what changed",
+                "Enter the date of the change");
     }
 
     @Test

@@ -31,7 +31,8 @@ public class OrderChangePages {
 
     private static final Map<String, String> HEADINGS = Map.of("service", "Record service of the order",
             "variation", "Record a variation", "renewal", "Record a renewal", "discharge", "Record a discharge",
-            "notification", "Record a notification by the subject", "interim-end",
+            "notification", "Record a notification by the subject", "unnotified-change",
+            "Record a change the subject has not notified", "interim-end",
             "Record that the interim order ended without a full order");
 
     private final ServiceApi api;
@@ -44,7 +45,8 @@ public class OrderChangePages {
         return api.get(Service.ORDER_REGISTRY, uri -> uri.path("/orders/{id}").build(orderId));
     }
 
-    @GetMapping("/orders/{orderId}/{change:service|variation|renewal|discharge|notification|interim-end}")
+    @GetMapping("/orders/{orderId}/{change:service|variation|renewal|discharge|notification|unnotified-change"
+            + "|interim-end}")
     String form(@PathVariable String orderId, @PathVariable String change, Model model) {
         var order = order(orderId);
         model.addAttribute("order", order);
@@ -128,6 +130,36 @@ public class OrderChangePages {
                 Map.of("outcome", "outcome", "decidedOn", "decidedOn"));
     }
 
+    /** A change of name or home address the police learnt of: its own 3 days count from the day of the change. */
+    @PostMapping("/orders/{orderId}/unnotified-change")
+    String unnotifiedChange(@PathVariable String orderId, @RequestParam Map<String, String> form, Model model,
+                            RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("changed", changed(form, errors));
+        request.put("changedOn", date(form, "changedOn", "the date of the change", errors));
+        return done(orderId, "unnotified-change", form, errors, model, redirect, "Change recorded: the subject "
+                        + "must notify it within 3 days of it",
+                () -> api.post(Service.BREACH_REPORT, uri -> uri.path("/orders/{id}/notification-requirement"
+                        + "/changes").build(orderId), request),
+                Map.of("changed", "changedName", "changedOn", "changedOn"));
+    }
+
+    /** What the form says changed: NAME, HOME_ADDRESS or both; an error when neither is chosen. */
+    private static List<String> changed(Map<String, String> form, FormErrors errors) {
+        List<String> changed = new java.util.ArrayList<>();
+        if ("true".equals(form.get("changedName"))) {
+            changed.add("NAME");
+        }
+        if ("true".equals(form.get("changedAddress"))) {
+            changed.add("HOME_ADDRESS");
+        }
+        if (changed.isEmpty()) {
+            errors.add("changedName", "Select what changed");
+        }
+        return changed;
+    }
+
     @PostMapping("/orders/{orderId}/notification")
     String notification(@PathVariable String orderId, @RequestParam Map<String, String> form, Model model,
                         RedirectAttributes redirect) {
@@ -142,17 +174,7 @@ public class OrderChangePages {
         request.put("kind", kind);
         request.put("notifiedAt", String.valueOf(at));
         if ("CHANGE".equals(kind)) {
-            List<String> changed = new java.util.ArrayList<>();
-            if ("true".equals(form.get("changedName"))) {
-                changed.add("NAME");
-            }
-            if ("true".equals(form.get("changedAddress"))) {
-                changed.add("HOME_ADDRESS");
-            }
-            if (changed.isEmpty()) {
-                errors.add("changedName", "Select what changed");
-            }
-            request.put("changed", changed);
+            request.put("changed", changed(form, errors));
             request.put("changedOn", date(form, "changedOn", "the date of the change", errors));
         }
         request.put("notifiedNames", trimmed(form.get("notifiedNames")));
