@@ -74,8 +74,11 @@ public final class AlertRouting {
                  ORDER_INTERIM_ENDED ->
                     to(((OrderEvent) data).order().agencies(), Severity.LOW, dutyDesk, CW);
             case ORDER_REASSIGNED -> {
+                // the person who now has the case, whoever else advocates for the protected persons
                 var r = (OrderReassigned) data;
-                yield to(r.order().agencies(), Severity.LOW, dutyDesk, role(r.agencyKind()));
+                var now = r.order().agencies().of(r.agencyKind());
+                yield List.of(new RoutedAlert(new Recipient(now.personId(), now.agencyId(), role(r.agencyKind())),
+                        Severity.LOW));
             }
             case ORDERS_IMPORTED -> ((OrdersImported) data).assignees().stream()
                     .map(a -> new RoutedAlert(new Recipient(a.personId(), a.agencyId(), a.role()), Severity.LOW))

@@ -109,6 +109,25 @@ class AlertRoutingTest {
     }
 
     @Test
+    void aNewCaseworkerIsToldEvenWhenTheProtectedPersonsHaveAdvocatesOfTheirOwn() {
+        var r = (OrderReassigned) example(EventType.ORDER_REASSIGNED).data();
+        var advocacy = new Assignment(r.order().agencies().advocacy().agencyId(), "new-caseworker");
+        var o = r.order();
+        var order = new uk.orderwatch.schemas.events.OrderSnapshot(o.orderId(), o.version(), o.orderType(),
+                o.status(), o.court(), o.courtCaseReference(), o.madeOn(), o.servedAt(), o.endsOn(),
+                o.untilFurtherOrder(), o.subject(), o.protectedPersonIds(), o.conditions(), o.agencies()
+                .with(uk.orderwatch.schemas.events.AgencyKind.ADVOCACY, advocacy)
+                .withAdvocates(List.of("own-advocate")),
+                o.interimOrderId(), o.fullOrderId(), o.notificationExemption(), o.importedAt());
+        var event = CloudEvent.of(EventType.ORDER_REASSIGNED, "e-4", "/orderwatch/order-registry",
+                java.time.Instant.now(), o.orderId(), new OrderReassigned(order,
+                        uk.orderwatch.schemas.events.AgencyKind.ADVOCACY, o.agencies().advocacy(), r.reassignedBy()));
+
+        assertThat(AlertRouting.route(event, DUTY)).extracting(RoutedAlert::recipient)
+                .containsExactly(new Recipient("new-caseworker", advocacy.agencyId(), CW));
+    }
+
+    @Test
     void aProtectedPersonsDetailsChangedByTheirAdvocateAreToldToTheOfficerInCharge() {
         var p = (ProtectedPersonChanged) example(EventType.ORDER_PROTECTED_PERSON_UPDATED).data();
         var byAdvocate = CloudEvent.of(EventType.ORDER_PROTECTED_PERSON_UPDATED, "e-2", "/orderwatch/order-registry",
