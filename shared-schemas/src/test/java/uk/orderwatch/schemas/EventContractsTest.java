@@ -142,7 +142,7 @@ class EventContractsTest {
             "protectedPersonIds[]", "protectedPersonId", "interimOrderId", "fullOrderId", "supervisingAgencyId",
             "responsiblePersonId", "courtCaseReference",
             "sourceEventId", "sourceEventType", "rootAlertId", "escalatedFromAlertId", "escalatedToAlertId",
-            "acknowledgedBy", "providerReference", "pncId", "crn", "code", "channel", "escalationChain[]",
+            "acknowledgedBy", "providerReference", "pncId", "crn", "code", "channel",
             "escalatedAlertId", "occurrences[]", "advocates[]", "reviewId", "importId", "force",
             // codes from a closed list (the schemas say which)
             "channels[]", "attended", "noSessionReason",
@@ -152,8 +152,8 @@ class EventContractsTest {
             // which parts of an order a variation changed (a closed list)
             "changed[]",
             // written by orderwatch itself, never by a person (by their whole path: a field of the same name
-            // elsewhere is not decided by these): an alert's title, why an alert escalated
-            "AlertRaised.title", "AlertEscalated.reason",
+            // elsewhere is not decided by these): an alert's title, why an alert escalated or failed (a closed list)
+            "AlertRaised.title", "AlertEscalated.reason", "AlertFailed.reason",
             // codes: which service refused, and the user's role
             "AccessRefusedRepeatedly.service", "AccessRefusedRepeatedly.role");
 

@@ -9,10 +9,12 @@ public final class ApiExamples {
                {"personId": "demo-oic", "name": "DC Alex Morgan", "jobTitle": "Officer in charge",
                 "email": "alex.morgan@police.orderwatch.test", "mobile": "07700900111"},
                {"personId": "demo-duty-inspector", "name": "Insp. Sam Okafor", "jobTitle": "Duty inspector",
-                "email": "duty.inspector@police.orderwatch.test"}],
+                "email": "duty.inspector@police.orderwatch.test", "supervisor": true},
+               {"personId": "demo-control-room", "name": "Force control room", "jobTitle": "Control room",
+                "email": "control.room@police.orderwatch.test", "mobile": "07700900999"}],
              "webhook": {"url": "https://case-system.police.example/orderwatch",
                          "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"},
-             "escalationChain": ["demo-duty-inspector"]}
+             "fallbackPersonId": "demo-control-room"}
             """;
 
     public static final String ACKNOWLEDGE = """

@@ -2,16 +2,14 @@ package uk.orderwatch.notification;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import uk.orderwatch.schemas.events.Recipient;
-import uk.orderwatch.schemas.events.RecipientRole;
 import uk.orderwatch.support.config.Settings;
 
 /**
  * notification's settings ({@code orderwatch.*}), defaults in its application.yml, checked at start.
  *
  * @param timers             how often due deliveries and passed acknowledgement deadlines are looked for
- * @param acknowledgeWithin  how long a recipient has to acknowledge an alert before it escalates, per priority
- * @param dutyDesk           where an alert goes when its role has nobody assigned or its chain runs out
+ * @param acknowledgeWithin  the wait of each step of the standard escalation policy (an agency that recorded none
+ *                           of its own), per priority
  * @param delivery           the delivery worker
  * @param channels           the guards around each channel (resilience4j)
  * @param email              SMTP, and where the links in emails lead
@@ -20,13 +18,12 @@ import uk.orderwatch.support.config.Settings;
  */
 @ConfigurationProperties("orderwatch")
 public record NotificationSettings(Settings.Timers timers, AcknowledgeWithin acknowledgeWithin,
-                                   DutyDesk dutyDesk, Delivery delivery, Channels channels, Email email, Sms sms,
+                                   Delivery delivery, Channels channels, Email email, Sms sms,
                                    Webhooks webhooks) {
 
     public NotificationSettings {
         Settings.require("orderwatch.timers", timers);
         Settings.require("orderwatch.acknowledge-within", acknowledgeWithin);
-        Settings.require("orderwatch.duty-desk", dutyDesk);
         Settings.require("orderwatch.delivery", delivery);
         Settings.require("orderwatch.channels", channels);
         Settings.require("orderwatch.email", email);
@@ -38,17 +35,6 @@ public record NotificationSettings(Settings.Timers timers, AcknowledgeWithin ack
         public AcknowledgeWithin {
             Settings.positive("orderwatch.acknowledge-within.high", high);
             Settings.positive("orderwatch.acknowledge-within.medium", medium);
-        }
-    }
-
-    public record DutyDesk(String personId, String agencyId) {
-        public DutyDesk {
-            Settings.require("orderwatch.duty-desk.person-id", personId);
-            Settings.require("orderwatch.duty-desk.agency-id", agencyId);
-        }
-
-        public Recipient recipient() {
-            return new Recipient(personId, agencyId, RecipientRole.DUTY_DESK);
         }
     }
 

@@ -122,7 +122,8 @@ class ChannelsIT extends ServiceIT {
 
     /**
      * A HIGH breach whose officer in charge is {@code person} of the test agency; answers the order id. The order
-     * has no probation or advocacy assignment, so the duty desk is alerted too.
+     * has no probation or advocacy assignment, so nobody else is alerted. The agency has no escalation policy of its
+     * own: an alert escalates to its fallback, the inspector.
      */
     String breachFor(String person) throws Exception {
         var example = (BreachReported) CODEC.read(new String(EventCodec.class
@@ -192,9 +193,9 @@ class ChannelsIT extends ServiceIT {
                    {"personId":"by-email","name":"DC Email","email":"%s"},
                    {"personId":"by-sms","name":"DC Sms","mobile":"%s"},
                    {"personId":"by-webhook","name":"DC Webhook"},
-                   {"personId":"inspector","name":"Insp. Duty","email":"duty@police.test"}],
+                   {"personId":"inspector","name":"Insp. Duty","email":"duty@police.test","supervisor":true}],
                  "webhook":{"url":"http://localhost:%d/hook","secret":"%s"},
-                 "escalationChain":["inspector"]}
+                 "fallbackPersonId":"inspector"}
                 """.formatted(name, email, mobile, WEBHOOK.port(), WEBHOOK_SECRET);
     }
 
@@ -296,7 +297,7 @@ class ChannelsIT extends ServiceIT {
     }
 
     @Test
-    void aUserRefusedAgainAndAgainIsReportedOnceToTheirAgencysEscalationChain() throws Exception {
+    void aUserRefusedAgainAndAgainIsReportedOnceToTheirAgencysSupervisors() throws Exception {
         var signal = new uk.orderwatch.schemas.events.AccessRefusedRepeatedly("breach-report",
                 new uk.orderwatch.schemas.events.Actor("by-email", agency), "POLICE", 10, 10,
                 Instant.now().minusSeconds(300), Instant.now());
@@ -312,7 +313,7 @@ class ChannelsIT extends ServiceIT {
                 .anyMatch(m -> header(m, "X-Orderwatch-Notice").startsWith(eventId)));
         var told = List.of(greenMail.getReceivedMessages()).stream()
                 .filter(m -> header(m, "X-Orderwatch-Notice").startsWith(eventId)).toList();
-        assertThat(told).as("the escalation chain's inspector, once for a signal delivered twice").hasSize(1);
+        assertThat(told).as("the supervisor, once for a signal delivered twice").hasSize(1);
         assertThat(told.get(0).getAllRecipients()[0].toString()).isEqualTo("duty@police.test");
         assertThat(told.get(0).getSubject()).isEqualTo("[orderwatch] by-email was refused access 10 times");
         assertThat(String.valueOf(told.get(0).getContent())).contains("breach-report audit log, action REFUSE");
@@ -453,7 +454,8 @@ class ChannelsIT extends ServiceIT {
         mongo.getCollection("alerts").updateOne(new org.bson.Document("_id", alertId), new org.bson.Document("$set",
                 new org.bson.Document("escalatedToAlertId", escalatedId)
                         .append("escalation", new org.bson.Document("to", inspector)
-                                .append("reason", "not-acknowledged"))
+                                .append("reason", "not-acknowledged").append("acknowledgeWithin", "PT15M")
+                                .append("level", 1))
                         .append("followUps", List.of(new org.bson.Document("kind", "raise-escalated-alert")
                                 .append("at", java.util.Date.from(clock.instant().minusSeconds(60))))))
                 .append("$unset", new org.bson.Document("acknowledgeBy", "")));

@@ -139,7 +139,8 @@ class NotificationIT extends ServiceIT {
         String agencyId = "pdu-" + UUID.randomUUID().toString().substring(0, 8);
         String agency = """
                 {"kind":"PROBATION","name":"Test PDU","people":[
-                  {"personId":"pp-1","name":"P Practitioner","email":"pp@probation.example"}]}
+                  {"personId":"pp-1","name":"P Practitioner","email":"pp@probation.example"}],
+                 "fallbackPersonId":"pp-1"}
                 """;
         for (int i = 0; i < 2; i++) {
             put("/directory/agencies/" + agencyId, agency);
@@ -173,7 +174,8 @@ class NotificationIT extends ServiceIT {
     void theDirectoryRecordsAnAgencyAndRefusesAnInvalidOne() throws Exception {
         String agency = """
                 {"kind":"POLICE","name":"Demo Police","people":[
-                  {"personId":"oic-1","name":"DC Demo","jobTitle":"Officer in charge","email":"oic@police.example"}]}
+                  {"personId":"oic-1","name":"DC Demo","jobTitle":"Officer in charge","email":"oic@police.example"}],
+                 "fallbackPersonId":"oic-1"}
                 """;
         var put = put("/directory/agencies/test-police", agency, ADMIN);
         var bad = put("/directory/agencies/test-police", agency.replace("oic@police.example", "not-an-email"),
@@ -188,20 +190,45 @@ class NotificationIT extends ServiceIT {
     }
 
     @Test
+    void noAgencyIsRecordedWithoutA24HourFallbackThatCanBeReached() throws Exception {
+        String agencyId = "nofb-" + UUID.randomUUID().toString().substring(0, 8);
+        String path = "/directory/agencies/" + agencyId;
+
+        var none = put(path, """
+                {"kind":"POLICE","name":"No Fallback","people":[{"personId":"oic-1","name":"DC One",
+                 "email":"one@police.example"}]}
+                """, ADMIN);
+        var stranger = put(path, """
+                {"kind":"POLICE","name":"No Fallback","people":[{"personId":"oic-1","name":"DC One",
+                 "email":"one@police.example"}],"fallbackPersonId":"control-room"}
+                """, ADMIN);
+        var unreachable = put(path, """
+                {"kind":"POLICE","name":"No Fallback","people":[{"personId":"oic-1","name":"DC One",
+                 "email":"one@police.example"},{"personId":"control-room","name":"Control room"}],
+                 "fallbackPersonId":"control-room"}
+                """, ADMIN);
+
+        assertProblem(none, 400, "invalid-request", "fallbackPersonId");
+        assertProblem(stranger, 400, "invalid-request", "fallbackPersonId");
+        assertProblem(unreachable, 422, "fallback-reachable", "fallbackPersonId");
+        assertThat(get(path, ADMIN).statusCode()).as("nothing recorded").isEqualTo(404);
+    }
+
+    @Test
     void staffSeeTheirOwnAgencysContactsAndOnlyTheNamesOfAnotherAgencysPeople() throws Exception {
         String ours = "own-" + UUID.randomUUID().toString().substring(0, 8);
         String theirs = "pdu-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(put("/directory/agencies/" + ours, """
                 {"kind":"POLICE","name":"Own Police","people":[
                   {"personId":"oic-1","name":"DC Own","jobTitle":"Officer","email":"dc.own@police.example"}],
-                 "escalationChain":["oic-1"]}
+                 "fallbackPersonId":"oic-1"}
                 """, ADMIN).statusCode()).isEqualTo(201);
         assertThat(put("/directory/agencies/" + theirs, """
                 {"kind":"PROBATION","name":"Their PDU","people":[
                   {"personId":"pp-1","name":"P Theirs","jobTitle":"Practitioner","email":"pp.theirs@probation.example",
                    "mobile":"07700900123"}],
                  "webhook":{"url":"https://81.2.69.142/hook","secret":"a-secret-shared-with-the-agency-0123"},
-                 "escalationChain":["pp-1"]}
+                 "fallbackPersonId":"pp-1"}
                 """, ADMIN).statusCode()).isEqualTo(201);
         String officer = TestTokens.token("POLICE", ours, "oic-1");
 
@@ -212,7 +239,7 @@ class NotificationIT extends ServiceIT {
         assertThat(list.body()).contains("dc.own@police.example", "P Theirs", "Practitioner")
                 .doesNotContain("pp.theirs@probation.example", "07700900123", "81.2.69.142");
         assertThat(other.body()).contains("P Theirs").doesNotContain("pp.theirs@probation.example",
-                "07700900123", "81.2.69.142", "escalationChain\":[");
+                "07700900123", "81.2.69.142", "fallbackPersonId\":\"");
         assertThat(read("/directory/agencies/" + theirs, ADMIN).get("people").get(0).get("mobile").asString())
                 .as("ADMIN sees it whole").isEqualTo("07700900123");
     }
@@ -224,12 +251,13 @@ class NotificationIT extends ServiceIT {
         put("/directory/agencies/" + agencyId, """
                 {"kind":"POLICE","name":"Route Police","people":[
                   {"personId":"p-1","name":"DC Route","email":"dc.route@police.example"}],
-                 "webhook":{"url":"https://81.2.69.142/hook","secret":"%s"},"escalationChain":["p-1"]}
+                 "webhook":{"url":"https://81.2.69.142/hook","secret":"%s"},"fallbackPersonId":"p-1"}
                 """.formatted(secret));
         put("/directory/agencies/" + agencyId, """
                 {"kind":"POLICE","name":"Route Police","people":[
-                  {"personId":"p-1","name":"DC Route","email":"elsewhere@mail.example","mobile":"07700900123"}],
-                 "webhook":{"url":"https://81.2.69.143/hook","secret":"%s"}}
+                  {"personId":"p-1","name":"DC Route","email":"elsewhere@mail.example","mobile":"07700900123"},
+                  {"personId":"p-2","name":"Control room","email":"control@police.example"}],
+                 "webhook":{"url":"https://81.2.69.143/hook","secret":"%s"},"fallbackPersonId":"p-2"}
                 """.formatted(secret + "-new"));
 
         var entries = mongo.find(Query.query(Criteria.where("recordIds").is(agencyId).and("action").is("CHANGE")),
@@ -240,11 +268,12 @@ class NotificationIT extends ServiceIT {
                 .toList();
         assertThat(second).hasSize(1);
         assertThat(second.get(0).changes()).as("proposed, awaiting a second person (ChannelsIT approves one)")
-                .hasSize(5).contains(
+                .hasSize(6).contains(
                 "person p-1 email: dc.route@police.example -> elsewhere@mail.example",
                 "person p-1 mobile: none -> 07700900123",
+                "person p-2 added (email control@police.example, mobile none)",
                 "webhook: https://81.2.69.142/hook -> https://81.2.69.143/hook",
-                "escalation chain: [p-1] -> []")
+                "fallback: p-1 -> p-2")
                 .anySatisfy(c -> assertThat(c).startsWith("proposed change ").endsWith("awaiting approval"));
         assertThat(entries.toString()).as("a webhook's secret is never written down").doesNotContain(secret);
     }
@@ -254,7 +283,7 @@ class NotificationIT extends ServiceIT {
         String agencyId = "ssrf-" + UUID.randomUUID().toString().substring(0, 8);
         String agency = """
                 {"kind":"POLICE","name":"Test Police","people":[{"personId":"oic-1","name":"DC Demo"}],
-                 "webhook":{"url":"%s","secret":"a-secret-shared-with-the-agency-0123"}}
+                 "webhook":{"url":"%s","secret":"a-secret-shared-with-the-agency-0123"},"fallbackPersonId":"oic-1"}
                 """;
         Map<String, String> refused = Map.of(
                 "http://case-system.police.example/hook", "must be an https URL",
@@ -388,7 +417,8 @@ class NotificationIT extends ServiceIT {
         String orderId = UUID.randomUUID().toString();
         String alertId = breachAlertFor(orderId);
         String body = path.startsWith("/directory") ? """
-                {"kind":"POLICE","name":"Matrix Police","people":[{"personId":"m-1","name":"M One"}]}
+                {"kind":"POLICE","name":"Matrix Police","people":[{"personId":"m-1","name":"M One",
+                  "email":"m.one@police.example"}],"fallbackPersonId":"m-1"}
                 """ : "{}";
         if (path.startsWith("/directory")) {
             put("/directory/agencies/matrix-agency", body); // so it exists: the admin's PUT replaces it (200)

@@ -5,8 +5,9 @@ public enum RecipientRole {
     OFFICER_IN_CHARGE,
     PROBATION_PRACTITIONER,
     ADVOCATE_CASEWORKER,
-    /** Next in an agency's escalation chain (e.g. the force's duty inspector) for an alert nobody acknowledged. */
-    ESCALATION_CONTACT,
-    /** orderwatch's duty desk: receives what could not be routed to anyone assigned, so nothing is dropped. */
-    DUTY_DESK
+    /**
+     * A step of an agency's escalation policy (whoever is on duty, a named person, the 24/7 fallback) for an alert
+     * nobody acknowledged, or a supervisor told that nobody did.
+     */
+    ESCALATION_CONTACT
 }

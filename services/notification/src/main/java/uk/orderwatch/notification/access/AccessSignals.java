@@ -26,7 +26,7 @@ import uk.orderwatch.support.followup.FollowUps;
 
 /**
  * Tells an agency when one of its users was refused access again and again by a service ({@code
- * access.refused-repeatedly}): the people of its escalation chain (its supervisors on duty) get an email saying who,
+ * access.refused-repeatedly}): its supervisors get an email saying who,
  * how often, when, and where the requests are in the audit log. The signal is stored, then told as a follow-up
  * (ADR 11), so neither a redelivery nor a mail server that is down loses or doubles it.
  */
@@ -50,12 +50,11 @@ public class AccessSignals {
     public void take(CloudEvent<?> event) {
         var signal = (AccessRefusedRepeatedly) event.data();
         var agency = directory.find(signal.user().agencyId());
-        List<AccessSignal.Told> told = agency.map(a -> a.escalationChain().stream().map(a::person)
-                .flatMap(java.util.Optional::stream).filter(p -> p.email() != null)
+        List<AccessSignal.Told> told = agency.map(a -> a.supervisors().stream().filter(p -> p.email() != null)
                 .map(p -> new AccessSignal.Told(p.personId(), p.email(), null)).toList()).orElse(List.of());
         if (told.isEmpty()) {
-            log.warn("{} of {} was refused {} times by {}; the agency has nobody on its escalation chain with an "
-                    + "email to tell", signal.user().personId(), signal.user().agencyId(), signal.refusals(),
+            log.warn("{} of {} was refused {} times by {}; the agency has no supervisor with an email to "
+                    + "tell", signal.user().personId(), signal.user().agencyId(), signal.refusals(),
                     signal.service());
         }
         FollowUp tell = followUps.pending(TELL);

@@ -51,9 +51,7 @@ public final class AlertContent {
                     "priority"),
             RecipientRole.ADVOCATE_CASEWORKER, Set.of("what", "when", "subject", "policeReference", "condition",
                     "orderStatus", "policeAction", "breachId", "sessionId", "priority"),
-            RecipientRole.ESCALATION_CONTACT, Set.copyOf(FIELDS),
-            RecipientRole.DUTY_DESK, Set.of("what", "when", "subject", "policeReference", "orderStatus",
-                    "breachId", "sessionId", "priority")));
+            RecipientRole.ESCALATION_CONTACT, Set.copyOf(FIELDS)));
 
     private static final Map<RecipientRole, String> ROLE_NAMES = new EnumMap<>(Map.of(
             RecipientRole.OFFICER_IN_CHARGE, "officer in charge",
@@ -70,6 +68,17 @@ public final class AlertContent {
      *                 the phone)
      */
     public record Message(String title, String headline, Map<String, String> fields, String body) {
+
+        /** The message for the person on duty who takes it because the order names nobody for {@code roleName}. */
+        public Message onDuty(String roleName) {
+            return new Message(title, headline, fields, "The order names no " + roleName + ": you have this alert "
+                    + "as the person on duty.\n" + body);
+        }
+    }
+
+    /** What a role is called in an alert's words. */
+    public static String roleName(RecipientRole role) {
+        return ROLE_NAMES.getOrDefault(role, "contact");
     }
 
     private AlertContent() {

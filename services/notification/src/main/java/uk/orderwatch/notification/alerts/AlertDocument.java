@@ -19,7 +19,8 @@ import uk.orderwatch.support.outbox.OutboxEvent;
  * @param rootAlertId      the first alert of an escalation chain (itself for a first alert)
  * @param deliveryDueAt    when the delivery worker should next try a channel; null when nothing is left to try
  * @param deliveryClaimedUntil a delivery worker is sending until then; others leave the alert alone
- * @param acknowledgeBy    the acknowledgement deadline; null for LOW priority, once acknowledged or escalated
+ * @param acknowledgeBy    the acknowledgement deadline (the escalation policy's step); null for LOW priority, once
+ *                         acknowledged or escalated, and for the alerts telling of an exhausted policy
  * @param escalation       whom the alert escalated to and why; {@code escalatedToAlertId} is the alert raised for them
  * @param followUps        what a change of this alert still implies (ADR 11): the escalated alert to raise, the
  *                         escalation of an alert no channel could deliver, the chain's deadlines to stop
@@ -66,8 +67,16 @@ public record AlertDocument(
                            Instant nextAttemptAt, String providerReference, String lastError) {
     }
 
-    /** Whom an alert escalated to, and why ({@code not-acknowledged}, {@code not-delivered}). */
-    public record Escalation(Recipient to, String reason) {
+    /**
+     * Whom an alert escalated to, why ({@code not-acknowledged}, {@code not-delivered}), at which step of the policy's
+     * walk ({@code level}) and how long they have to acknowledge; {@code to} is null when the escalation policy was
+     * exhausted: nobody further to go to, so the fallback and the agency's supervisors were told.
+     */
+    public record Escalation(Recipient to, String reason, java.time.Duration acknowledgeWithin, int level) {
+
+        public boolean exhausted() {
+            return to == null;
+        }
     }
 
     /**

@@ -6,12 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import uk.orderwatch.notification.NotificationSettings;
+import uk.orderwatch.notification.duty.DutyService;
 import uk.orderwatch.notification.orders.OrderReadModel;
 import uk.orderwatch.schemas.CloudEvent;
 import uk.orderwatch.schemas.EventType;
@@ -36,32 +35,43 @@ public class AlertRaiser {
     private final AlertStream stream;
     private final ApplicationEventPublisher stored;
     private final Clock clock;
-    private final Recipient dutyDesk;
-    private final Map<Severity, Duration> acknowledgeWithin;
+    private final DutyService duty;
 
     public AlertRaiser(EventFactory events, OutboxWriter outbox, OrderReadModel orders, AlertStream stream,
-                       ApplicationEventPublisher stored, Clock clock, NotificationSettings settings) {
+                       ApplicationEventPublisher stored, Clock clock, DutyService duty) {
         this.events = events;
         this.outbox = outbox;
         this.orders = orders;
         this.stream = stream;
         this.stored = stored;
         this.clock = clock;
-        this.dutyDesk = settings.dutyDesk().recipient();
-        this.acknowledgeWithin = Map.of(Severity.HIGH, settings.acknowledgeWithin().high(),
-                Severity.MEDIUM, settings.acknowledgeWithin().medium());
+        this.duty = duty;
     }
 
-    /** Raises the alerts {@code event} calls for; those it already raised (a redelivery) are left as they are. */
+    /**
+     * Raises the alerts {@code event} calls for; those it already raised (a redelivery) are left as they are. A role
+     * the order assigns nobody to goes to whoever is on duty for that agency; its alert's id names the role, not the
+     * person, so a redelivery after a handover finds the alert it raised.
+     */
     public int raiseFor(CloudEvent<?> event) {
         int raised = 0;
         var order = orders.find(event.subject()).orElse(null);
-        for (RoutedAlert routed : AlertRouting.route(event, dutyDesk)) {
-            var message = AlertContent.render(event, routed.recipient(), routed.priority(), order,
-                    policeAction(event, routed));
+        Instant now = clock.instant();
+        for (RoutedAlert routed : AlertRouting.route(event)) {
             String alertId = alertId(event.id(), routed.recipient());
-            if (raise(alertId, event.id(), event.type(), event.subject(), routed.recipient(), routed.priority(),
-                    message, alertId, 0)) {
+            boolean unassigned = routed.recipient().personId() == null;
+            Recipient recipient = unassigned
+                    ? duty.onDutyFor(routed.recipient().agencyId(), routed.recipient().role(), now)
+                    : routed.recipient();
+            var message = AlertContent.render(event, recipient, routed.priority(), order,
+                    policeAction(routed, event));
+            if (unassigned) {
+                message = message.onDuty(AlertContent.roleName(recipient.role()));
+            }
+            var wait = duty.policy(recipient.agencyId(), routed.priority())
+                    .map(p -> p.steps().get(0).acknowledgeWithin()).orElse(null);
+            if (raise(alertId, event.id(), event.type(), event.subject(), recipient, routed.priority(),
+                    message, alertId, 0, wait)) {
                 raised++;
             }
         }
@@ -69,13 +79,17 @@ public class AlertRaiser {
     }
 
     /** For the advocate: what the police are doing about it. */
-    private String policeAction(CloudEvent<?> event, RoutedAlert routed) {
+    private String policeAction(RoutedAlert routed, CloudEvent<?> event) {
         if (routed.recipient().role() != RecipientRole.ADVOCATE_CASEWORKER) {
             return null;
         }
-        Duration within = acknowledgeWithin.get(routed.priority());
-        return "The officer in charge has been alerted" + (within == null ? "."
-                : " and must acknowledge within " + human(within) + "; if not, it goes to the duty inspector.");
+        var police = event.data() instanceof uk.orderwatch.schemas.events.ComplianceEvent c
+                ? c.agencies().police() : null;
+        var wait = police == null ? null : duty.policy(police.agencyId(), routed.priority())
+                .map(p -> p.steps().get(0).acknowledgeWithin()).orElse(null);
+        return "The officer in charge has been alerted" + (wait == null ? "."
+                : " and must acknowledge within " + human(wait) + "; if not, it goes on to whoever the force has "
+                + "on duty.");
     }
 
     /**
@@ -83,9 +97,9 @@ public class AlertRaiser {
      * channels tried at once ({@link AlertStored}); false when it exists already (the same event again).
      */
     boolean raise(String alertId, String sourceEventId, String sourceEventType, String orderId, Recipient recipient,
-                  Severity priority, AlertContent.Message message, String rootAlertId, int level) {
+                  Severity priority, AlertContent.Message message, String rootAlertId, int level,
+                  Duration acknowledgeWithin) {
         Instant now = clock.instant();
-        Duration within = acknowledgeWithin.get(priority);
         List<OutboxEvent> raised = new ArrayList<>();
         raised.add(events.create(EventType.ALERT_RAISED, orderId, new AlertRaised(alertId, sourceEventId,
                 sourceEventType, orderId, recipient, priority, message.title(), now)));
@@ -93,7 +107,7 @@ public class AlertRaiser {
         var alert = new AlertDocument(alertId, 1, sourceEventId, sourceEventType, orderId, recipient, priority,
                 message.title(), message.headline(), message.body(), message.fields(), now, rootAlertId, level,
                 List.of(inbox), now, null,
-                false, within == null || recipient.role() == RecipientRole.DUTY_DESK ? null : now.plus(within), null,
+                false, acknowledgeWithin == null ? null : now.plus(acknowledgeWithin), null,
                 null, null, null, raised, List.of());
         try {
             outbox.insert(alert, raised);
@@ -106,7 +120,8 @@ public class AlertRaiser {
     }
 
     static String alertId(String sourceEventId, Recipient recipient) {
-        String key = sourceEventId + "|" + recipient.personId() + "|" + recipient.role();
+        String who = recipient.personId() != null ? recipient.personId() : "on-duty@" + recipient.agencyId();
+        String key = sourceEventId + "|" + who + "|" + recipient.role();
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 

@@ -38,8 +38,9 @@ import uk.orderwatch.schemas.events.Severity;
  * order.protected-person-added     caseworker                                    LOW
  * order.protected-person-updated   caseworker, or officer in charge when an advocate changed them  LOW
  * </pre>
- * The advocate is each protected person's own advocate, or the caseworker when none is named. A routed recipient the
- * order has no one assigned for goes to the duty desk instead: nothing is dropped.
+ * The advocate is each protected person's own advocate, or the caseworker when none is named. A role whose agency the
+ * order names without a person is routed with no person: whoever is on duty for that agency takes it when it is
+ * raised. A role of a kind of agency the order does not involve is alerted to nobody (the order shows that).
  * Other events (attended, excused, cancelled, superseded, imported one by one) alert nobody: a full order's
  * registration tells the caseworker it replaced the interim order.
  */
@@ -52,27 +53,27 @@ public final class AlertRouting {
     private AlertRouting() {
     }
 
-    public static List<RoutedAlert> route(CloudEvent<?> event, Recipient dutyDesk) {
+    public static List<RoutedAlert> route(CloudEvent<?> event) {
         EventType type = EventType.fromType(event.type()).orElseThrow();
         Object data = event.data();
         return switch (type) {
-            case BREACH_REPORTED -> to(agencies(data), ((BreachReported) data).severity(), dutyDesk, OIC, PP, CW);
+            case BREACH_REPORTED -> to(agencies(data), ((BreachReported) data).severity(), OIC, PP, CW);
             case BREACH_OUTCOME_RECORDED -> {
                 var step = ((BreachOutcomeRecorded) data).step();
                 yield to(agencies(data), step == BreachOutcomeStep.ATTENDED
-                        || step == BreachOutcomeStep.VOLUNTARY_INTERVIEW ? Severity.LOW : Severity.MEDIUM, dutyDesk,
+                        || step == BreachOutcomeStep.VOLUNTARY_INTERVIEW ? Severity.LOW : Severity.MEDIUM,
                         PP, CW);
             }
-            case SESSION_MISSED -> to(agencies(data), Severity.MEDIUM, dutyDesk, OIC, PP, CW);
-            case SESSION_UNRECORDED -> to(agencies(data), Severity.MEDIUM, dutyDesk, PP);
+            case SESSION_MISSED -> to(agencies(data), Severity.MEDIUM, OIC, PP, CW);
+            case SESSION_UNRECORDED -> to(agencies(data), Severity.MEDIUM, PP);
             case SESSION_CONCERN_RAISED -> ((SessionConcernRaised) data).risk()
-                    ? to(agencies(data), Severity.HIGH, dutyDesk, PP, OIC)
-                    : to(agencies(data), Severity.MEDIUM, dutyDesk, PP);
-            case NOTIFICATION_REQUIREMENT_OVERDUE -> to(agencies(data), Severity.MEDIUM, dutyDesk, OIC);
-            case ENFORCEMENT_REVIEW_REQUIRED -> to(agencies(data), Severity.MEDIUM, dutyDesk, PP, OIC);
+                    ? to(agencies(data), Severity.HIGH, PP, OIC)
+                    : to(agencies(data), Severity.MEDIUM, PP);
+            case NOTIFICATION_REQUIREMENT_OVERDUE -> to(agencies(data), Severity.MEDIUM, OIC);
+            case ENFORCEMENT_REVIEW_REQUIRED -> to(agencies(data), Severity.MEDIUM, PP, OIC);
             case ORDER_REGISTERED, ORDER_SERVED, ORDER_VARIED, ORDER_RENEWED, ORDER_DISCHARGED, ORDER_EXPIRED,
                  ORDER_INTERIM_ENDED ->
-                    to(((OrderEvent) data).order().agencies(), Severity.LOW, dutyDesk, CW);
+                    to(((OrderEvent) data).order().agencies(), Severity.LOW, CW);
             case ORDER_REASSIGNED -> {
                 // the person who now has the case, whoever else advocates for the protected persons
                 var r = (OrderReassigned) data;
@@ -83,11 +84,11 @@ public final class AlertRouting {
             case ORDERS_IMPORTED -> ((OrdersImported) data).assignees().stream()
                     .map(a -> new RoutedAlert(new Recipient(a.personId(), a.agencyId(), a.role()), Severity.LOW))
                     .toList();
-            case ORDER_PROTECTED_PERSON_ADDED -> to(((OrderEvent) data).order().agencies(), Severity.LOW, dutyDesk, CW);
+            case ORDER_PROTECTED_PERSON_ADDED -> to(((OrderEvent) data).order().agencies(), Severity.LOW, CW);
             case ORDER_PROTECTED_PERSON_UPDATED -> {
                 var p = (ProtectedPersonChanged) data;
                 boolean byPolice = p.changedBy().agencyId().equals(p.order().agencies().police().agencyId());
-                yield to(p.order().agencies(), Severity.LOW, dutyDesk, byPolice ? CW : OIC);
+                yield to(p.order().agencies(), Severity.LOW, byPolice ? CW : OIC);
             }
             default -> List.of();
         };
@@ -106,8 +107,7 @@ public final class AlertRouting {
         return ((ComplianceEvent) data).agencies();
     }
 
-    private static List<RoutedAlert> to(AgencyAssignments agencies, Severity priority, Recipient dutyDesk,
-                                        RecipientRole... roles) {
+    private static List<RoutedAlert> to(AgencyAssignments agencies, Severity priority, RecipientRole... roles) {
         List<RoutedAlert> alerts = new ArrayList<>();
         for (RecipientRole role : roles) {
             List<Assignment> assigned = switch (role) {
@@ -117,9 +117,6 @@ public final class AlertRouting {
                 case ADVOCATE_CASEWORKER -> agencies.advocatesToAlert();
                 default -> List.of();
             };
-            if (assigned.isEmpty()) {
-                alerts.add(new RoutedAlert(dutyDesk, priority));
-            }
             assigned.forEach(a -> alerts.add(new RoutedAlert(new Recipient(a.personId(), a.agencyId(), role),
                     priority)));
         }

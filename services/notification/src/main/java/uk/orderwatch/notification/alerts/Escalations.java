@@ -6,18 +6,24 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
-import uk.orderwatch.notification.NotificationSettings;
 import uk.orderwatch.notification.directory.DirectoryService;
+import uk.orderwatch.notification.duty.DutyService;
+import uk.orderwatch.notification.duty.EscalationPolicy;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.AlertEscalated;
+import uk.orderwatch.schemas.events.AlertFailed;
 import uk.orderwatch.schemas.events.Recipient;
 import uk.orderwatch.schemas.events.RecipientRole;
+import uk.orderwatch.schemas.events.Severity;
+import uk.orderwatch.support.audit.AuditLog;
 import uk.orderwatch.support.events.EventFactory;
 import uk.orderwatch.support.followup.FollowUp;
 import uk.orderwatch.support.followup.FollowUpHandler;
@@ -25,9 +31,12 @@ import uk.orderwatch.support.followup.FollowUps;
 import uk.orderwatch.support.outbox.OutboxWriter;
 
 /**
- * An alert nobody acknowledged in time, or that no channel could deliver, goes to the next person in its agency's
- * escalation chain, and at the chain's end to the duty desk. Each escalation is claimed by a compare-and-set, so it
- * happens once however many instances try.
+ * An alert nobody acknowledged in time, or that no channel could deliver, walks its agency's escalation policy: the
+ * next step's person (whoever is on duty, a named person, the fallback) gets an alert of their own, with the step's
+ * time to acknowledge. A step with nobody on duty is passed over, and so is one that would alert again the person who
+ * just did not answer (unless it is the last). When the policy is exhausted, {@code alert.failed} says so and the
+ * fallback and the agency's supervisors are told, loudly. Each step is claimed by a compare-and-set, so it happens
+ * once however many instances try, and is audited.
  */
 @Service
 public class Escalations {
@@ -37,18 +46,23 @@ public class Escalations {
     private final OutboxWriter outbox;
     private final AlertQueries alerts;
     private final AlertRaiser raiser;
+    private final DutyService duty;
     private final DirectoryService directory;
+    private final AuditLog audit;
     private final Clock clock;
-    private final Recipient dutyDesk;
     private final FollowUps followUps;
 
     /** The follow-up of an escalation's claim: raising the escalated alert. */
     static final String RAISE_ESCALATED = "raise-escalated-alert";
+    /** The follow-up of an exhausted policy: telling the fallback and the supervisors. */
+    static final String TELL_EXHAUSTED = "tell-policy-exhausted";
     /** The follow-up of an alert every channel failed to deliver: escalating it. */
     public static final String ESCALATE_UNDELIVERED = "escalate-undelivered";
+    /** {@code alert.failed}'s reason when the policy ran out. */
+    static final String EXHAUSTED = "policy-exhausted";
 
     public Escalations(MongoTemplate mongo, EventFactory events, OutboxWriter outbox, AlertQueries alerts,
-                       AlertRaiser raiser, DirectoryService directory, Clock clock, NotificationSettings settings,
+                       AlertRaiser raiser, DutyService duty, DirectoryService directory, AuditLog audit, Clock clock,
                        FollowUps followUps) {
         this.followUps = followUps;
         this.mongo = mongo;
@@ -56,9 +70,10 @@ public class Escalations {
         this.outbox = outbox;
         this.alerts = alerts;
         this.raiser = raiser;
+        this.duty = duty;
         this.directory = directory;
+        this.audit = audit;
         this.clock = clock;
-        this.dutyDesk = settings.dutyDesk().recipient();
     }
 
     /**
@@ -77,37 +92,76 @@ public class Escalations {
         return escalated;
     }
 
-    /** Sends the alert to the next person in its agency's chain (or the duty desk at its end). */
+    /** Takes the alert's next step, or, with none left, tells the fallback and the supervisors. */
     public boolean escalate(AlertDocument alert, String reason) {
         if (!open(alert)) {
             return false;
         }
-        int level = alert.escalationLevel() + 1;
-        Recipient next = nextInChain(alert, level);
-        String escalatedId = UUID.nameUUIDFromBytes((alert.rootAlertId() + "|escalation|" + level)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        var root = alert.rootAlertId().equals(alert.alertId()) ? alert : alerts.require(alert.rootAlertId());
         Instant now = clock.instant();
+        var next = next(alert, root.recipient(), now);
+        if (next.isEmpty()) {
+            return exhaust(alert, reason, now);
+        }
+        var step = next.get();
+        String escalatedId = UUID.nameUUIDFromBytes((alert.rootAlertId() + "|escalation|" + step.level())
+                .getBytes(StandardCharsets.UTF_8)).toString();
         var escalation = events.create(EventType.ALERT_ESCALATED, alert.orderId(), new AlertEscalated(
-                alert.alertId(), alert.orderId(), alert.recipient(), next, escalatedId, level, reason, now));
+                alert.alertId(), alert.orderId(), alert.recipient(), step.to(), escalatedId, step.level(), reason,
+                now));
         // the escalated alert is raised after the claim: the claim records it as a follow-up (ADR 11)
         FollowUp raise = followUps.pending(RAISE_ESCALATED);
-        var claimed = outbox.update(query(where("_id").is(alert.alertId()).and("version").is(alert.version())
-                        .and("escalatedToAlertId").is(null)),
+        var claimed = outbox.update(claim(alert),
                 new Update().set("escalatedToAlertId", escalatedId)
-                        .set("escalation", new AlertDocument.Escalation(next, reason)).unset("acknowledgeBy")
-                        .push(FollowUp.FIELD, raise).inc("version", 1),
+                        .set("escalation", new AlertDocument.Escalation(step.to(), reason, step.acknowledgeWithin(),
+                                step.level()))
+                        .unset("acknowledgeBy").push(FollowUp.FIELD, raise).inc("version", 1),
                 AlertDocument.class, List.of(escalation));
         if (claimed == null) {
             return false;
         }
+        audit.change(null, AlertDocument.AUDIT_RESOURCE, alert.alertId(), List.of("escalated (" + reason
+                + ") to " + step.to().personId() + " of " + step.to().agencyId() + ", step " + step.level()));
         followUps.runNow(alert.alertId(), raise);
         return true;
     }
 
-    /** Whether the alert can still escalate: nobody took it on, it has not escalated, it is not at the chain's end. */
+    /** The step after the alert's in its agency's policy, as the policy is now, that reaches someone now. */
+    private Optional<EscalationPolicy.Taken> next(AlertDocument alert, Recipient assigned, Instant now) {
+        return duty.policy(assigned.agencyId(), alert.priority()).flatMap(p -> p.after(alert.escalationLevel(),
+                step -> duty.reach(step, assigned, now), alert.recipient().personId()));
+    }
+
+    private static org.springframework.data.mongodb.core.query.Query claim(AlertDocument alert) {
+        return query(where("_id").is(alert.alertId()).and("version").is(alert.version())
+                .and("escalation").is(null).and("acknowledgement").is(null));
+    }
+
+    /** Nobody further to go to: {@code alert.failed}, and the fallback and the supervisors are told (a follow-up). */
+    private boolean exhaust(AlertDocument alert, String reason, Instant now) {
+        var failedChannels = alert.deliveries().stream()
+                .filter(d -> d.status() == DeliveryStatus.PERMANENT_FAILURE
+                        || d.status() == DeliveryStatus.TEMPORARY_FAILURE)
+                .map(d -> d.channel().name()).toList();
+        var failed = events.create(EventType.ALERT_FAILED, alert.orderId(), new AlertFailed(alert.alertId(),
+                alert.orderId(), alert.recipient(), failedChannels, now, EXHAUSTED));
+        FollowUp tell = followUps.pending(TELL_EXHAUSTED);
+        var claimed = outbox.update(claim(alert),
+                new Update().set("escalation", new AlertDocument.Escalation(null, reason, null, alert.escalationLevel()))
+                        .unset("acknowledgeBy").push(FollowUp.FIELD, tell).inc("version", 1),
+                AlertDocument.class, List.of(failed));
+        if (claimed == null) {
+            return false;
+        }
+        audit.change(null, AlertDocument.AUDIT_RESOURCE, alert.alertId(), List.of("escalation policy of "
+                + alert.recipient().agencyId() + " exhausted (" + reason + "): the fallback and supervisors told"));
+        followUps.runNow(alert.alertId(), tell);
+        return true;
+    }
+
+    /** Whether the alert can still escalate: nobody took it on and it has not escalated or run out. */
     private static boolean open(AlertDocument alert) {
-        return !alert.acknowledged() && alert.escalatedToAlertId() == null
-                && alert.recipient().role() != RecipientRole.DUTY_DESK;
+        return !alert.acknowledged() && alert.escalation() == null;
     }
 
     /** Raises the alert the escalation of {@code alertId} calls for; it exists once, whoever raises it first. */
@@ -119,15 +173,48 @@ public class Escalations {
         String reason = alert.escalation().reason();
         String escalated = "Escalated (" + reason.replace('-', ' ') + "): ";
         var message = new AlertContent.Message(escalated + alert.title(), escalated + alert.headline(),
-                alert.fields(), "Not acknowledged by " + alert.recipient().personId() + " in time.\n" + alert.body());
+                alert.fields(), "Not " + (reason.equals("not-delivered") ? "delivered to " : "acknowledged by ")
+                + alert.recipient().personId() + " in time.\n" + alert.body());
         raiser.raise(alert.escalatedToAlertId(), alert.sourceEventId(), alert.sourceEventType(), alert.orderId(),
-                alert.escalation().to(), alert.priority(), message, alert.rootAlertId(), alert.escalationLevel() + 1);
+                alert.escalation().to(), alert.priority(), message, alert.rootAlertId(), alert.escalation().level(),
+                alert.escalation().acknowledgeWithin());
+    }
+
+    /**
+     * Tells the fallback (unless theirs was the alert that ran out) and each supervisor of the agency, HIGH, with
+     * nothing further to escalate to: each alert exists once, whoever raises it first.
+     */
+    void tellExhausted(String alertId) {
+        var alert = alerts.require(alertId);
+        String agencyId = alert.recipient().agencyId();
+        var people = new LinkedHashMap<String, Recipient>();
+        people.put(duty.fallback(agencyId), null);
+        directory.find(agencyId).ifPresent(a -> a.supervisors().forEach(p -> people.put(p.personId(), null)));
+        people.remove(alert.recipient().personId());
+        String prefix = "Nobody took this on: ";
+        var message = new AlertContent.Message(prefix + alert.title(), prefix + alert.headline(), alert.fields(),
+                "Every step of " + agencyId + "'s escalation policy was tried and nobody acknowledged this alert; "
+                        + "the last was " + alert.recipient().personId() + ". Take it on now.\n" + alert.body());
+        int beyond = alert.escalationLevel() + 1;
+        for (String personId : people.keySet()) {
+            String id = UUID.nameUUIDFromBytes((alert.rootAlertId() + "|exhausted|" + personId)
+                    .getBytes(StandardCharsets.UTF_8)).toString();
+            var to = new Recipient(personId, agencyId, RecipientRole.ESCALATION_CONTACT);
+            raiser.raise(id, alert.sourceEventId(), alert.sourceEventType(), alert.orderId(), to, Severity.HIGH,
+                    message, alert.rootAlertId(), beyond, null);
+        }
     }
 
     /** An escalation's follow-up: the escalated alert is raised. */
     @Bean
     static FollowUpHandler raiseEscalatedAlert(Escalations escalations) {
         return FollowUpHandler.of(RAISE_ESCALATED, AlertDocument.class, escalations::raiseEscalated);
+    }
+
+    /** An exhausted policy's follow-up: the fallback and the supervisors are told. */
+    @Bean
+    static FollowUpHandler tellPolicyExhausted(Escalations escalations) {
+        return FollowUpHandler.of(TELL_EXHAUSTED, AlertDocument.class, escalations::tellExhausted);
     }
 
     /** The follow-up of an alert no channel could deliver: it escalates. */
@@ -138,14 +225,5 @@ public class Escalations {
                 throw new IllegalStateException("alert " + id + " changed while escalating; it is tried again");
             }
         });
-    }
-
-    private Recipient nextInChain(AlertDocument alert, int level) {
-        var root = alerts.require(alert.rootAlertId());
-        var chain = directory.find(root.recipient().agencyId()).map(a -> a.escalationChain()).orElse(List.of())
-                .stream().filter(p -> !p.equals(root.recipient().personId())).toList();
-        return level <= chain.size()
-                ? new Recipient(chain.get(level - 1), root.recipient().agencyId(), RecipientRole.ESCALATION_CONTACT)
-                : dutyDesk;
     }
 }

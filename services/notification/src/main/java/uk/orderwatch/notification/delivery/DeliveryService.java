@@ -200,7 +200,8 @@ public class DeliveryService {
         boolean reportFailure = allFailed && !claimed.failureReported();
         if (reportFailure) {
             newEvents.add(events.create(EventType.ALERT_FAILED, claimed.orderId(), new AlertFailed(claimed.alertId(),
-                    claimed.orderId(), claimed.recipient(), reachable.stream().map(Enum::name).toList(), now)));
+                    claimed.orderId(), claimed.recipient(), reachable.stream().map(Enum::name).toList(), now,
+                    AlertFailed.CHANNELS_FAILED)));
         }
         Instant nextDue = reached ? null : deliveries.stream().map(Delivery::nextAttemptAt).filter(Objects::nonNull)
                 .min(Comparator.naturalOrder()).orElse(null);

@@ -69,9 +69,9 @@ final class ContactNotices {
         } else if (before.webhook() != null && !before.webhook().secret().equals(after.webhook().secret())) {
             routes.add("The agency's webhook secret was replaced.");
         }
-        if (!before.escalationChain().equals(after.escalationChain())) {
-            routes.add("The agency's escalation chain changed from " + before.escalationChain() + " to "
-                    + after.escalationChain() + ".");
+        if (!Objects.equals(before.fallbackPersonId(), after.fallbackPersonId())) {
+            routes.add("The agency's 24/7 fallback changed from " + before.fallbackPersonId() + " to "
+                    + after.fallbackPersonId() + ".");
         }
         if (!routes.isEmpty()) {
             everyone.forEach((id, person) -> {

@@ -39,17 +39,20 @@ public class DirectoryService {
         this.webhookTargets = webhookTargets;
     }
 
-    /** What a request would record, checked: its people, escalation chain and webhook. */
+    /** What a request would record, checked: its people, webhook and fallback. */
     public record Content(AgencyKind kind, String name, List<AgencyDocument.Person> people,
-                          AgencyDocument.Webhook webhook, List<String> escalationChain) {
+                          AgencyDocument.Webhook webhook, String fallbackPersonId) {
 
         boolean sameAs(AgencyDocument a) {
             return a.kind() == kind && a.name().equals(name) && a.people().equals(people)
-                    && java.util.Objects.equals(a.webhook(), webhook) && a.escalationChain().equals(escalationChain);
+                    && java.util.Objects.equals(a.webhook(), webhook) && fallbackPersonId.equals(a.fallbackPersonId());
         }
     }
 
-    /** The request as the directory would store it; refuses duplicate people, a stranger in the chain, a bad webhook. */
+    /**
+     * The request as the directory would store it; refuses duplicate people, a bad webhook, and a fallback that is
+     * not one of the agency's people or cannot be reached beyond the inbox.
+     */
     public Content content(RecordAgencyRequest request) {
         var ids = new HashSet<String>();
         for (int i = 0; i < request.people().size(); i++) {
@@ -58,20 +61,21 @@ public class DirectoryService {
             }
         }
         var people = request.people().stream()
-                .map(p -> new AgencyDocument.Person(p.personId(), p.name(), p.jobTitle(), p.email(), p.mobile()))
+                .map(p -> new AgencyDocument.Person(p.personId(), p.name(), p.jobTitle(), p.email(), p.mobile(),
+                        Boolean.TRUE.equals(p.supervisor())))
                 .toList();
-        List<String> chain = request.escalationChain() == null ? List.of() : request.escalationChain();
-        for (int i = 0; i < chain.size(); i++) {
-            if (!ids.contains(chain.get(i))) {
-                throw Problem.invalid("escalationChain[" + i + "]", "is not one of the agency's people");
-            }
+        var fallback = people.stream().filter(p -> p.personId().equals(request.fallbackPersonId())).findFirst()
+                .orElseThrow(() -> Problem.invalid("fallbackPersonId", "is not one of the agency's people"));
+        if (fallback.email() == null && fallback.mobile() == null && request.webhook() == null) {
+            throw Problem.rule("fallback-reachable", "fallbackPersonId", "the fallback is reached at every hour: "
+                    + "give " + fallback.personId() + " an email or a mobile, or the agency a webhook");
         }
         if (request.webhook() != null) {
             checkWebhook(request.webhook().url());
         }
         var webhook = request.webhook() == null ? null
                 : new AgencyDocument.Webhook(request.webhook().url(), request.webhook().secret());
-        return new Content(request.kind(), request.name(), people, webhook, chain);
+        return new Content(request.kind(), request.name(), people, webhook, request.fallbackPersonId());
     }
 
     /**
@@ -90,7 +94,7 @@ public class DirectoryService {
         List<OutboxEvent> pending = new ArrayList<>(current == null ? List.of() : current.outbox());
         pending.add(event);
         var agency = new AgencyDocument(agencyId, version, content.kind(), content.name(), content.people(),
-                content.webhook(), content.escalationChain(), pending, null);
+                content.webhook(), content.fallbackPersonId(), pending, null);
         if (current == null) {
             try {
                 outbox.insert(agency, List.of(event));
@@ -106,7 +110,7 @@ public class DirectoryService {
 
     /**
      * Where {@code after} would change where the agency's alerts go, each difference before and after: people's
-     * email and mobile, people added or removed, the webhook (its secret only as "replaced"), the escalation chain.
+     * email and mobile, people added or removed, the webhook (its secret only as "replaced"), the fallback.
      * Empty when it changes none of that (a name or a job title).
      */
     public static List<String> routeChanges(AgencyDocument current, Content after) {
@@ -140,8 +144,8 @@ public class DirectoryService {
                 && !hook.secret().equals(after.webhook().secret())) {
             changes.add("webhook secret replaced");
         }
-        difference(changes, "escalation chain", current == null ? null : current.escalationChain().toString(),
-                after.escalationChain().toString());
+        difference(changes, "fallback", current == null ? null : current.fallbackPersonId(),
+                after.fallbackPersonId());
         return changes;
     }
 

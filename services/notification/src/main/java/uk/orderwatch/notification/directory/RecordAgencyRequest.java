@@ -9,20 +9,26 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import uk.orderwatch.schemas.events.AgencyKind;
 
-/** An agency as an administrator records it. */
+/**
+ * An agency as an administrator records it.
+ *
+ * @param fallbackPersonId the agency's 24/7 fallback: one of its people (a control room or duty post) with an email
+ *                         or a mobile, or reached through the webhook; no agency is recorded without one
+ */
 public record RecordAgencyRequest(
         @NotNull AgencyKind kind,
         @NotBlank @Size(max = 200) String name,
         @NotNull @Size(max = 500) List<@Valid @NotNull PersonRequest> people,
         @Valid WebhookRequest webhook,
-        @Size(max = 10) List<@NotBlank String> escalationChain) {
+        @NotBlank @Size(max = 64) String fallbackPersonId) {
 
     public record PersonRequest(
             @NotBlank @Size(max = 64) String personId,
             @NotBlank @Size(max = 200) String name,
             @Size(max = 200) String jobTitle,
             @Email @Size(max = 320) String email,
-            @Pattern(regexp = "\\+?[0-9 ]{10,16}", message = "must be a phone number") String mobile) {
+            @Pattern(regexp = "\\+?[0-9 ]{10,16}", message = "must be a phone number") String mobile,
+            Boolean supervisor) {
     }
 
     /** Standard Webhooks: the agency verifies each POST with this secret (at least 24 characters). */

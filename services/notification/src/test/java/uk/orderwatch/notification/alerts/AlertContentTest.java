@@ -23,7 +23,6 @@ class AlertContentTest {
     static final RecipientRole PP = RecipientRole.PROBATION_PRACTITIONER;
     static final RecipientRole CW = RecipientRole.ADVOCATE_CASEWORKER;
     static final RecipientRole ESCALATION = RecipientRole.ESCALATION_CONTACT;
-    static final RecipientRole DUTY = RecipientRole.DUTY_DESK;
 
     static Stream<Arguments> fieldsPerRole() {
         return Stream.of(
@@ -35,8 +34,6 @@ class AlertContentTest {
                         "condition", "policeAction", "breachId", "priority")),
                 Arguments.of(EventType.BREACH_REPORTED, ESCALATION, List.of("what", "when", "subject",
                         "policeReference", "condition", "reportedBy", "policeAction", "breachId", "priority")),
-                Arguments.of(EventType.BREACH_REPORTED, DUTY, List.of("what", "when", "subject", "policeReference",
-                        "breachId", "priority")),
                 Arguments.of(EventType.SESSION_MISSED, OIC, List.of("what", "when", "subject", "policeReference",
                         "programme", "reportedBy", "policeAction", "sessionId", "priority")),
                 Arguments.of(EventType.SESSION_MISSED, PP, List.of("what", "when", "subject", "policeReference",
@@ -57,8 +54,6 @@ class AlertContentTest {
                         "orderStatus", "policeAction", "priority")),
                 Arguments.of(EventType.ORDER_DISCHARGED, CW, List.of("what", "when", "subject", "policeReference",
                         "orderStatus", "policeAction", "priority")),
-                Arguments.of(EventType.ORDER_DISCHARGED, DUTY, List.of("what", "when", "subject",
-                        "policeReference", "orderStatus", "priority")),
                 Arguments.of(EventType.ORDER_REASSIGNED, PP, List.of("what", "when", "subject", "policeReference",
                         "priority")),
                 Arguments.of(EventType.ORDER_PROTECTED_PERSON_UPDATED, CW, List.of("what", "when", "subject",

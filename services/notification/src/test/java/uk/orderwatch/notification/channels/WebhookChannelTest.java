@@ -88,12 +88,12 @@ class WebhookChannelTest {
     }
 
     static AgencyDocument.Person person() {
-        return new AgencyDocument.Person("dc-webhook", "DC Webhook", null, null, null);
+        return new AgencyDocument.Person("dc-webhook", "DC Webhook", null, null, null, false);
     }
 
     static AgencyDocument agency(String webhookUrl) {
         return new AgencyDocument("test-police", 1, AgencyKind.POLICE, "Test Constabulary", List.of(person()),
-                new AgencyDocument.Webhook(webhookUrl, SECRET), List.of(), List.of(), null);
+                new AgencyDocument.Webhook(webhookUrl, SECRET), "dc-webhook", List.of(), null);
     }
 
     static AlertDocument alert() {
