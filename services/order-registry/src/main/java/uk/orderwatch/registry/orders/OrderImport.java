@@ -115,7 +115,7 @@ public class OrderImport {
     }
 
     private static void count(Map<String, OrdersImported.Assignee> people, Assignment a, RecipientRole role) {
-        if (a != null) {
+        if (a != null && a.personId() != null) {
             people.merge(a.agencyId() + "/" + a.personId() + "/" + role, new OrdersImported.Assignee(a.agencyId(),
                     a.personId(), role, 1), (x, y) -> new OrdersImported.Assignee(x.agencyId(), x.personId(),
                     role, x.orders() + 1));

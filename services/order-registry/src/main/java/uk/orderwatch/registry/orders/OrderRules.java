@@ -88,7 +88,8 @@ final class OrderRules {
             throw Problem.rule("same-force", "agencyId", "the order stays with " + current.agencyId()
                     + ": an order moves to another force by that force registering it");
         }
-        if (current != null && current.agencyId().equals(r.agencyId()) && current.personId().equals(r.personId())) {
+        if (current != null && current.agencyId().equals(r.agencyId())
+                && java.util.Objects.equals(current.personId(), r.personId())) {
             throw Problem.rule("reassignment-changes", "personId", r.personId() + " already has this case");
         }
         checkAssignment(new AssignmentDto(r.agencyId(), r.personId()), r.agencyKind(), directory, "");
@@ -206,6 +207,12 @@ final class OrderRules {
         if (agency.kind() != kind) {
             throw Problem.rule("agency-kind", field + "agencyId",
                     assignment.agencyId() + " is a " + agency.kind() + " agency, not " + kind);
+        }
+        if (assignment.personId() == null) {
+            if (kind == AgencyKind.POLICE) {
+                throw Problem.invalid(field + "personId", "is required: the officer in charge");
+            }
+            return;
         }
         if (!agency.hasPerson(assignment.personId())) {
             throw Problem.rule("agency-person-unknown", field + "personId",

@@ -102,7 +102,11 @@ public record RegisterOrderRequest(
             @Min(1) @Max(100_000) Integer radiusMetres) {
     }
 
-    public record AssignmentDto(@NotBlank @Size(max = 64) String agencyId, @NotBlank @Size(max = 64) String personId) {
+    /**
+     * An agency and the person there who manages the order; probation and advocacy may name nobody yet (whoever the
+     * agency has on duty takes its alerts), the police always name the officer in charge.
+     */
+    public record AssignmentDto(@NotBlank @Size(max = 64) String agencyId, @Size(min = 1, max = 64) String personId) {
     }
 
     public record AgenciesDto(@NotNull @Valid AssignmentDto police, @Valid AssignmentDto probation,

@@ -58,6 +58,27 @@ class CaseUpkeepIT extends OrderRegistryITBase {
     }
 
     @Test
+    void aProbationUnitMayBeNamedBeforeItAllocatesAPractitionerAndTheCaseIsThenAllocatedToOne() throws Exception {
+        var order = validOrder("UNALLOCATED-" + UUID.randomUUID());
+        ((tools.jackson.databind.node.ObjectNode) order.get("agencies").get("probation")).remove("personId");
+        var noOfficer = validOrder("NO-OIC-" + UUID.randomUUID());
+        ((tools.jackson.databind.node.ObjectNode) noOfficer.get("agencies").get("police")).remove("personId");
+
+        assertProblem(post("/orders", noOfficer), 400, "invalid-request", "agencies.police.personId");
+        String orderId = registered(order);
+        var registered = (uk.orderwatch.schemas.events.OrderRegistered) CODEC.read(eventsFor(orderId, 1,
+                Duration.ofSeconds(5)).get(0).value()).data();
+        assertThat(registered.order().agencies().probation())
+                .isEqualTo(new uk.orderwatch.schemas.events.Assignment("demo-probation", null));
+        var allocated = post("/orders/" + orderId + "/reassignments",
+                reassignment(AgencyKind.PROBATION, "demo-probation", "demo-practitioner"), PROBATION_SUPERVISOR);
+
+        assertThat(allocated.statusCode()).as(allocated.body()).isEqualTo(200);
+        assertThat(get("/orders/" + orderId).get("agencies").get("probation").get("personId").asString())
+                .isEqualTo("demo-practitioner");
+    }
+
+    @Test
     void movingTheCaseToAnotherProbationUnitMovesTheRequirementsItSupervises() throws Exception {
         String orderId = registered(validOrder("PDU-" + UUID.randomUUID()));
 
