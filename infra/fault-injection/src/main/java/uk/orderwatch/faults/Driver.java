@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.databind.node.ObjectNode;
 import uk.orderwatch.localstack.DemoData;
+import uk.orderwatch.localstack.DemoDirectory;
 import uk.orderwatch.localstack.LocalStack;
 import uk.orderwatch.localstack.ServiceName;
 import uk.orderwatch.localstack.StackTokens;
@@ -67,28 +68,10 @@ final class Driver {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /**
-     * Records an agency as the demo administrator; a change of where its alerts go (202) is approved by the second
-     * administrator, as the directory requires.
-     */
-    void recordAgency(String agencyId, ObjectNode body) throws IOException, InterruptedException {
-        var response = http.send(HttpRequest.newBuilder(URI.create(stack.config().baseUrl(ServiceName.NOTIFICATION)
-                        + "/directory/agencies/" + agencyId)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + tokens.token(DemoData.ADMIN))
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 202) {
-            String changeId = DemoData.JSON.readTree(response.body()).get("changeId").asString();
-            response = http.send(HttpRequest.newBuilder(URI.create(stack.config().baseUrl(ServiceName.NOTIFICATION)
-                            + "/directory/changes/" + changeId + "/approval")).timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Bearer " + tokens.token(DemoData.SECOND_ADMIN))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("recording agency " + agencyId + ": HTTP " + response.statusCode() + " "
-                    + response.body());
-        }
+    /** Records an agency as the demo administrators (a change of where its alerts go approved by the second). */
+    void recordAgency(String agencyId, ObjectNode body) {
+        new DemoDirectory(stack.config().baseUrl(ServiceName.NOTIFICATION), tokens::token).recordAgency(agencyId,
+                body);
     }
 
     /** Sends a write until it is answered, every attempt with the same Idempotency-Key. */

@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The demo case of the local stack: its users (infra/identity-server's application.yml), its agencies (seeded into
- * notification's directory) and the requests of the README's scenario. The end-to-end tests, the fault-injection
+ * The demo case of the local stack: its users (infra/identity-server's application.yml), its agencies and their duty
+ * rotas and escalation policies (seeded into notification's directory) and the requests of the README's scenario. The end-to-end tests, the fault-injection
  * suite and the benchmark all drive the stack with these.
  */
 public final class DemoData {
@@ -72,6 +72,11 @@ public final class DemoData {
         List<ObjectNode> agencies = new ArrayList<>();
         read("/demo/agencies.json").forEach(a -> agencies.add((ObjectNode) a));
         return agencies;
+    }
+
+    /** Each demo agency's rotas and escalation policies, by agency id: {@code rotas} by id and {@code policies}. */
+    public static JsonNode duty() {
+        return read("/demo/duty.json");
     }
 
     private static JsonNode read(String resource) {

@@ -186,29 +186,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Records the demo agencies and people in notification's directory (idempotent: a PUT per agency), signed in as
-     * the demo administrator.
+     * Records the demo agencies, their people and their duty arrangements in notification's directory (idempotent),
+     * signed in as the demo administrators.
      */
     private void seedDemoData() {
         HttpClient http = HttpClient.newHttpClient();
-        String admin = "Bearer " + OidcLogin.accessToken(config.issuer(), DemoData.ADMIN);
-        List<String> seeded = new ArrayList<>();
+        var tokens = new StackTokens(config.issuer());
+        new DemoDirectory(config.baseUrl(ServiceName.NOTIFICATION), tokens::token).recordDemoAgencies();
         try {
-            for (var agency : DemoData.agencies()) {
-                String id = agency.get("agencyId").asString();
-                var body = agency.deepCopy().without("agencyId");
-                var response = http.send(HttpRequest.newBuilder(URI.create(config.baseUrl(ServiceName.NOTIFICATION)
-                                + "/directory/agencies/" + id)).header("Content-Type", "application/json")
-                                .header("Authorization", admin)
-                        .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() / 100 != 2) {
-                    throw new IllegalStateException("seeding agency " + id + " failed: HTTP " + response.statusCode()
-                            + " " + response.body());
-                }
-                seeded.add(id);
-            }
-            awaitKnownToOrderRegistry(http, seeded, admin);
+            awaitKnownToOrderRegistry(http, DemoData.agencies().stream().map(a -> a.get("agencyId").asString())
+                    .toList(), "Bearer " + tokens.token(DemoData.ADMIN));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

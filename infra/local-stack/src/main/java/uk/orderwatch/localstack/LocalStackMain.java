@@ -84,7 +84,9 @@ public final class LocalStackMain {
         s.append(String.format("  %-15s %s%n", "Data and logs", c.dataDir()));
         s.append("\nDemo users (password orderwatch-demo): alex.morgan (police, demo-police), priya.shah ")
                 .append("(probation, demo-probation), jo.evans (advocate, demo-advocacy), admin and second.admin (ADMIN); ")
-                .append("supervisors sam.okafor, chris.doyle, rene.adeyemi; kim.reed (police, other-police).\n")
+                .append("supervisors sam.okafor, chris.doyle, rene.adeyemi; on duty dana.price (duty sergeant), ")
+                .append("morgan.lee (duty probation officer); the 24/7 fallbacks control.room, probation.ooh, ")
+                .append("advocacy.on.call, other.control; kim.reed (police, other-police).\n")
                 .append("A token: TOKEN=$(infra/token.sh alex.morgan)\n");
         s.append("Try it: README.md, section 'Try it', registers an order, reports a breach and a missed session, ")
                 .append("and lists the three alerts.\n");
