@@ -87,19 +87,20 @@ class PortalPagesTest {
                 "kind", "PROBATION", "name", "Demo Probation Delivery Unit", "people", List.of(Map.of(
                         "personId", "demo-practitioner", "name", "Priya Shah", "jobTitle", "Probation practitioner"),
                         Map.of("personId", "demo-senior", "name", "Chris Doyle", "jobTitle", "Senior practitioner")),
-                "escalationChain", List.of()), Map.of("agencyId", "north-probation", "kind", "PROBATION", "name",
+                "fallbackPersonId", "demo-senior"), Map.of("agencyId", "north-probation", "kind", "PROBATION", "name",
                 "North Probation Delivery Unit", "people", List.of(Map.of("personId", "north-pp", "name",
-                        "Nia Hughes", "jobTitle", "Probation practitioner")), "escalationChain", List.of()),
+                        "Nia Hughes", "jobTitle", "Probation practitioner")), "fallbackPersonId", "north-pp"),
                 Map.of("agencyId", "demo-police", "kind", "POLICE", "name", "Demo Constabulary", "people", List.of(
                         Map.of("personId", "demo-oic-2", "name", "DC Lee Park", "jobTitle", "Detective constable")),
-                        "escalationChain", List.of()),
+                        "fallbackPersonId", "demo-oic-2"),
                 Map.of("agencyId", "other-police", "kind", "POLICE", "name", "Other Constabulary", "people",
                         List.of(Map.of("personId", "other-oic", "name", "DC Kim Reed", "jobTitle", "DC")),
-                        "escalationChain", List.of())));
+                        "fallbackPersonId", "other-oic")));
         answers.put("NOTIFICATION /directory/agencies/demo-probation", Map.of("agencyId", "demo-probation",
                 "kind", "PROBATION", "name", "Demo Probation Delivery Unit", "people", List.of(Map.of(
                         "personId", "demo-practitioner", "name", "Priya Shah", "jobTitle", "Probation practitioner",
-                        "email", "priya.shah@probation.test")), "escalationChain", List.of("demo-practitioner"),
+                        "email", "priya.shah@probation.test", "supervisor", true)),
+                "fallbackPersonId", "demo-practitioner",
                 "webhookUrl", "https://probation.test/hooks"));
         answers.put("NOTIFICATION /directory/changes", List.of());
         answers.put("ORDER_REGISTRY /reports/orders-by-status", Map.of("name", "orders-by-status", "columns",
@@ -302,6 +303,18 @@ class PortalPagesTest {
                         "Jane Protected", "1 Safe House Lane", "Order registered (version 1)",
                         "Breach reported: no contact with the protected person", "20 November 2026",
                         "Alert: Breach reported");
+    }
+
+    @Test
+    void theOrderPageSaysWhoIsAlertedWhenAUnitHasAllocatedNobodyAndWhenNoAdvocacyServiceIsInvolved() {
+        var order = order(true);
+        order.put("agencies", Map.of("police", Map.of("agencyId", "demo-police", "personId", "demo-oic"),
+                "probation", Map.of("agencyId", "demo-probation")));
+        answers.put("ORDER_REGISTRY /orders/" + ORDER_ID, order);
+
+        assertThat(get("/orders/" + ORDER_ID, "POLICE")).hasStatusOk().bodyText().contains(
+                "Not allocated yet: whoever Demo Probation Delivery Unit has on duty is alerted",
+                "No advocacy service is involved: nobody is alerted as the advocate").doesNotContain("null");
     }
 
     @Test
@@ -650,9 +663,12 @@ class PortalPagesTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void anAdministratorChangesAnAgencyItsPeopleAndItsEscalationChain() {
+    void anAdministratorChangesAnAgencyItsPeopleItsSupervisorsAndItsFallback() {
         assertThat(source(get("/admin/directory/demo-probation", "ADMIN"))).contains("value=\"Priya Shah\"",
-                "value=\"priya.shah@probation.test\"", ">demo-practitioner</textarea>", "Person 4");
+                "value=\"priya.shah@probation.test\"", "name=\"fallbackPersonId\" type=\"text\" "
+                        + "value=\"demo-practitioner\"", "Person 4")
+                .containsPattern("id=\"p0.supervisor\" name=\"p0.supervisor\" type=\"checkbox\" value=\"true\"[^>]*"
+                        + "checked");
         var sent = org.mockito.ArgumentCaptor.forClass(Object.class);
         when(api.put(eq(Service.NOTIFICATION), any(), sent.capture())).thenReturn(Map.of());
         var saved = mvc.perform(as(MockMvcRequestBuilders.post("/admin/directory").with(csrf())
@@ -660,14 +676,16 @@ class PortalPagesTest {
                 .param("name", "Demo Probation Delivery Unit")
                 .param("p0.personId", "demo-practitioner").param("p0.name", "Priya Shah")
                 .param("p2.personId", "duty-po").param("p2.name", "Duty probation officer")
-                .param("p2.mobile", "07700 900123").param("escalationChain", "duty-po\n demo-practitioner \n"),
+                .param("p2.mobile", "07700 900123").param("p2.supervisor", "true")
+                .param("fallbackPersonId", " duty-po "),
                 "ADMIN", false));
         assertThat(saved).hasStatus3xxRedirection().hasRedirectedUrl("/admin/directory");
         var body = (Map<String, Object>) sent.getValue();
         assertThat((List<Map<String, Object>>) body.get("people")).extracting(p -> p.get("personId"))
                 .containsExactly("demo-practitioner", "duty-po");
-        assertThat(body).containsEntry("escalationChain", List.of("duty-po", "demo-practitioner"))
-                .doesNotContainKey("webhook");
+        assertThat((List<Map<String, Object>>) body.get("people")).extracting(p -> p.get("supervisor"))
+                .containsExactly(false, true);
+        assertThat(body).containsEntry("fallbackPersonId", "duty-po").doesNotContainKey("webhook");
 
         when(api.put(eq(Service.NOTIFICATION), any(), any())).thenThrow(new ApiProblem(Service.NOTIFICATION, 400,
                 "The request is not valid", "people[1].mobile: must be a phone number",
@@ -676,14 +694,16 @@ class PortalPagesTest {
                 .param("existing", "true").param("agencyId", "demo-probation").param("kind", "PROBATION")
                 .param("name", "Demo Probation Delivery Unit").param("p0.personId", "demo-practitioner")
                 .param("p0.name", "Priya Shah").param("p2.personId", "duty-po").param("p2.name", "Duty")
-                .param("p2.mobile", "call me").param("rows", "4"), "ADMIN", false));
+                .param("p2.mobile", "call me").param("rows", "4").param("fallbackPersonId", "duty-po"), "ADMIN",
+                false));
         assertThat(source(refused)).contains("<a href=\"#p2.mobile\">Must be a phone number.</a>",
                 "value=\"call me\"", "Person 4").doesNotContain("Person 5");
 
         var noSecret = mvc.perform(as(MockMvcRequestBuilders.post("/admin/directory").with(csrf())
                 .param("agencyId", "new-agency").param("kind", "ADVOCACY").param("name", "New")
                 .param("webhookUrl", "https://new.test/hooks"), "ADMIN", false));
-        assertThat(visibleText(noSecret)).contains("Enter the webhook’s secret");
+        assertThat(visibleText(noSecret)).contains("Enter the webhook’s secret",
+                "Enter the person id of the agency’s 24/7 fallback");
     }
 
     @Test
@@ -693,7 +713,8 @@ class PortalPagesTest {
         var proposed = mvc.perform(as(MockMvcRequestBuilders.post("/admin/directory").with(csrf())
                 .param("existing", "true").param("agencyId", "demo-probation").param("kind", "PROBATION")
                 .param("name", "Demo Probation Delivery Unit").param("p0.personId", "demo-practitioner")
-                .param("p0.name", "Priya Shah").param("p0.email", "elsewhere@mail.test"), "ADMIN", false));
+                .param("p0.name", "Priya Shah").param("p0.email", "elsewhere@mail.test")
+                .param("fallbackPersonId", "demo-practitioner"), "ADMIN", false));
         assertThat(proposed).hasStatus3xxRedirection().hasRedirectedUrl("/directory-changes");
         assertThat(proposed).flash().containsKey("success");
         assertThat(String.valueOf(proposed.getMvcResult().getFlashMap().get("success")))

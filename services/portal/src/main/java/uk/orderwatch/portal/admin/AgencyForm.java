@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import uk.orderwatch.portal.web.FormErrors;
 
 /**
- * The agency form: kind, name, its people (one row each: id, name, job title, email, mobile; empty rows are left
- * out), the escalation chain (person ids in order, one per line) and the agency's webhook. The directory replaces
+ * The agency form: kind, name, its people (one row each: id, name, job title, email, mobile, supervisor; empty rows
+ * are left out), its 24/7 fallback (one of its people) and the agency's webhook. The directory replaces
  * the whole agency with what is sent, and never shows a webhook's secret back: keeping a webhook means giving its
  * secret again.
  */
@@ -42,10 +42,14 @@ record AgencyForm(Map<String, String> values) {
                         form.put("p" + i + "." + field, String.valueOf(person.get(field)));
                     }
                 }
+                if (Boolean.TRUE.equals(person.get("supervisor"))) {
+                    form.put("p" + i + ".supervisor", "true");
+                }
                 i++;
             }
-            var chain = (List<String>) agency.get("escalationChain");
-            form.put("escalationChain", chain == null ? "" : String.join("\n", chain));
+            if (agency.get("fallbackPersonId") != null) {
+                form.put("fallbackPersonId", String.valueOf(agency.get("fallbackPersonId")));
+            }
             if (agency.get("webhookUrl") != null) {
                 form.put("webhookUrl", String.valueOf(agency.get("webhookUrl")));
             }
@@ -100,11 +104,14 @@ record AgencyForm(Map<String, String> values) {
                 String value = trimmed(v("p" + i + "." + field));
                 person.put(field, value == null && (field.equals("personId") || field.equals("name")) ? "" : value);
             }
+            person.put("supervisor", "true".equals(v("p" + i + ".supervisor")));
             people.add(person);
         }
         request.put("people", people);
-        request.put("escalationChain", v("escalationChain") == null ? List.of()
-                : v("escalationChain").lines().map(String::trim).filter(s -> !s.isEmpty()).toList());
+        if (isBlank(v("fallbackPersonId"))) {
+            errors.add("fallbackPersonId", "Enter the person id of the agency’s 24/7 fallback, like its control room");
+        }
+        request.put("fallbackPersonId", trimmed(v("fallbackPersonId")));
         if (!isBlank(v("webhookUrl"))) {
             if (isBlank(v("webhookSecret"))) {
                 errors.add("webhookSecret", "Enter the webhook’s secret: it is never shown, so it is given again "
@@ -128,11 +135,8 @@ record AgencyForm(Map<String, String> values) {
         if (requestField.startsWith("webhook")) {
             return requestField.endsWith("secret") ? "webhookSecret" : "webhookUrl";
         }
-        if (requestField.startsWith("escalationChain")) {
-            return "escalationChain";
-        }
         return switch (requestField) {
-            case "kind", "name", "agencyId" -> requestField;
+            case "kind", "name", "agencyId", "fallbackPersonId" -> requestField;
             default -> null;
         };
     }
