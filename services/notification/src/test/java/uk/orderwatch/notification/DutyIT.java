@@ -297,6 +297,53 @@ class DutyIT extends ServiceIT {
                 .containsExactlyInAnyOrder("day-po", "night-po");
     }
 
+    @Test
+    void aSupervisorAcknowledgesOnBehalfTakesOverOrHandsAnAlertToAColleagueEachRecordedAsSuch() throws Exception {
+        clock.set(next(DayOfWeek.WEDNESDAY, 3));
+        String onBehalf = breach(new AgencyAssignments(new Assignment(police, "oic"), null, null));
+        String takenOver = breach(new AgencyAssignments(new Assignment(police, "oic"), null, null));
+        String handed = breach(new AgencyAssignments(new Assignment(police, "oic"), null, null));
+        String officer = TestTokens.token("POLICE", police, "oic");
+        String first = alertOf(onBehalf, "oic").get("alertId").asString();
+        String second = alertOf(takenOver, "oic").get("alertId").asString();
+        String third = alertOf(handed, "oic").get("alertId").asString();
+
+        var notTheirs = post("/alerts/" + first + "/acknowledgements", "{}", supervisor());
+        var notASupervisor = post("/alerts/" + first + "/acknowledgements", "{\"as\":\"ON_BEHALF\"}", officer);
+        var byTheSergeant = post("/alerts/" + first + "/acknowledgements",
+                "{\"as\":\"ON_BEHALF\",\"note\":\"DC Oic rang in: on scene\"}", supervisor());
+        var takeOver = post("/alerts/" + second + "/acknowledgements", "{\"as\":\"TAKING_OVER\"}", supervisor());
+        var toAStranger = post("/alerts/" + third + "/reassignments", "{\"personId\":\"nobody\"}", supervisor());
+        var byTheOfficer = post("/alerts/" + third + "/reassignments", "{\"personId\":\"sgt-1\"}", officer);
+        var handOver = post("/alerts/" + third + "/reassignments", "{\"personId\":\"sgt-1\"}", supervisor());
+        var again = post("/alerts/" + third + "/reassignments", "{\"personId\":\"sgt-2\"}", supervisor());
+
+        assertProblem(notTheirs, 422, "acknowledged-by-recipient", "as");
+        assertProblem(notASupervisor, 422, "supervisor-acts", "as");
+        assertThat(byTheSergeant.statusCode()).as(byTheSergeant.body()).isEqualTo(201);
+        assertThat(byTheSergeant.json().get("acknowledgement").get("personId").asString()).isEqualTo("insp");
+        assertThat(byTheSergeant.json().get("acknowledgement").get("as").asString()).isEqualTo("ON_BEHALF");
+        assertThat(byTheSergeant.json().get("readAt").isNull()).as("the officer has not read it").isTrue();
+        assertThat(takeOver.json().get("acknowledgement").get("as").asString()).isEqualTo("TAKING_OVER");
+        assertProblem(toAStranger, 422, "agency-person", "personId");
+        assertThat(byTheOfficer.statusCode()).isEqualTo(422);
+        assertThat(handOver.statusCode()).as(handOver.body()).isEqualTo(201);
+        assertProblem(again, 422, "alert-open", "alertId");
+        var colleague = alertOf(handed, "sgt-1");
+        assertThat(colleague.get("title").asString()).startsWith("Reassigned to you: ");
+        assertThat(colleague.get("recipient").get("role").asString()).isEqualTo("OFFICER_IN_CHARGE");
+        assertThat(Instant.parse(colleague.get("acknowledgeBy").asString())).as("the standard policy's first wait")
+                .isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
+        assertThat(alertEvents(third, 2)).containsExactly("alert.raised", "alert.escalated");
+
+        clock.advance(Duration.ofMinutes(16));
+        escalations.escalateOverdue();
+        assertThat(alertOf(handed, "control").get("escalationLevel").asInt()).as("the policy walks on from the "
+                + "colleague").isEqualTo(1);
+        assertThat(alertsOf(onBehalf)).hasSize(1);
+        assertThat(alertsOf(takenOver)).hasSize(1);
+    }
+
     /**
      * At every hour of a week, for a force whose officer in charge does not answer and a unit with nobody assigned,
      * each agency's walk reaches a person of that agency who can be alerted.

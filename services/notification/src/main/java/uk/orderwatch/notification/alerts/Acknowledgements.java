@@ -18,6 +18,7 @@ import uk.orderwatch.support.followup.FollowUpHandler;
 import uk.orderwatch.support.followup.FollowUps;
 import uk.orderwatch.support.idempotency.IdempotentRequest;
 import uk.orderwatch.support.outbox.OutboxWriter;
+import uk.orderwatch.support.security.Caller;
 import uk.orderwatch.support.web.Problem;
 
 /** A recipient takes an alert on (which stops its escalation) or marks it read. */
@@ -44,12 +45,22 @@ public class Acknowledgements {
         this.clock = clock;
     }
 
-    /** The recipient takes the alert on: its deadline stops, and so does every deadline of its chain. */
-    public AlertDocument acknowledge(String alertId, String agencyId, String personId, String note) {
+    /**
+     * The recipient takes the alert on, or a supervisor of their agency acknowledges it on their behalf or takes it
+     * over: its deadline stops, and so does every deadline of its chain.
+     */
+    public AlertDocument acknowledge(String alertId, Caller caller, String note, AlertDocument.AcknowledgedAs as) {
         var alert = alerts.require(alertId);
-        if (!alert.isFor(agencyId, personId)) {
-            throw Problem.rule("acknowledged-by-recipient", "personId", "only the alert's recipient can "
-                    + "acknowledge it");
+        String personId = caller.personId();
+        var capacity = as == null ? AlertDocument.AcknowledgedAs.RECIPIENT : as;
+        boolean recipient = alert.isFor(caller.agencyId(), personId);
+        if (capacity == AlertDocument.AcknowledgedAs.RECIPIENT && !recipient) {
+            throw Problem.rule("acknowledged-by-recipient", "as", "only the alert's recipient acknowledges it as "
+                    + "theirs; a supervisor of their agency acknowledges it ON_BEHALF of them or TAKING_OVER");
+        }
+        if (capacity != AlertDocument.AcknowledgedAs.RECIPIENT && (recipient || !alert.isSupervisedBy(caller))) {
+            throw Problem.rule("supervisor-acts", "as", "only a supervisor of the recipient's agency acknowledges "
+                    + "another person's alert on their behalf or takes it over");
         }
         if (alert.acknowledged() && IdempotentRequest.isCurrent(alert.acknowledgement().requestId())) {
             return alert; // a retry of this acknowledgement, whose answer was lost
@@ -66,9 +77,9 @@ public class Acknowledgements {
         // conditional on nobody having acknowledged it, not on the version: a delivery being recorded meanwhile
         // changes other fields and must not turn the officer's acknowledgement away
         var updated = outbox.update(query(where("_id").is(alertId).and("acknowledgement").is(null)),
-                new Update().set("acknowledgement", new AlertDocument.Acknowledgement(personId, now, note,
+                new Update().set("acknowledgement", new AlertDocument.Acknowledgement(personId, now, note, capacity,
                         IdempotentRequest.currentId()))
-                        .unset("acknowledgeBy").set("readAt", alert.readAt() == null ? now : alert.readAt())
+                        .unset("acknowledgeBy").set("readAt", alert.readAt() == null && recipient ? now : alert.readAt())
                         .push(FollowUp.FIELD, stop).inc("version", 1), AlertDocument.class, List.of(event));
         if (updated == null) {
             var current = alerts.require(alertId);

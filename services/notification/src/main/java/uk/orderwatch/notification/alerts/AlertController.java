@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -38,9 +39,11 @@ public class AlertController {
     private final Acknowledgements acknowledgements;
     private final AlertStream stream;
     private final AuditLog audit;
+    private final Escalations escalations;
 
     public AlertController(AlertQueries alerts, Acknowledgements acknowledgements, AlertStream stream,
-                           AuditLog audit) {
+                           AuditLog audit, Escalations escalations) {
+        this.escalations = escalations;
         this.alerts = alerts;
         this.acknowledgements = acknowledgements;
         this.stream = stream;
@@ -53,7 +56,7 @@ public class AlertController {
      */
     static boolean canSee(Caller caller, AlertDocument alert) {
         return alert.isFor(caller.agencyId(), caller.personId())
-                || (caller.supervisor() && caller.agencyId().equals(alert.recipient().agencyId()));
+                || alert.isSupervisedBy(caller);
     }
 
     private AlertDocument visible(String alertId, Caller caller) {
@@ -110,8 +113,9 @@ public class AlertController {
 
     @PostMapping(path = "/{alertId}/acknowledgements", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Acknowledge an alert: its escalation (and its chain's) stops",
-            description = "HIGH alerts must be acknowledged within 15 minutes, MEDIUM within 4 hours; otherwise "
-                    + "they go to the next person in the agency's escalation chain.")
+            description = "By its recipient, within the wait of their step of the agency's escalation policy; "
+                    + "otherwise it goes to the policy's next step. A supervisor of the recipient's agency "
+                    + "acknowledges it ON_BEHALF of them or TAKING_OVER, recorded as such.")
     public ResponseEntity<AlertView> acknowledge(@PathVariable String alertId,
 
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
@@ -119,8 +123,21 @@ public class AlertController {
             @Valid @RequestBody AcknowledgeAlertRequest request, Caller caller) {
         visible(alertId, caller);
         audit.change(caller, AlertDocument.AUDIT_RESOURCE, alertId);
-        return ResponseEntity.status(201).body(AlertView.of(acknowledgements.acknowledge(alertId, caller.agencyId(), caller.personId(),
-                request.note())));
+        return ResponseEntity.status(201).body(AlertView.of(acknowledgements.acknowledge(alertId, caller,
+                request.note(), request.as())));
+    }
+
+    @PostMapping(path = "/{alertId}/reassignments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A supervisor hands an alert nobody has taken on to a named colleague",
+            description = "The colleague (a person of the recipient's agency) gets an alert of their own with the "
+                    + "same step's time to acknowledge; the policy walks on from there if they do not. Published as "
+                    + "alert.escalated with reason reassigned. 422 when the alert was acknowledged or escalated.")
+    public ResponseEntity<AlertView> reassign(@PathVariable String alertId,
+                                              @Valid @RequestBody ReassignAlertRequest request, Caller caller) {
+        var alert = visible(alertId, caller);
+        audit.change(caller, AlertDocument.AUDIT_RESOURCE, alertId, List.of("reassigned to " + request.personId()));
+        return ResponseEntity.status(201).body(AlertView.of(escalations.reassign(alert, request.personId(),
+                caller)));
     }
 
     @PostMapping(path = "/{alertId}/read")

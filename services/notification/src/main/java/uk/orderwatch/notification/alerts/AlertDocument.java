@@ -58,6 +58,11 @@ public record AlertDocument(
         return recipient.personId().equals(personId) && recipient.agencyId().equals(agencyId);
     }
 
+    /** Whether {@code caller} is a supervisor of the agency of the alert's recipient (who sees and acts on it). */
+    public boolean isSupervisedBy(uk.orderwatch.support.security.Caller caller) {
+        return caller.supervisor() && caller.agencyId().equals(recipient.agencyId());
+    }
+
     /** What the audit log calls an alert. */
     public static final String AUDIT_RESOURCE = "alert";
     public static final String COLLECTION = "alerts";
@@ -80,12 +85,18 @@ public record AlertDocument(
     }
 
     /**
-     * Who took the alert on, when, and their note (the note stays here).
+     * Who took the alert on, when, in what capacity, and their note (the note stays here).
      *
+     * @param as        RECIPIENT (null in alerts from before it existed), or a supervisor of the recipient's agency
+     *                  acknowledging ON_BEHALF of the recipient, or TAKING_OVER the alert themselves
      * @param requestId the Idempotency-Key request that acknowledged it (ADR 11), never shown
      */
-    public record Acknowledgement(String personId, Instant at, String note, @JsonIgnore String requestId) {
+    public record Acknowledgement(String personId, Instant at, String note, AcknowledgedAs as,
+                                  @JsonIgnore String requestId) {
     }
+
+    /** The capacity in which someone acknowledged an alert. */
+    public enum AcknowledgedAs { RECIPIENT, ON_BEHALF, TAKING_OVER }
 
     public boolean acknowledged() {
         return acknowledgement != null;

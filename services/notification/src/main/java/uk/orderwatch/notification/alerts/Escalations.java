@@ -29,6 +29,8 @@ import uk.orderwatch.support.followup.FollowUp;
 import uk.orderwatch.support.followup.FollowUpHandler;
 import uk.orderwatch.support.followup.FollowUps;
 import uk.orderwatch.support.outbox.OutboxWriter;
+import uk.orderwatch.support.security.Caller;
+import uk.orderwatch.support.web.Problem;
 
 /**
  * An alert nobody acknowledged in time, or that no channel could deliver, walks its agency's escalation policy: the
@@ -58,6 +60,8 @@ public class Escalations {
     static final String TELL_EXHAUSTED = "tell-policy-exhausted";
     /** The follow-up of an alert every channel failed to deliver: escalating it. */
     public static final String ESCALATE_UNDELIVERED = "escalate-undelivered";
+    /** {@code alert.escalated}'s reason when a supervisor handed the alert to a colleague. */
+    static final String REASSIGNED = "reassigned";
     /** {@code alert.failed}'s reason when the policy ran out. */
     static final String EXHAUSTED = "policy-exhausted";
 
@@ -126,6 +130,48 @@ public class Escalations {
         return true;
     }
 
+    /**
+     * A supervisor of the recipient's agency hands an alert nobody has taken on to a colleague there: an alert of
+     * their own, with the time to acknowledge of the step it was at, from which the policy walks on.
+     */
+    public AlertDocument reassign(AlertDocument alert, String personId, Caller caller) {
+        if (!alert.isSupervisedBy(caller)) {
+            throw Problem.rule("supervisor-acts", "personId", "only a supervisor of the recipient's agency "
+                    + "reassigns an alert");
+        }
+        String agencyId = alert.recipient().agencyId();
+        if (directory.find(agencyId).flatMap(a -> a.person(personId)).isEmpty()) {
+            throw Problem.rule("agency-person", "personId", "no person " + personId + " in " + agencyId);
+        }
+        if (personId.equals(alert.recipient().personId())) {
+            throw Problem.rule("reassignment-changes", "personId", personId + " already has this alert");
+        }
+        if (!open(alert)) {
+            throw Problem.rule("alert-open", "alertId", "the alert was " + (alert.acknowledged() ? "acknowledged"
+                    : "escalated") + " already");
+        }
+        var to = new Recipient(personId, agencyId, alert.recipient().role());
+        var wait = alert.acknowledgeBy() == null ? null : duty.policy(agencyId, alert.priority())
+                .map(p -> p.walk()).filter(w -> alert.escalationLevel() < w.size())
+                .map(w -> w.get(alert.escalationLevel()).acknowledgeWithin()).orElse(null);
+        String reassignedId = UUID.nameUUIDFromBytes((alert.alertId() + "|reassigned|" + personId)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        Instant now = clock.instant();
+        var event = events.create(EventType.ALERT_ESCALATED, alert.orderId(), new AlertEscalated(alert.alertId(),
+                alert.orderId(), alert.recipient(), to, reassignedId, alert.escalationLevel(), REASSIGNED, now));
+        FollowUp raise = followUps.pending(RAISE_ESCALATED);
+        var claimed = outbox.update(claim(alert), new Update().set("escalatedToAlertId", reassignedId)
+                        .set("escalation", new AlertDocument.Escalation(to, REASSIGNED, wait, alert.escalationLevel()))
+                        .unset("acknowledgeBy").push(FollowUp.FIELD, raise).inc("version", 1),
+                AlertDocument.class, List.of(event));
+        if (claimed == null) {
+            throw Problem.conflict("concurrent-change", "alert " + alert.alertId() + " changed at the same time; "
+                    + "try again");
+        }
+        followUps.runNow(alert.alertId(), raise);
+        return alerts.require(alert.alertId());
+    }
+
     /** The step after the alert's in its agency's policy, as the policy is now, that reaches someone now. */
     private Optional<EscalationPolicy.Taken> next(AlertDocument alert, Recipient assigned, Instant now) {
         return duty.policy(assigned.agencyId(), alert.priority()).flatMap(p -> p.after(alert.escalationLevel(),
@@ -171,10 +217,15 @@ public class Escalations {
             return;
         }
         String reason = alert.escalation().reason();
-        String escalated = "Escalated (" + reason.replace('-', ' ') + "): ";
+        String escalated = reason.equals(REASSIGNED) ? "Reassigned to you: "
+                : "Escalated (" + reason.replace('-', ' ') + "): ";
+        String why = switch (reason) {
+            case REASSIGNED -> "A supervisor handed this alert to you from " + alert.recipient().personId() + ".";
+            case "not-delivered" -> "Not delivered to " + alert.recipient().personId() + " in time.";
+            default -> "Not acknowledged by " + alert.recipient().personId() + " in time.";
+        };
         var message = new AlertContent.Message(escalated + alert.title(), escalated + alert.headline(),
-                alert.fields(), "Not " + (reason.equals("not-delivered") ? "delivered to " : "acknowledged by ")
-                + alert.recipient().personId() + " in time.\n" + alert.body());
+                alert.fields(), why + "\n" + alert.body());
         raiser.raise(alert.escalatedToAlertId(), alert.sourceEventId(), alert.sourceEventType(), alert.orderId(),
                 alert.escalation().to(), alert.priority(), message, alert.rootAlertId(), alert.escalation().level(),
                 alert.escalation().acknowledgeWithin());
