@@ -745,9 +745,45 @@ class PortalPagesTest {
     }
 
     @Test
-    void onlyTheRecipientIsOfferedAcknowledgementASupervisorIsToldWhoHasIt() {
-        assertThat(visibleText(get("/alerts/" + ALERT_ID, "PROBATION"))).contains("Only demo-oic can acknowledge")
-                .doesNotContain("Acknowledge the alert");
+    void onlyTheRecipientIsOfferedAcknowledgementSomeoneElseIsToldWhoHasIt() {
+        assertThat(visibleText(get("/alerts/" + ALERT_ID, "PROBATION"))).contains("demo-oic has not acknowledged")
+                .doesNotContain("Acknowledge the alert", "Act for your team");
+    }
+
+    /** The duty inspector of the recipient's force. */
+    static <B extends org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<B>> B
+            asInspector(B request) {
+        return request.with(oidcLogin().idToken(t -> t.subject("inspector").claim("name", "Insp. Test")
+                .claim("role", "POLICE").claim("agency_id", "demo-police").claim("person_id", "demo-inspector")
+                .claim("supervisor", true)));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSupervisorAcknowledgesOnTheRecipientsBehalfTakesItOverOrHandsItToAColleague() {
+        var page = mvc.perform(asInspector(MockMvcRequestBuilders.get("/alerts/" + ALERT_ID)));
+        assertThat(visibleText(page)).contains("Act for your team", "They are dealing with it: acknowledge on their "
+                + "behalf", "I am taking it over", "Or hand it to a colleague", "DC Lee Park, Detective constable");
+        verify(api, never()).post(eq(Service.NOTIFICATION), any(), isNull());
+
+        var sent = org.mockito.ArgumentCaptor.forClass(Object.class);
+        when(api.post(eq(Service.NOTIFICATION), any(), sent.capture())).thenReturn(alert());
+        var unchosen = mvc.perform(asInspector(MockMvcRequestBuilders.post("/alerts/" + ALERT_ID + "/acknowledgement")
+                .with(csrf()).param("acting", "true").param("note", "rang in")));
+        assertThat(visibleText(unchosen)).contains("Select whether they are dealing with it or you are taking it "
+                + "over");
+        var takeOver = mvc.perform(asInspector(MockMvcRequestBuilders.post("/alerts/" + ALERT_ID
+                + "/acknowledgement").with(csrf()).param("acting", "true").param("as", "TAKING_OVER")));
+        assertThat(takeOver).hasStatus3xxRedirection().flash().containsEntry("success",
+                "You have taken this alert over. Its escalation has stopped.");
+        assertThat((Map<String, Object>) sent.getValue()).containsEntry("as", "TAKING_OVER");
+        var handed = mvc.perform(asInspector(MockMvcRequestBuilders.post("/alerts/" + ALERT_ID + "/reassignment")
+                .with(csrf()).param("personId", "demo-oic-2")));
+        assertThat(handed).hasStatus3xxRedirection();
+        assertThat((Map<String, Object>) sent.getValue()).containsExactly(Map.entry("personId", "demo-oic-2"));
+        var noOne = mvc.perform(asInspector(MockMvcRequestBuilders.post("/alerts/" + ALERT_ID + "/reassignment")
+                .with(csrf())));
+        assertThat(visibleText(noOne)).contains("Select the colleague to hand the alert to");
     }
 
     @Test

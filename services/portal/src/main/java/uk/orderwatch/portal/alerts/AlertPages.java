@@ -87,20 +87,60 @@ public class AlertPages {
         FormErrors errors = new FormErrors();
         Map<String, Object> request = new HashMap<>();
         request.put("note", trimmed(form.get("note")));
-        if (FormPage.send(() -> api.post(Service.NOTIFICATION, uri -> uri.path("/alerts/{id}/acknowledgements")
-                .build(alertId), request), errors, Map.of("note", "note")::get, Map.of())) {
-            redirect.addFlashAttribute("success", "Alert acknowledged. Its escalation has stopped.");
+        String as = trimmed(form.get("as"));
+        if (as != null) {
+            request.put("as", as);
+        }
+        if ("true".equals(form.get("acting")) && as == null) {
+            errors.add("as", "Select whether they are dealing with it or you are taking it over");
+        } else if (FormPage.send(() -> api.post(Service.NOTIFICATION, uri -> uri.path("/alerts/{id}/acknowledgements")
+                .build(alertId), request), errors, Map.of("note", "note", "as", "as")::get, Map.of())) {
+            redirect.addFlashAttribute("success", "TAKING_OVER".equals(as)
+                    ? "You have taken this alert over. Its escalation has stopped."
+                    : "Alert acknowledged. Its escalation has stopped.");
             return "redirect:/alerts/" + alertId;
         }
         return page(api.get(Service.NOTIFICATION, uri -> uri.path("/alerts/{id}").build(alertId)), user, form, errors,
                 model);
     }
 
-    /** The alert; only its recipient is offered acknowledgement (the service accepts it from them alone). */
+    /** A supervisor hands the alert to a colleague in the recipient's agency. */
+    @PostMapping("/alerts/{alertId}/reassignment")
+    String reassign(@PathVariable String alertId, @RequestParam Map<String, String> form,
+                    @ModelAttribute("user") SignedInUser user, Model model, RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        String personId = trimmed(form.get("personId"));
+        if (personId == null) {
+            errors.add("personId", "Select the colleague to hand the alert to");
+        } else if (FormPage.send(() -> api.post(Service.NOTIFICATION, uri -> uri.path("/alerts/{id}/reassignments")
+                .build(alertId), Map.of("personId", personId)), errors, Map.of("personId", "personId")::get,
+                Map.of())) {
+            redirect.addFlashAttribute("success", "Handed to " + directory.names().get(personId) + ", who has an "
+                    + "alert of their own to acknowledge.");
+            return "redirect:/alerts/" + alertId;
+        }
+        return page(api.get(Service.NOTIFICATION, uri -> uri.path("/alerts/{id}").build(alertId)), user, form, errors,
+                model);
+    }
+
+    /**
+     * The alert: its recipient is offered acknowledgement; a supervisor of their agency (who sees it) acknowledging
+     * on their behalf, taking it over, or handing it to a colleague.
+     */
+    @SuppressWarnings("unchecked")
     private String page(Map<String, Object> alert, SignedInUser user, Map<String, String> form, FormErrors errors,
                         Model model) {
+        boolean recipient = isRecipient(alert, user);
         model.addAttribute("alert", alert);
-        model.addAttribute("recipient", isRecipient(alert, user));
+        model.addAttribute("recipient", recipient);
+        boolean supervising = !recipient && user.supervisor();
+        model.addAttribute("supervising", supervising);
+        if (supervising) {
+            var r = (Map<String, Object>) alert.get("recipient");
+            var colleagues = new java.util.LinkedHashMap<>(directory.people(String.valueOf(r.get("agencyId"))));
+            colleagues.remove(String.valueOf(r.get("personId")));
+            model.addAttribute("colleagues", colleagues);
+        }
         model.addAttribute("names", directory.names());
         FormPage.show(model, form, errors);
         return "alerts/show";

@@ -37,6 +37,16 @@ public class Directory {
         return byKind;
     }
 
+    /** The people of one agency as a form offers them: person id to "Name, job title", in the directory's order. */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> people(String agencyId) {
+        Map<String, String> people = new java.util.LinkedHashMap<>();
+        agencies().stream().filter(a -> agencyId.equals(a.get("agencyId"))).findFirst().ifPresent(a ->
+                ((List<Map<String, Object>>) a.getOrDefault("people", List.of())).forEach(p -> people.put(
+                        String.valueOf(p.get("personId")), p.get("name") + ", " + p.get("jobTitle"))));
+        return people;
+    }
+
     /** Person id and agency id to a name people recognise; an id the directory does not know maps to itself. */
     @SuppressWarnings("unchecked")
     public Map<String, String> names() {
