@@ -148,9 +148,15 @@ abstract class SkeletonFlowScenario {
      */
     /** An alert of the order, once notification raised it. */
     static JsonNode awaitAlert(StackClient client, String orderId, String type, String personId) {
+        return awaitAlert(client, orderId, type, personId, null);
+    }
+
+    /** An alert of the order for that person (any, when null) in that role (any, when null). */
+    static JsonNode awaitAlert(StackClient client, String orderId, String type, String personId, String role) {
         return await().atMost(Duration.ofSeconds(60)).until(() -> client.alerts(orderId).stream()
                 .filter(a -> a.get("sourceEventType").asString().equals(type)
-                        && a.get("recipient").get("personId").asString().equals(personId)).findFirst(),
+                        && (personId == null || a.get("recipient").get("personId").asString().equals(personId))
+                        && (role == null || a.get("recipient").get("role").asString().equals(role))).findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
     }
 
@@ -189,6 +195,69 @@ abstract class SkeletonFlowScenario {
         ok(client.reportBreach(fullId));
         awaitAlert(client, fullId, "breach.reported", "demo-advocacy-manager");
         awaitAlert(client, fullId, "breach.reported", "demo-caseworker");
+    }
+
+    /**
+     * An order that names the probation unit but no practitioner alerts whoever the unit has on duty; a HIGH alert
+     * nobody takes on walks the advocacy service's policy to its next on-duty person (1-minute steps for the test);
+     * and every alert in the system is for someone who can sign in and read it.
+     */
+    @Test
+    void everyAlertReachesSomeoneOnDutyWhoCanSignIn() throws Exception {
+        var client = client();
+        String spo = "chris.doyle";
+        String advocacyManager = "rene.adeyemi";
+        String duty = "/directory/agencies/demo-advocacy/duty";
+        var standing = client.get(advocacyManager, ServiceName.NOTIFICATION, duty).get("highPriority");
+        var order = StackClient.order("5 Duty Road", "07700900555");
+        ((tools.jackson.databind.node.ObjectNode) order.get("agencies").get("probation")).remove("personId");
+        String orderId = client.register(order);
+        try {
+            ok(client.put(advocacyManager, ServiceName.NOTIFICATION, duty + "/escalation-policy", JSON.readTree("""
+                    {"unassignedRotaId":"duty-caseworkers","policy":%s,
+                     "highPriority":{"steps":[{"who":"ASSIGNED","waitMinutes":1},
+                       {"who":"ON_DUTY","rotaId":"duty-caseworkers","waitMinutes":1},
+                       {"who":"FALLBACK","waitMinutes":1}],"repeat":0}}
+                    """.formatted(client.get(advocacyManager, ServiceName.NOTIFICATION, duty).get("policy")))));
+            ok(client.reportBreach(orderId));
+
+            var onDuty = awaitAlert(client, orderId, "breach.reported", null, "PROBATION_PRACTITIONER");
+            String raisedAt = onDuty.get("raisedAt").asString();
+            assertThat(onDuty.get("recipient").get("personId").asString()).as("the unit's duty officer then")
+                    .isEqualTo(client.get(spo, ServiceName.NOTIFICATION, "/directory/agencies/demo-probation/duty/"
+                            + "rotas/duty-officers/on-duty?at=" + raisedAt).get("personId").asString());
+
+            var escalated = await().atMost(Duration.ofMinutes(3)).until(() -> client.alerts(orderId).stream()
+                    .filter(a -> a.get("recipient").get("agencyId").asString().equals("demo-advocacy")
+                            && a.get("escalationLevel").asInt() > 0).findFirst(), java.util.Optional::isPresent)
+                    .orElseThrow();
+            String then = client.get(advocacyManager, ServiceName.NOTIFICATION, duty + "/rotas/duty-caseworkers/"
+                    + "on-duty?at=" + escalated.get("raisedAt").asString()).get("personId").asString();
+            assertThat(escalated.get("recipient").get("personId").asString()).as("whoever was on duty, or the "
+                    + "fallback when that was the caseworker who did not answer").isEqualTo(
+                    then.equals("demo-caseworker") ? "demo-advocacy-on-call" : then);
+        } finally {
+            ok(client.put(advocacyManager, ServiceName.NOTIFICATION, duty + "/escalation-policy", JSON.readTree("""
+                    {"unassignedRotaId":"duty-caseworkers","policy":%s,"highPriority":%s}
+                    """.formatted(client.get(advocacyManager, ServiceName.NOTIFICATION, duty).get("policy"),
+                    standing))));
+        }
+
+        var users = java.util.regex.Pattern.compile("personId: ([a-z0-9-]+), agencyId: ([a-z0-9-]+)")
+                .matcher(java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty(
+                        "orderwatch.repo-root", "../.."), "infra/identity-server/src/main/resources/application.yml")))
+                .results().map(m -> m.group(2) + "/" + m.group(1)).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> unreadable = new java.util.TreeSet<>();
+        try (var mongo = com.mongodb.client.MongoClients.create(stack().mongoUri("admin"))) {
+            mongo.getDatabase("orderwatch-notification").getCollection("alerts").find().forEach(a -> {
+                var r = a.get("recipient", org.bson.Document.class);
+                if (!users.contains(r.getString("agencyId") + "/" + r.getString("personId"))) {
+                    unreadable.add(r.getString("agencyId") + "/" + r.getString("personId"));
+                }
+            });
+        }
+        assertThat(users).hasSizeGreaterThan(10);
+        assertThat(unreadable).as("recipients no user signs in as").isEmpty();
     }
 
     private static JsonNode ok(java.net.http.HttpResponse<String> response) {

@@ -58,6 +58,13 @@ final class StackClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> put(String user, ServiceName service, String path, JsonNode body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.config().baseUrl(service) + path))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token(user))
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> response(String user, ServiceName service, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(stack.config().baseUrl(service) + path))
                 .header("Authorization", "Bearer " + token(user)).build(), HttpResponse.BodyHandlers.ofString());

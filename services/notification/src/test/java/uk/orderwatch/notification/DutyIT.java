@@ -146,6 +146,10 @@ class DutyIT extends ServiceIT {
                 {"policy":{"steps":[{"who":"ASSIGNED","waitMinutes":10},
                   {"who":"ON_DUTY","rotaId":"always","waitMinutes":5}],"repeat":0}}
                 """).statusCode()).isEqualTo(200);
+        var recorded = get("/directory/agencies/" + police + "/duty", supervisor()).json();
+        assertThat(recorded.get("policy").get("steps").get(1).get("waitMinutes").asInt()).isEqualTo(5);
+        assertThat(putDuty("/escalation-policy", JSON.createObjectNode().set("policy", recorded.get("policy"))
+                .toString()).statusCode()).as("what is read back is what is sent").isEqualTo(200);
         var gapInTheLastRota = putDuty("/rotas/always", rota("Round the clock", OFFICE_HOURS, "sgt-3"));
         var removeTheLastRota = call(org.springframework.http.HttpMethod.DELETE, "/directory/agencies/" + police
                 + "/duty/rotas/always", supervisor(), null);

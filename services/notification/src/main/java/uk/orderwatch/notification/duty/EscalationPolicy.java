@@ -1,5 +1,8 @@
 package uk.orderwatch.notification.duty;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +35,17 @@ public record EscalationPolicy(List<Step> steps, int repeat) {
         FALLBACK
     }
 
-    /** One step: whom it notifies, and how long they have to acknowledge before the next. */
-    public record Step(Notify who, String rotaId, String personId, Duration acknowledgeWithin) {
+    /**
+     * One step: whom it notifies, and how long they have to acknowledge before the next (shown in whole minutes,
+     * {@code waitMinutes}, as the API takes it).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Step(Notify who, String rotaId, String personId, @JsonIgnore Duration acknowledgeWithin) {
+
+        @JsonProperty("waitMinutes")
+        public long waitMinutes() {
+            return acknowledgeWithin.toMinutes();
+        }
 
         public static Step of(Notify who, Duration acknowledgeWithin) {
             return new Step(who, null, null, acknowledgeWithin);

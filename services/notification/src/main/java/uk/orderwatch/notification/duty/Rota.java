@@ -1,5 +1,7 @@
 package uk.orderwatch.notification.duty;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +40,14 @@ public record Rota(String name, List<Layer> layers, List<Cover> covers) {
      * A rotation: its members take turns of {@code turnLength}, the first starting at {@code handoverAt} (wall clock),
      * and are on duty only within its hours ({@code hours} empty: at every hour).
      */
-    public record Layer(String name, List<String> members, LocalDateTime handoverAt, Duration turnLength,
+    public record Layer(String name, List<String> members, LocalDateTime handoverAt, @JsonIgnore Duration turnLength,
                         List<Hours> hours) {
+
+        /** The turn in whole hours, as the API takes it. */
+        @JsonProperty("turnHours")
+        public long turnHours() {
+            return turnLength.toHours();
+        }
 
         public Layer {
             members = List.copyOf(members);
