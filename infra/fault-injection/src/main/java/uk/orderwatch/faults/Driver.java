@@ -63,8 +63,13 @@ final class Driver {
 
     /** A read as the officer in charge; throws when the service does not answer. */
     HttpResponse<String> get(ServiceName service, String path) throws IOException, InterruptedException {
+        return get(DemoData.OIC, service, path);
+    }
+
+    /** A read as {@code user}; throws when the service does not answer. */
+    HttpResponse<String> get(String user, ServiceName service, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(stack.config().baseUrl(service) + path))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + tokens.token(DemoData.OIC))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + tokens.token(user))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -144,6 +144,37 @@ public final class FaultSuite implements AutoCloseable {
         return producer;
     }
 
+    /**
+     * Who the next step of the demo agency's escalation policy (demo/duty.json) reaches at {@code at} after
+     * {@code from} did not take an alert of {@code priority} on: whoever its rota has on duty then (asked of the
+     * stack), passed over when that is {@code from}, else the fallback.
+     */
+    String nextOnDuty(String agencyId, String priority, String from, Instant at) throws Exception {
+        var policies = DemoData.duty().get(agencyId).get("policies");
+        var steps = policies.get("HIGH".equals(priority) && policies.has("highPriority") ? "highPriority" : "policy")
+                .get("steps");
+        String fallback = DemoData.agencies().stream().filter(a -> a.get("agencyId").asString().equals(agencyId))
+                .findFirst().orElseThrow().get("fallbackPersonId").asString();
+        for (int i = 1; i < steps.size(); i++) {
+            var step = steps.get(i);
+            String who = switch (step.get("who").asString()) {
+                case "ON_DUTY" -> {
+                    var response = driver.get(DemoData.ADMIN, ServiceName.NOTIFICATION, "/directory/agencies/"
+                            + agencyId + "/duty/rotas/" + step.get("rotaId").asString() + "/on-duty?at=" + at);
+                    yield response.statusCode() == 200
+                            ? DemoData.JSON.readTree(response.body()).get("personId").asString() : null;
+                }
+                case "PERSON" -> step.get("personId").asString();
+                case "FALLBACK" -> fallback;
+                default -> from;
+            };
+            if (who != null && (!who.equals(from) || i == steps.size() - 1)) {
+                return who;
+            }
+        }
+        return fallback;
+    }
+
     MongoClient mongo() {
         return mongo;
     }

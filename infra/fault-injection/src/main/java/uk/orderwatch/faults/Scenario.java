@@ -240,6 +240,44 @@ abstract class Scenario {
             suite.stack().smtpProxy().restore();
             suite.webhookProxy().restore();
         }
+
+        /**
+         * Every alert of the run whose channels all failed went on to the next step of its agency's policy that
+         * reaches someone then: whoever the agency had on duty, or its fallback when that was the same person.
+         */
+        @Override
+        void verify(FaultSuite suite, FaultSuite.Run run, List<String> failures, List<String> notes)
+                throws Exception {
+            var orders = run.cases().stream().map(FaultSuite.Case::orderId).filter(java.util.Objects::nonNull)
+                    .toList();
+            var alerts = suite.mongo().getDatabase("orderwatch-notification").getCollection("alerts");
+            int checked = 0;
+            for (var first : alerts.find(com.mongodb.client.model.Filters.and(
+                    com.mongodb.client.model.Filters.in("orderId", orders),
+                    com.mongodb.client.model.Filters.eq("escalationLevel", 0),
+                    com.mongodb.client.model.Filters.eq("escalation.reason", "not-delivered")))) {
+                var next = alerts.find(com.mongodb.client.model.Filters.eq("_id",
+                        first.getString("escalatedToAlertId"))).first();
+                String from = first.get("recipient", org.bson.Document.class).getString("personId");
+                String agency = first.get("recipient", org.bson.Document.class).getString("agencyId");
+                if (next == null) {
+                    failures.add("alert " + first.getString("_id") + " of " + from + " escalated to nobody");
+                    continue;
+                }
+                String expected = suite.nextOnDuty(agency, first.getString("priority"), from,
+                        next.getDate("raisedAt").toInstant());
+                String got = next.get("recipient", org.bson.Document.class).getString("personId");
+                if (!expected.equals(got)) {
+                    failures.add("alert " + first.getString("_id") + " of " + from + " went to " + got
+                            + ", not to " + expected + ", who was next on duty");
+                }
+                checked++;
+            }
+            notes.add(checked + " alerts no channel delivered went on to the next person on duty");
+            if (checked == 0) {
+                failures.add("no alert went on while every channel was down: the scenario proved nothing");
+            }
+        }
     }
 
     /** Half the connections to the mail server and the webhook receivers fail, for 30 s. */

@@ -84,6 +84,8 @@ class ChannelsIT extends ServiceIT {
 
     @Autowired
     Escalations escalations;
+    @Autowired
+    uk.orderwatch.notification.delivery.DeliveryService deliveries;
     /** For the live stream only, which RestTestClient does not read as it arrives. */
     final HttpClient http = HttpClient.newHttpClient();
     String agency;
@@ -126,12 +128,16 @@ class ChannelsIT extends ServiceIT {
      * own: an alert escalates to its fallback, the inspector.
      */
     String breachFor(String person) throws Exception {
+        return breachFor(person, Severity.HIGH);
+    }
+
+    String breachFor(String person, Severity severity) throws Exception {
         var example = (BreachReported) CODEC.read(new String(EventCodec.class
                 .getResourceAsStream(EventType.BREACH_REPORTED.exampleResource()).readAllBytes())).data();
         String orderId = UUID.randomUUID().toString();
         var data = new BreachReported(UUID.randomUUID().toString(), orderId, 1, example.conditionId(),
                 example.conditionCategory(), example.occurredAt(), example.reportedAt(), example.reportedBy(),
-                Severity.HIGH, false, example.subject(),
+                severity, false, example.subject(),
                 new AgencyAssignments(new Assignment(agency, person), null, null));
         var event = CloudEvent.of(EventType.BREACH_REPORTED, UUID.randomUUID().toString(),
                 "/orderwatch/breach-report", Instant.now(), orderId, data);
@@ -384,6 +390,87 @@ class ChannelsIT extends ServiceIT {
                 delivery(alertId, "WEBHOOK").get("status").asString()));
     }
 
+    /**
+     * A person's own rules: email at once, then the agency's webhook 5 minutes later if they have not acknowledged;
+     * an acknowledged alert goes no further.
+     */
+    @Test
+    void aPersonsOwnRulesSendTheNextChannelAfterTheirWaitUnlessTheyAcknowledged() throws Exception {
+        var set = put("/me/notification-rules", """
+                {"byPriority":{"HIGH":[{"channel":"EMAIL","afterMinutes":0},{"channel":"WEBHOOK","afterMinutes":5}]}}
+                """, as("by-email"));
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().get("source").asString()).isEqualTo("OWN");
+        // raised 6 minutes ago by the test clock, so that the webhook, signed at the real time, verifies
+        clock.set(Instant.now().minus(Duration.ofMinutes(6)));
+        String ignored = alertOf(breachFor("by-email"), "by-email").get("alertId").asString();
+        String taken = alertOf(breachFor("by-email"), "by-email").get("alertId").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> delivery(ignored, "EMAIL") != null
+                && delivery(taken, "EMAIL") != null);
+        assertThat(post("/alerts/" + taken + "/acknowledgements", "{}", as("by-email")).statusCode()).isEqualTo(201);
+        assertThat(delivery(ignored, "WEBHOOK")).as("not before 5 minutes").isNull();
+
+        clock.set(Instant.now());
+        deliveries.deliverDue();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> WEBHOOK.received().stream()
+                .anyMatch(b -> b.contains(ignored)));
+        assertThat(delivery(ignored, "WEBHOOK").get("status").asString()).isEqualTo("delivered");
+        assertThat(delivery(taken, "WEBHOOK")).as("acknowledged: no further channel").isNull();
+        assertThat(WEBHOOK.received()).noneMatch(b -> b.contains(taken));
+    }
+
+    /** Quiet hours hold a MEDIUM alert's email until they end; a HIGH one goes at once. */
+    @Test
+    void quietHoursHoldAMediumAlertUntilMorningButNotAHighOne() throws Exception {
+        assertThat(put("/me/notification-rules", """
+                {"byPriority":{},"quietHours":{"from":"22:00","to":"07:00"}}
+                """, as("by-email")).statusCode()).isEqualTo(200);
+        var night = java.time.ZonedDateTime.now(uk.orderwatch.notification.duty.Rota.ZONE).plusDays(1)
+                .with(java.time.LocalTime.of(23, 30));
+        clock.set(night.toInstant());
+        String medium = alertOf(breachFor("by-email", Severity.MEDIUM), "by-email").get("alertId").asString();
+        String high = alertOf(breachFor("by-email", Severity.HIGH), "by-email").get("alertId").asString();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> delivery(high, "EMAIL") != null);
+        assertThat(delivery(medium, "EMAIL")).as("held until 07:00").isNull();
+        clock.set(night.plusHours(7).plusMinutes(31).toInstant()); // 07:01
+        deliveries.deliverDue();
+        clock.set(Instant.now());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> delivery(medium, "EMAIL") != null
+                && "delivered".equals(delivery(medium, "EMAIL").get("status").asString()));
+    }
+
+    @Test
+    void eachPersonSetsOnlyTheirOwnRulesAndTheAgencysSupervisorsItsDefaults() throws Exception {
+        var inboxOnly = put("/me/notification-rules", """
+                {"byPriority":{"HIGH":[{"channel":"INBOX","afterMinutes":0}]}}
+                """, as("by-email"));
+        var unreachable = put("/me/notification-rules", """
+                {"byPriority":{"HIGH":[{"channel":"SMS","afterMinutes":0}]}}
+                """, as("by-email"));
+        var backwards = put("/me/notification-rules", """
+                {"byPriority":{"HIGH":[{"channel":"EMAIL","afterMinutes":5},{"channel":"WEBHOOK","afterMinutes":1}]}}
+                """, as("by-email"));
+        var notASupervisor = put("/directory/agencies/" + agency + "/duty/notification-rules", """
+                {"byPriority":{"LOW":[]}}
+                """, as("by-email"));
+        var defaults = put("/directory/agencies/" + agency + "/duty/notification-rules", """
+                {"byPriority":{"LOW":[]}}
+                """, TestTokens.token("POLICE", agency, "inspector", true));
+
+        assertProblem(inboxOnly, 400, "invalid-request", "byPriority.HIGH[0].channel");
+        assertProblem(unreachable, 422, "rules-reach-you", "byPriority.HIGH");
+        assertProblem(backwards, 400, "invalid-request", "byPriority.HIGH[1].afterMinutes");
+        assertThat(notASupervisor.statusCode()).isEqualTo(403);
+        assertThat(defaults.statusCode()).as(defaults.body()).isEqualTo(200);
+        var mine = get("/me/notification-rules", as("by-sms")).json();
+        assertThat(mine.get("source").asString()).isEqualTo("AGENCY");
+        assertThat(mine.get("byPriority").get("LOW").size()).as("LOW alerts stay in the inbox").isZero();
+        assertThat(mine.get("byPriority").get("HIGH").size()).isEqualTo(3);
+    }
+
     @Test
     void whenSmsIsDownTheAlertFallsBackToTheWebhook() throws Exception {
         NOTIFY.failing(true);
@@ -411,6 +498,22 @@ class ChannelsIT extends ServiceIT {
         assertThat(get("/alerts/" + alertId).get("escalatedToAlertId").asString())
                 .isEqualTo(escalated.get("alertId").asString());
         assertThat(alertEvents(alertId, 3)).containsExactly("alert.raised", "alert.failed", "alert.escalated");
+    }
+
+    /** Nobody has to take a LOW alert on: when no channel delivers it, it waits in the inbox and goes nowhere. */
+    @Test
+    void aLowAlertNoChannelDeliversIsReportedFailedAndEscalatesToNobody() throws Exception {
+        NOTIFY.failing(true);
+        WEBHOOK.failing(true);
+        String orderId = breachFor("by-sms", Severity.LOW);
+        String alertId = alertOf(orderId, "by-sms").get("alertId").asString();
+
+        assertThat(alertEvents(alertId, 2)).containsExactly("alert.raised", "alert.failed");
+        await("the failure's follow-up is done").atMost(Duration.ofSeconds(10)).until(() -> mongo.getCollection(
+                "alerts").find(new org.bson.Document("_id", alertId)).first().getList("followUps", Object.class)
+                .isEmpty());
+        assertThat(get("/alerts?orderId=" + orderId + "&agencyId=" + agency).get("total").asInt()).isEqualTo(1);
+        assertThat(get("/alerts/" + alertId).get("escalatedToAlertId").isNull()).isTrue();
     }
 
     @Test

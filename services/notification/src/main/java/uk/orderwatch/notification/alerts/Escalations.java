@@ -96,9 +96,12 @@ public class Escalations {
         return escalated;
     }
 
-    /** Takes the alert's next step, or, with none left, tells the fallback and the supervisors. */
+    /**
+     * Takes the alert's next step, or, with none left, tells the fallback and the supervisors. A LOW alert, which
+     * nobody has to acknowledge, walks no policy.
+     */
     public boolean escalate(AlertDocument alert, String reason) {
-        if (!open(alert)) {
+        if (!open(alert) || alert.priority() == Severity.LOW) {
             return false;
         }
         var root = alert.rootAlertId().equals(alert.alertId()) ? alert : alerts.require(alert.rootAlertId());
@@ -272,7 +275,10 @@ public class Escalations {
     @Bean
     static FollowUpHandler escalateUndelivered(Escalations escalations, AlertQueries alerts) {
         return FollowUpHandler.of(ESCALATE_UNDELIVERED, AlertDocument.class, id -> {
-            if (!escalations.escalate(alerts.require(id), "not-delivered") && open(alerts.require(id))) {
+            // nobody has to take a LOW alert on: it waits in the inbox while its channels are retried
+            var alert = alerts.require(id);
+            if (alert.priority() != Severity.LOW && !escalations.escalate(alert, "not-delivered")
+                    && open(alerts.require(id))) {
                 throw new IllegalStateException("alert " + id + " changed while escalating; it is tried again");
             }
         });

@@ -42,9 +42,10 @@ import uk.orderwatch.support.outbox.OutboxEvent;
 import uk.orderwatch.support.outbox.OutboxWriter;
 
 /**
- * Delivers alerts beyond the inbox. Channels are tried in the recipient's order (email, SMS, the agency's webhook)
- * until one reaches them; a failed one is kept with its status and retried from the store with backoff while the
- * next channel is tried. When every channel has failed, {@code alert.failed} is published and the alert escalates.
+ * Delivers alerts beyond the inbox. Channels are tried in the recipient's order ({@link NotificationRules}: their
+ * own, their agency's defaults, or email, SMS, the agency's webhook) until one reaches them, and a channel the person
+ * set a wait for when it has passed unless they acknowledged; a failed one is kept with its status and retried from
+ * the store with backoff while the next channel is tried. When every channel has failed, {@code alert.failed} is published and the alert escalates.
  * An alert is worked on by one instance at a time: it is claimed first (compare-and-set), then sent, then the
  * outcome stored. Nothing is dropped: the inbox copy is always there.
  */
@@ -52,7 +53,6 @@ import uk.orderwatch.support.outbox.OutboxWriter;
 public class DeliveryService {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
-    static final List<ChannelType> ORDER = List.of(ChannelType.EMAIL, ChannelType.SMS, ChannelType.WEBHOOK);
 
     private final MongoTemplate mongo;
     private final ResilientChannels channels;
@@ -159,11 +159,24 @@ public class DeliveryService {
         List<OutboxEvent> newEvents = new ArrayList<>();
         boolean reached = deliveries.stream().anyMatch(d -> d.channel() != ChannelType.INBOX
                 && d.status().reached());
-        List<ChannelType> reachable = ORDER.stream()
-                .filter(t -> channels.channel(t) != null && channels.channel(t).canReach(person, agency)).toList();
-        for (ChannelType type : reachable) {
-            if (reached) {
-                break;
+        boolean acknowledged = claimed.acknowledged();
+        var rules = rules(claimed.recipient().agencyId(), claimed.recipient().personId());
+        List<NotificationRules.Step> plan = rules.plan(claimed.priority()).stream()
+                .filter(s -> channels.channel(s.channel()) != null
+                        && channels.channel(s.channel()).canReach(person, agency)).toList();
+        List<ChannelType> reachable = plan.stream().map(NotificationRules.Step::channel).toList();
+        // the first time a channel still to come may be tried: a later step, or the end of quiet hours
+        Instant later = null;
+        for (NotificationRules.Step step : plan) {
+            ChannelType type = step.channel();
+            Instant start = rules.startOf(step, claimed.priority(), claimed.raisedAt());
+            // a step with a wait goes only to someone who has not acknowledged; one without, until one reaches them
+            if (step.chained() ? acknowledged : reached) {
+                continue;
+            }
+            if (start.isAfter(now)) {
+                later = later == null || start.isBefore(later) ? start : later;
+                continue;
             }
             Delivery d = deliveries.stream().filter(x -> x.channel() == type).findFirst()
                     .orElse(new Delivery(type, DeliveryStatus.CREATED, 0, null, null, null, null));
@@ -196,14 +209,17 @@ public class DeliveryService {
             }
             replace(deliveries, outcome);
         }
-        boolean allFailed = !reached && !reachable.isEmpty();
+        boolean allFailed = !reached && !reachable.isEmpty() && later == null;
         boolean reportFailure = allFailed && !claimed.failureReported();
         if (reportFailure) {
             newEvents.add(events.create(EventType.ALERT_FAILED, claimed.orderId(), new AlertFailed(claimed.alertId(),
                     claimed.orderId(), claimed.recipient(), reachable.stream().map(Enum::name).toList(), now,
                     AlertFailed.CHANNELS_FAILED)));
         }
-        Instant nextDue = reached ? null : deliveries.stream().map(Delivery::nextAttemptAt).filter(Objects::nonNull)
+        boolean anyReached = reached;
+        Instant nextDue = java.util.stream.Stream.concat(deliveries.stream()
+                        .filter(d -> retried(d, plan, anyReached, acknowledged)).map(Delivery::nextAttemptAt)
+                        .filter(Objects::nonNull), java.util.stream.Stream.ofNullable(later))
                 .min(Comparator.naturalOrder()).orElse(null);
         var update = new Update().set("deliveries", mongo.getConverter().convertToMongoType(deliveries))
                 .unset("deliveryClaimedUntil").inc("version", 1);
@@ -224,6 +240,26 @@ public class DeliveryService {
             followUps.runNow(alertId, escalate);
         }
         return true;
+    }
+
+    /**
+     * Whether a failed delivery is tried again: a channel without a wait until any channel reached the person, one
+     * with a wait until they acknowledge.
+     */
+    private static boolean retried(Delivery d, List<NotificationRules.Step> plan, boolean reached,
+                                   boolean acknowledged) {
+        boolean chained = plan.stream().anyMatch(s -> s.channel() == d.channel() && s.chained());
+        return chained ? !acknowledged : !reached;
+    }
+
+    /** The person's own rules, else their agency's defaults, else every channel at once. */
+    private NotificationRules rules(String agencyId, String personId) {
+        var own = mongo.findById(NotificationRules.idOf(agencyId, personId), NotificationRules.class);
+        if (own != null) {
+            return own;
+        }
+        var defaults = mongo.findById(NotificationRules.idOf(agencyId, null), NotificationRules.class);
+        return defaults != null ? defaults : NotificationRules.standard();
     }
 
     /** The {@code alert.delivered} event of a delivery that reached its recipient. */
