@@ -348,6 +348,71 @@ class DutyIT extends ServiceIT {
         assertThat(alertsOf(takenOver)).hasSize(1);
     }
 
+    @Test
+    void aRotaTakesItsShiftsFromTheRosteringSystemsCalendarAndOneNamingAStrangerChangesNothing() throws Exception {
+        assertThat(putDuty("/rotas/sergeants", rota("Sergeants", OFFICE_HOURS, "sgt-1")).statusCode())
+                .isEqualTo(200);
+        Instant saturday = next(DayOfWeek.SATURDAY, 8);
+        clock.set(saturday.minus(Duration.ofDays(1)));
+        String weekend = RotaCalendarShifts.of(
+                RotaCalendarShifts.shift("sat@roster", saturday, Duration.ofHours(12), "SUMMARY:sgt-2"),
+                RotaCalendarShifts.shift("sun@roster", saturday.plus(Duration.ofDays(1)), Duration.ofHours(12),
+                        "SUMMARY:Sgt Three"));
+        String stranger = RotaCalendarShifts.of(RotaCalendarShifts.shift("x@roster", saturday, Duration.ofHours(12),
+                "ATTENDEE:mailto:someone@elsewhere.test"));
+        String path = "/directory/agencies/" + police + "/duty/rotas/sergeants";
+
+        var imported = calendar(path + "/shifts", weekend);
+        var refused = calendar(path + "/shifts", stranger);
+        var notACalendar = calendar(path + "/shifts", "name,start\nsgt-2,08:00");
+
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(JSON.readTree(imported.body()).get("shifts").asInt()).isEqualTo(2);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("x@roster", "names nobody");
+        assertThat(notACalendar.statusCode()).isEqualTo(400);
+        assertThat(onDutyAt(path, saturday.plus(Duration.ofHours(2)))).isEqualTo("sgt-2");
+        assertThat(onDutyAt(path, saturday.plus(Duration.ofHours(26)))).isEqualTo("sgt-3");
+        assertThat(onDutyAt(path, saturday.plus(Duration.ofHours(14)))).as("between shifts, outside office hours")
+                .isNull();
+
+        var again = calendar(path + "/shifts", RotaCalendarShifts.of(RotaCalendarShifts.shift("sun@roster",
+                saturday.plus(Duration.ofDays(1)), Duration.ofHours(12), "SUMMARY:sgt-1")));
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(onDutyAt(path, saturday.plus(Duration.ofHours(2)))).as("replaced by the new import").isNull();
+        assertThat(onDutyAt(path, saturday.plus(Duration.ofHours(26)))).isEqualTo("sgt-1");
+    }
+
+    String onDutyAt(String rotaPath, Instant at) {
+        var response = get(rotaPath + "/on-duty?at=" + at, supervisor());
+        return response.statusCode() == 200 ? response.json().get("personId").asString() : null;
+    }
+
+    java.net.http.HttpResponse<String> calendar(String path, String ics) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + supervisor()).header("Content-Type", "text/calendar")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(ics)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A rostering system's export: one VEVENT per shift, times in UTC. */
+    static final class RotaCalendarShifts {
+        static final java.time.format.DateTimeFormatter UTC = java.time.format.DateTimeFormatter
+                .ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
+
+        static String of(String... events) {
+            return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Rostering//EN\r\n" + String.join("", events)
+                    + "END:VCALENDAR\r\n";
+        }
+
+        static String shift(String uid, Instant start, Duration length, String who) {
+            return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:" + UTC.format(start) + "\r\nDTSTART:"
+                    + UTC.format(start) + "\r\nDTEND:" + UTC.format(start.plus(length)) + "\r\n" + who
+                    + "\r\nEND:VEVENT\r\n";
+        }
+    }
+
     /**
      * At every hour of a week, for a force whose officer in charge does not answer and a unit with nobody assigned,
      * each agency's walk reaches a person of that agency who can be alerted.

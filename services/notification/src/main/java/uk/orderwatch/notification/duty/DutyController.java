@@ -71,6 +71,17 @@ public class DutyController {
                 + "/covers/" + cover.coverId())).body(cover);
     }
 
+    @PutMapping(path = "/rotas/{rotaId}/shifts", consumes = "text/calendar")
+    @Operation(summary = "Import the rota's shifts from the agency's rostering system (iCalendar, RFC 5545)",
+            description = "Each VEVENT in the next 90 days (recurrences written out) is a shift of the person it "
+                    + "names: an ATTENDEE with their email, or their person id or name as the SUMMARY. Shifts take "
+                    + "precedence over the rota's layers while they last and replace those imported before; 422 "
+                    + "agency-person names a shift that names nobody of the agency, and nothing is changed.")
+    public DutyService.ShiftsImported importShifts(@PathVariable String agencyId, @PathVariable String rotaId,
+                                                   @RequestBody String calendar, Caller caller) {
+        return duty.importShifts(agencyId, rotaId, calendar, caller);
+    }
+
     @DeleteMapping("/rotas/{rotaId}/covers/{coverId}")
     @Operation(summary = "Remove a cover")
     public AgencyDuty deleteCover(@PathVariable String agencyId, @PathVariable String rotaId,

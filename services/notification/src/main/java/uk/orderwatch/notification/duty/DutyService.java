@@ -176,6 +176,53 @@ public class DutyService {
         return cover;
     }
 
+    /** What an iCalendar import did: how many shifts, from when to when. */
+    public record ShiftsImported(String rotaId, int shifts, Instant from, Instant to) {
+    }
+
+    /**
+     * Takes a rota's shifts from the agency's rostering system (iCalendar): each shift in the next 90 days, its
+     * recurrences written out, becomes a cover of the whole rota by the person it names (an attendee's email, or
+     * the summary as a person id or name), replacing the shifts imported before. A shift naming nobody of the agency
+     * refuses the whole file.
+     */
+    public ShiftsImported importShifts(String agencyId, String rotaId, String ics, Caller caller) {
+        var agency = agency(agencyId, caller, true);
+        var current = of(agencyId);
+        var rota = current.rota(rotaId).orElseThrow(() -> Problem.notFound("Rota", rotaId));
+        Instant now = clock.instant();
+        Instant until = now.plus(Duration.ofDays(90));
+        List<RotaCalendar.Shift> shifts;
+        try {
+            shifts = RotaCalendar.shifts(ics, now, until);
+        } catch (RotaCalendar.NotICalendar e) {
+            throw Problem.invalid("body", "is not an iCalendar file (RFC 5545): " + e.getMessage());
+        }
+        if (shifts.size() > 2000) {
+            throw Problem.invalid("body", "has " + shifts.size() + " shifts in the next 90 days; at most 2000");
+        }
+        List<Rota.Cover> covers = new ArrayList<>(rota.covers().stream()
+                .filter(c -> c.reason() != Rota.CoverReason.SHIFT).toList());
+        for (var shift : shifts) {
+            var person = agency.people().stream().filter(p -> shift.attendees().stream()
+                            .anyMatch(a -> a.equalsIgnoreCase(p.email())) || shift.summary().equals(p.personId())
+                            || shift.summary().equalsIgnoreCase(p.name())).findFirst()
+                    .orElseThrow(() -> Problem.rule("agency-person", "body", "the shift " + shift.uid() + " ("
+                            + shift.summary() + ", " + shift.start() + ") names nobody of " + agencyId + ": give "
+                            + "an attendee with their email, or their person id as the summary"));
+            if (!shift.end().isAfter(shift.start())) {
+                throw Problem.invalid("body", "the shift " + shift.uid() + " ends before it starts");
+            }
+            covers.add(new Rota.Cover(java.util.UUID.nameUUIDFromBytes((rotaId + "|" + shift.uid() + "|"
+                    + shift.start()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
+                    person.personId(), null, shift.start(), shift.end(), Rota.CoverReason.SHIFT, caller.personId(),
+                    now));
+        }
+        store(current, current.withRota(rotaId, new Rota(rota.name(), rota.layers(), covers)), caller,
+                shifts.size() + " shift(s) of rota " + rotaId + " imported from iCalendar, " + now + " to " + until);
+        return new ShiftsImported(rotaId, shifts.size(), now, until);
+    }
+
     /** Removes a cover (the leave was cancelled). */
     public AgencyDuty removeCover(String agencyId, String rotaId, String coverId, Caller caller) {
         agency(agencyId, caller, true);

@@ -99,7 +99,8 @@ public record Rota(String name, List<Layer> layers, List<Cover> covers) {
         }
     }
 
-    public enum CoverReason { LEAVE, SICKNESS, SWAP, OTHER }
+    /** Why someone covers; SHIFT: a shift imported from the agency's rostering system (iCalendar). */
+    public enum CoverReason { LEAVE, SICKNESS, SWAP, OTHER, SHIFT }
 
     /** Who is on duty, and why: the layer's name, or the cover's id. */
     public record OnDuty(String personId, String layer, String coverId) {
