@@ -82,6 +82,10 @@ class PortalPagesTest {
                         "step", "ARRESTED", "at", "2026-11-22T08:00:00Z", "reasonableExcuseRaised", false))));
         answers.put("BREACH_REPORT /sessions/due", Map.of("items", List.of(), "total", 0));
         answers.put("NOTIFICATION /alerts", Map.of("items", List.of(alert()), "total", 1));
+        answers.put("NOTIFICATION /me/notification-rules", Map.of("source", "OWN", "byPriority", Map.of(
+                "HIGH", List.of(Map.of("channel", "SMS", "afterMinutes", 0), Map.of("channel", "WEBHOOK",
+                        "afterMinutes", 5)), "MEDIUM", List.of(Map.of("channel", "EMAIL", "afterMinutes", 0)),
+                "LOW", List.of()), "quietHours", Map.of("from", "22:00:00", "to", "07:00:00")));
         answers.put("NOTIFICATION /alerts/" + ALERT_ID, alert());
         answers.put("NOTIFICATION /directory/agencies", List.of(Map.of("agencyId", "demo-probation",
                 "kind", "PROBATION", "name", "Demo Probation Delivery Unit", "people", List.of(Map.of(
@@ -219,7 +223,7 @@ class PortalPagesTest {
                         "/alerts/" + ALERT_ID),
                 "PROBATION", List.of("/caseload", "/orders/" + ORDER_ID, "/orders/" + ORDER_ID + "/enforcement", "/orders/" + ORDER_ID + "/attendance",
                         "/orders/" + ORDER_ID + "/sessions/s1/outcome"),
-                "ADVOCATE", List.of("/alerts", "/orders/" + ORDER_ID + "/breaches/new"),
+                "ADVOCATE", List.of("/alerts", "/orders/" + ORDER_ID + "/breaches/new", "/alert-settings"),
                 "ADMIN", List.of("/reports", "/admin/directory", "/admin/directory/new",
                         "/admin/directory/demo-probation",
                         "/admin/audit?action=READ", "/admin/dead-letters", "/directory-changes"));
@@ -736,6 +740,40 @@ class PortalPagesTest {
         var refused = mvc.perform(as(MockMvcRequestBuilders.post("/directory-changes/ch-1/approval").with(csrf()),
                 "ADMIN", false));
         assertThat(visibleText(refused)).contains("You proposed this change, so someone else must approve it");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPersonChoosesTheirChannelsWaitsAndQuietHoursAndIsToldWhatTheServiceRefused() {
+        var page = get("/alert-settings", "ADVOCATE");
+        assertThat(source(page)).containsPattern("<option value=\"SMS\" selected=\"selected\">Text message</option>")
+                .contains("name=\"HIGH.1.after\" type=\"text\" value=\"5\"", "value=\"22:00\"", "value=\"07:00\"");
+
+        var sent = org.mockito.ArgumentCaptor.forClass(Object.class);
+        when(api.put(eq(Service.NOTIFICATION), any(), sent.capture())).thenReturn(Map.of());
+        var saved = mvc.perform(as(MockMvcRequestBuilders.post("/alert-settings").with(csrf())
+                .param("HIGH.0.channel", "SMS").param("HIGH.0.after", "0")
+                .param("HIGH.1.channel", "EMAIL").param("HIGH.1.after", " 2 ")
+                .param("MEDIUM.0.channel", "EMAIL").param("LOW.0.channel", "")
+                .param("quietFrom", "22:30").param("quietTo", "06:30"), "ADVOCATE", false));
+        assertThat(saved).hasStatus3xxRedirection().hasRedirectedUrl("/alert-settings");
+        var body = (Map<String, Object>) sent.getValue();
+        assertThat((Map<String, Object>) body.get("byPriority")).containsEntry("HIGH", List.of(
+                Map.of("channel", "SMS", "afterMinutes", 0), Map.of("channel", "EMAIL", "afterMinutes", 2)))
+                .containsEntry("MEDIUM", List.of(Map.of("channel", "EMAIL", "afterMinutes", 0)))
+                .containsEntry("LOW", List.of());
+        assertThat(body).containsEntry("quietHours", Map.of("from", "22:30", "to", "06:30"));
+
+        var halfQuiet = mvc.perform(as(MockMvcRequestBuilders.post("/alert-settings").with(csrf())
+                .param("HIGH.0.channel", "SMS").param("quietFrom", "22:30"), "ADVOCATE", false));
+        assertThat(visibleText(halfQuiet)).contains("Enter when quiet hours start and when they end, or neither");
+
+        when(api.put(eq(Service.NOTIFICATION), any(), any())).thenThrow(new ApiProblem(Service.NOTIFICATION, 422,
+                "The request breaks a rule", "byPriority.HIGH: none of these channels can reach you",
+                List.of(new ApiProblem.FieldError("byPriority.HIGH", "none of these channels can reach you"))));
+        var refused = mvc.perform(as(MockMvcRequestBuilders.post("/alert-settings").with(csrf())
+                .param("HIGH.0.channel", "SMS"), "ADVOCATE", false));
+        assertThat(source(refused)).contains("<a href=\"#HIGH.0.channel\">None of these channels can reach you.</a>");
     }
 
     @Test
