@@ -15,8 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The demo case of the local stack: its users (infra/identity-server's application.yml), its agencies and their duty
- * rotas and escalation policies (seeded into notification's directory) and the requests of the README's scenario. The end-to-end tests, the fault-injection
- * suite and the benchmark all drive the stack with these.
+ * rotas and escalation policies (seeded into notification's directory) and the requests of the README's scenario.
+ * The end-to-end tests, the fault-injection suite and the benchmark all drive the stack with these.
  */
 public final class DemoData {
 

@@ -47,7 +47,6 @@ import uk.orderwatch.schemas.events.Severity;
 import uk.orderwatch.testsupport.ServiceIT;
 import uk.orderwatch.testsupport.SharedTestInfra;
 import uk.orderwatch.testsupport.TestTokens;
-import uk.orderwatch.testsupport.TopicReader;
 
 /**
  * Each channel against a real peer or a stand-in for an external service: GreenMail (SMTP), a local stand-in for
@@ -160,16 +159,6 @@ class ChannelsIT extends ServiceIT {
         return null;
     }
 
-    /** The types of the events about one alert, in the order published, each event once. */
-    List<String> alertEvents(String alertId, int atLeast) {
-        return TopicReader.eachEventOnce(TopicReader.readUntil(BOOTSTRAP, Topics.ALERTS, recs -> TopicReader
-                .eachEventOnce(recs).stream().filter(r -> r.value().contains("\"alertId\":\"" + alertId)).count()
-                >= atLeast, Duration.ofSeconds(20))).stream()
-                .filter(r -> r.value().contains("\"alertId\":\"" + alertId)).map(r -> {
-                    assertThat(CODEC.validate(r.value())).isEmpty();
-                    return r.headers().get("ce_type");
-                }).toList();
-    }
 
     @Test
     void anAlertIsEmailedThroughSmtp() throws Exception {
@@ -188,7 +177,7 @@ class ChannelsIT extends ServiceIT {
                 .contains("Read and acknowledge this alert in orderwatch: http://localhost:8080/alerts/" + alertId);
         await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(
                 delivery(alertId, "EMAIL").get("status").asString()));
-        assertThat(alertEvents(alertId, 2)).containsExactly("alert.raised", "alert.delivered");
+        assertThat(AlertTopic.eventTypes(alertId, 2)).containsExactly("alert.raised", "alert.delivered");
     }
 
     /** The test agency's body with the given email for DC Email and mobile for DC Sms. */
@@ -371,7 +360,7 @@ class ChannelsIT extends ServiceIT {
         assertThat(unauthorised.statusCode()).isEqualTo(401);
         assertThat(receipt.statusCode()).isEqualTo(204);
         assertThat(delivery(alertId, "SMS").get("status").asString()).isEqualTo("delivered");
-        assertThat(alertEvents(alertId, 2)).containsExactly("alert.raised", "alert.delivered");
+        assertThat(AlertTopic.eventTypes(alertId, 2)).containsExactly("alert.raised", "alert.delivered");
     }
 
     Response callback(String id, String status, String token) {
@@ -481,7 +470,7 @@ class ChannelsIT extends ServiceIT {
                 && "delivered".equals(delivery(alertId, "WEBHOOK").get("status").asString()));
         assertThat(delivery(alertId, "SMS").get("status").asString()).isEqualTo("temporary-failure");
         assertThat(delivery(alertId, "SMS").get("nextAttemptAt").isNull()).as("kept for a later retry").isFalse();
-        assertThat(alertEvents(alertId, 2)).containsExactly("alert.raised", "alert.delivered");
+        assertThat(AlertTopic.eventTypes(alertId, 2)).containsExactly("alert.raised", "alert.delivered");
     }
 
     @Test
@@ -497,7 +486,7 @@ class ChannelsIT extends ServiceIT {
         assertThat(escalated.get("title").asString()).startsWith("Escalated (not delivered)");
         assertThat(get("/alerts/" + alertId).get("escalatedToAlertId").asString())
                 .isEqualTo(escalated.get("alertId").asString());
-        assertThat(alertEvents(alertId, 3)).containsExactly("alert.raised", "alert.failed", "alert.escalated");
+        assertThat(AlertTopic.eventTypes(alertId, 3)).containsExactly("alert.raised", "alert.failed", "alert.escalated");
     }
 
     /** Nobody has to take a LOW alert on: when no channel delivers it, it waits in the inbox and goes nowhere. */
@@ -508,7 +497,7 @@ class ChannelsIT extends ServiceIT {
         String orderId = breachFor("by-sms", Severity.LOW);
         String alertId = alertOf(orderId, "by-sms").get("alertId").asString();
 
-        assertThat(alertEvents(alertId, 2)).containsExactly("alert.raised", "alert.failed");
+        assertThat(AlertTopic.eventTypes(alertId, 2)).containsExactly("alert.raised", "alert.failed");
         await("the failure's follow-up is done").atMost(Duration.ofSeconds(10)).until(() -> mongo.getCollection(
                 "alerts").find(new org.bson.Document("_id", alertId)).first().getList("followUps", Object.class)
                 .isEmpty());
@@ -535,8 +524,8 @@ class ChannelsIT extends ServiceIT {
         assertThat(alertOf(ignored, "inspector").get("escalationLevel").asInt()).isEqualTo(1);
         assertThat(get("/alerts?orderId=" + handled + "&agencyId=" + agency).get("total").asInt()).isEqualTo(1);
         assertThat(get("/alerts?orderId=" + ignored + "&agencyId=" + agency).get("total").asInt()).isEqualTo(2);
-        assertThat(alertEvents(handledId, 3)).contains("alert.acknowledged").doesNotContain("alert.escalated");
-        assertThat(alertEvents(ignoredId, 3)).contains("alert.escalated");
+        assertThat(AlertTopic.eventTypes(handledId, 3)).contains("alert.acknowledged").doesNotContain("alert.escalated");
+        assertThat(AlertTopic.eventTypes(ignoredId, 3)).contains("alert.escalated");
         assertThat(get("/alerts?personId=by-email&unacknowledged=true&orderId=" + handled).get("total").asInt())
                 .isZero();
     }
@@ -591,7 +580,7 @@ class ChannelsIT extends ServiceIT {
 
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
         assertThat(another.statusCode()).as("a second acknowledgement, not a retry").isEqualTo(409);
-        assertThat(alertEvents(alertId, 3)).containsOnlyOnce("alert.acknowledged");
+        assertThat(AlertTopic.eventTypes(alertId, 3)).containsOnlyOnce("alert.acknowledged");
     }
 
     @Test

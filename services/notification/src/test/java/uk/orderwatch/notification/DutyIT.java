@@ -214,7 +214,7 @@ class DutyIT extends ServiceIT {
 
         assertThat(alertsOf(orderId)).as("acknowledged: the fallback is not woken").extracting(a -> a.get(
                 "recipient").get("personId").asString()).containsExactlyInAnyOrder("oic", "sgt-3");
-        assertThat(alertEvents(first.get("alertId").asString(), 2)).containsExactly("alert.raised",
+        assertThat(AlertTopic.eventTypes(first.get("alertId").asString(), 2)).containsExactly("alert.raised",
                 "alert.escalated");
         assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("recordIds")
@@ -249,13 +249,13 @@ class DutyIT extends ServiceIT {
                 .extracting(a -> a.get("recipient").get("personId").asString())
                 .containsExactlyInAnyOrder("oic", "control", "insp");
         String controlId = control.get("alertId").asString();
-        assertThat(alertEvents(controlId, 2)).containsExactly("alert.raised", "alert.failed");
+        assertThat(AlertTopic.eventTypes(controlId, 2)).containsExactly("alert.raised", "alert.failed");
         var failed = TopicReader.eachEventOnce(TopicReader.readToEnd(BOOTSTRAP, Topics.ALERTS,
                 Duration.ofSeconds(5))).stream().filter(r -> r.value().contains("\"alertId\":\"" + controlId)
                 && r.headers().get("ce_type").equals("alert.failed")).toList();
         assertThat(failed).singleElement().satisfies(r -> assertThat(r.value()).contains(
                 "\"reason\":\"policy-exhausted\""));
-        assertThat(alertEvents(firstId, 2)).containsExactly("alert.raised", "alert.escalated");
+        assertThat(AlertTopic.eventTypes(firstId, 2)).containsExactly("alert.raised", "alert.escalated");
     }
 
     @Test
@@ -293,7 +293,8 @@ class DutyIT extends ServiceIT {
 
         assertThat(onDuty.get("recipient").get("role").asString()).isEqualTo("PROBATION_PRACTITIONER");
         assertThat(mongo.findById(onDuty.get("alertId").asString(),
-                uk.orderwatch.notification.alerts.AlertDocument.class).body()).as("what the email says").startsWith("The order names no probation practitioner: you have "
+                uk.orderwatch.notification.alerts.AlertDocument.class).body()).as("what the email says")
+                .startsWith("The order names no probation practitioner: you have "
                 + "this alert as the person on duty.");
         await().atMost(Duration.ofSeconds(30)).until(() -> alertsOf(orderId, pduSupervisor).size() == 2);
         assertThat(alertsOf(orderId, pduSupervisor)).as("the redelivery raised nothing; the later breach went to "
@@ -338,7 +339,7 @@ class DutyIT extends ServiceIT {
         assertThat(colleague.get("recipient").get("role").asString()).isEqualTo("OFFICER_IN_CHARGE");
         assertThat(Instant.parse(colleague.get("acknowledgeBy").asString())).as("the standard policy's first wait")
                 .isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
-        assertThat(alertEvents(third, 2)).containsExactly("alert.raised", "alert.escalated");
+        assertThat(AlertTopic.eventTypes(third, 2)).containsExactly("alert.raised", "alert.escalated");
 
         clock.advance(Duration.ofMinutes(16));
         escalations.escalateOverdue();
@@ -489,14 +490,4 @@ class DutyIT extends ServiceIT {
         return items;
     }
 
-    /** The types of the events about one alert, in the order published, each event once. */
-    List<String> alertEvents(String alertId, int atLeast) {
-        return TopicReader.eachEventOnce(TopicReader.readUntil(BOOTSTRAP, Topics.ALERTS, recs -> TopicReader
-                .eachEventOnce(recs).stream().filter(r -> r.value().contains("\"alertId\":\"" + alertId)).count()
-                >= atLeast, Duration.ofSeconds(20))).stream()
-                .filter(r -> r.value().contains("\"alertId\":\"" + alertId)).map(r -> {
-                    assertThat(CODEC.validate(r.value())).isEmpty();
-                    return r.headers().get("ce_type");
-                }).toList();
-    }
 }

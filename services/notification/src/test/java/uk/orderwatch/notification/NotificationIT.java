@@ -354,6 +354,9 @@ class NotificationIT extends ServiceIT {
             rows.add(Arguments.of(u, "GET", "/directory/agencies", 200));
             rows.add(Arguments.of(u, "GET", "/directory/agencies/matrix-agency", 200));
             rows.add(Arguments.of(u, "PUT", "/directory/agencies/matrix-agency", u == User.ADMIN ? 200 : 403));
+            // an agency's rotas and policies: its own staff and ADMIN; matrix-agency is nobody's here
+            rows.add(Arguments.of(u, "GET", "/directory/agencies/matrix-agency/duty", u == User.ADMIN ? 200 : 404));
+            rows.add(Arguments.of(u, "GET", "/me/notification-rules", u == User.ADMIN ? 403 : 200));
             // changes of where alerts go: ADMIN and the agencies' supervisors
             rows.add(Arguments.of(u, "GET", "/directory/changes", u == User.ADMIN || u == User.SUPERVISOR
                     || u == User.OTHER_FORCE_SUPERVISOR || u == User.PROBATION ? 200 : 403));

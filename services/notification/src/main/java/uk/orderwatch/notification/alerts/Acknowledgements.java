@@ -79,7 +79,8 @@ public class Acknowledgements {
         var updated = outbox.update(query(where("_id").is(alertId).and("acknowledgement").is(null)),
                 new Update().set("acknowledgement", new AlertDocument.Acknowledgement(personId, now, note, capacity,
                         IdempotentRequest.currentId()))
-                        .unset("acknowledgeBy").set("readAt", alert.readAt() == null && recipient ? now : alert.readAt())
+                        .unset("acknowledgeBy")
+                        .set("readAt", alert.readAt() == null && recipient ? now : alert.readAt())
                         .push(FollowUp.FIELD, stop).inc("version", 1), AlertDocument.class, List.of(event));
         if (updated == null) {
             var current = alerts.require(alertId);

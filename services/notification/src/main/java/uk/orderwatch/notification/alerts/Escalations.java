@@ -196,7 +196,8 @@ public class Escalations {
                 alert.orderId(), alert.recipient(), failedChannels, now, EXHAUSTED));
         FollowUp tell = followUps.pending(TELL_EXHAUSTED);
         var claimed = outbox.update(claim(alert),
-                new Update().set("escalation", new AlertDocument.Escalation(null, reason, null, alert.escalationLevel()))
+                new Update()
+                        .set("escalation", new AlertDocument.Escalation(null, reason, null, alert.escalationLevel()))
                         .unset("acknowledgeBy").push(FollowUp.FIELD, tell).inc("version", 1),
                 AlertDocument.class, List.of(failed));
         if (claimed == null) {

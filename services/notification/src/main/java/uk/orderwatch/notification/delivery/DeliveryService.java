@@ -45,7 +45,8 @@ import uk.orderwatch.support.outbox.OutboxWriter;
  * Delivers alerts beyond the inbox. Channels are tried in the recipient's order ({@link NotificationRules}: their
  * own, their agency's defaults, or email, SMS, the agency's webhook) until one reaches them, and a channel the person
  * set a wait for when it has passed unless they acknowledged; a failed one is kept with its status and retried from
- * the store with backoff while the next channel is tried. When every channel has failed, {@code alert.failed} is published and the alert escalates.
+ * the store with backoff while the next channel is tried. When every channel has failed, {@code alert.failed} is
+ * published and the alert escalates.
  * An alert is worked on by one instance at a time: it is claimed first (compare-and-set), then sent, then the
  * outcome stored. Nothing is dropped: the inbox copy is always there.
  */
@@ -67,11 +68,14 @@ public class DeliveryService {
     private final Duration retryAfter;
     private final Duration claimFor;
     private final ExecutorService fastPath;
+    private final NotificationRulesService notificationRules;
 
     public DeliveryService(MongoTemplate mongo, ResilientChannels channels, DirectoryService directory,
                            AlertQueries alerts, FollowUps followUps, EventFactory events,
                            OutboxWriter outbox, Clock clock, @Qualifier("deliveryExecutor") ExecutorService fastPath,
-                           AuditLog audit, NotificationSettings settings) {
+                           AuditLog audit, NotificationSettings settings,
+                           NotificationRulesService notificationRules) {
+        this.notificationRules = notificationRules;
         this.mongo = mongo;
         this.channels = channels;
         this.directory = directory;
@@ -160,7 +164,7 @@ public class DeliveryService {
         boolean reached = deliveries.stream().anyMatch(d -> d.channel() != ChannelType.INBOX
                 && d.status().reached());
         boolean acknowledged = claimed.acknowledged();
-        var rules = rules(claimed.recipient().agencyId(), claimed.recipient().personId());
+        var rules = notificationRules.of(claimed.recipient().agencyId(), claimed.recipient().personId()).rules();
         List<NotificationRules.Step> plan = rules.plan(claimed.priority()).stream()
                 .filter(s -> channels.channel(s.channel()) != null
                         && channels.channel(s.channel()).canReach(person, agency)).toList();
@@ -250,16 +254,6 @@ public class DeliveryService {
                                    boolean acknowledged) {
         boolean chained = plan.stream().anyMatch(s -> s.channel() == d.channel() && s.chained());
         return chained ? !acknowledged : !reached;
-    }
-
-    /** The person's own rules, else their agency's defaults, else every channel at once. */
-    private NotificationRules rules(String agencyId, String personId) {
-        var own = mongo.findById(NotificationRules.idOf(agencyId, personId), NotificationRules.class);
-        if (own != null) {
-            return own;
-        }
-        var defaults = mongo.findById(NotificationRules.idOf(agencyId, null), NotificationRules.class);
-        return defaults != null ? defaults : NotificationRules.standard();
     }
 
     /** The {@code alert.delivered} event of a delivery that reached its recipient. */

@@ -359,6 +359,14 @@ public class DutyService {
                 + "time; try again");
     }
 
+    /**
+     * The agency whose duty arrangements (rotas, policies, notification defaults) {@code caller} changes: its
+     * supervisors or ADMIN; 404 to another agency's staff, 403 to its own who are not supervisors.
+     */
+    public AgencyDocument agencyToChange(String agencyId, Caller caller) {
+        return agency(agencyId, caller, true);
+    }
+
     private AgencyDocument agency(String agencyId, Caller caller, boolean change) {
         boolean own = caller.agencyId().equals(agencyId);
         if (!caller.is(Role.ADMIN) && !own) {

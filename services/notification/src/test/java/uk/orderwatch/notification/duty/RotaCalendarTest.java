@@ -23,7 +23,8 @@ class RotaCalendarTest {
     void aWeeklyNightShiftRecursOnTheWallClockAcrossTheSpringClockChange() {
         var shifts = RotaCalendar.shifts(calendar(event("nights@force",
                 "DTSTART;TZID=Europe/London:20270322T200000", "DTEND;TZID=Europe/London:20270323T080000",
-                "RRULE:FREQ=WEEKLY;COUNT=3", "SUMMARY:Night duty", "ATTENDEE;CN=Sgt Hale:mailto:omar.hale@police.test")),
+                "RRULE:FREQ=WEEKLY;COUNT=3", "SUMMARY:Night duty",
+                "ATTENDEE;CN=Sgt Hale:mailto:omar.hale@police.test")),
                 Instant.parse("2027-03-01T00:00:00Z"), Instant.parse("2027-05-01T00:00:00Z"));
 
         assertThat(shifts).extracting(RotaCalendar.Shift::start).containsExactly(
