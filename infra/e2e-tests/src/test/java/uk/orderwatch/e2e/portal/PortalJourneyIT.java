@@ -241,6 +241,23 @@ class PortalJourneyIT {
         supervisor.open("/team-alerts");
         assertThat(supervisor.text()).contains("Team alerts not acknowledged", subject);
         shot(supervisor, "team-alerts");
+        // the practitioner has not taken the breach on: the senior practitioner hands it to the duty officer
+        supervisor.driver.findElement(By.xpath("//a[contains(., 'Breach reported') and contains(., '" + subject
+                + "')]")).click();
+        supervisor.checked();
+        assertThat(supervisor.text()).contains("Act for your team", "I am taking it over",
+                "Or hand it to a colleague");
+        supervisor.select("personId", "demo-probation-duty");
+        shot(supervisor, "a-team-members-alert");
+        supervisor.press("Hand it to them");
+        assertThat(supervisor.text()).contains("Handed to Morgan Lee",
+                "went on to someone else, who has an alert of their own");
+        advocate.open("/alert-settings");
+        assertThat(advocate.text()).contains("How you are alerted", "every channel is tried at once");
+        advocate.type("quietFrom", "22:00").type("quietTo", "07:00");
+        shot(advocate, "how-you-are-alerted");
+        advocate.press("Save how you are alerted");
+        assertThat(advocate.text()).contains("Saved. Alerts reach you this way from now on.");
         supervisor.open("/reports");
         assertThat(supervisor.text()).contains("Counts for your agency only.", "Orders by status",
                 "Alerts and how quickly they were acknowledged").doesNotContain(subject, PROTECTED_NAME);
@@ -254,6 +271,7 @@ class PortalJourneyIT {
         admin.open("/admin/dead-letters");
         assertThat(admin.open("/admin/directory/demo-advocacy").heading())
                 .isEqualTo("Change Demo Stalking Advocacy Service");
+        shot(admin, "change-an-agency");
 
         for (Browser b : browsers) {
             b.assertNoTokenInBrowser();
