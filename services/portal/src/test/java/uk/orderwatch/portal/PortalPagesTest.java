@@ -232,6 +232,10 @@ class PortalPagesTest {
             assertThat(page).as(role + " " + path).hasStatusOk();
             assertThat(source(page)).as(role + " " + path + ": every link has words")
                     .doesNotContainPattern("<a [^>]*>\\s*</a>");
+            assertThat(java.util.Arrays.stream(source(page).split("<form ")).skip(1)
+                    .filter(f -> f.startsWith("method=\"post\"")).toList())
+                    .as(role + " " + path + ": every form that posts carries its CSRF token")
+                    .allSatisfy(f -> assertThat(f.substring(0, f.indexOf("</form>"))).contains("name=\"_csrf\""));
             assertThat(visibleText(page)).as(role + " " + path).contains("Signed in as")
                     .doesNotContain("NO_CONTACT", "PROGRAMME", "SCHEDULED", "SERVED", "HIGH", "delivered", "T10:00");
         }));

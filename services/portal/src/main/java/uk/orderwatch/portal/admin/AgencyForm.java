@@ -109,7 +109,8 @@ record AgencyForm(Map<String, String> values) {
         }
         request.put("people", people);
         if (isBlank(v("fallbackPersonId"))) {
-            errors.add("fallbackPersonId", "Enter the person id of the agency’s 24/7 fallback, like its control room");
+            errors.add("fallbackPersonId",
+                    "Enter the person id of the agency’s 24/7 fallback, like its control room");
         }
         request.put("fallbackPersonId", trimmed(v("fallbackPersonId")));
         if (!isBlank(v("webhookUrl"))) {
