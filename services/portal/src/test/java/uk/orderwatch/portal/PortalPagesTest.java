@@ -750,6 +750,8 @@ class PortalPagesTest {
     @SuppressWarnings("unchecked")
     void aPersonChoosesTheirChannelsWaitsAndQuietHoursAndIsToldWhatTheServiceRefused() {
         var page = get("/alert-settings", "ADVOCATE");
+        assertThat(visibleText(page)).contains("The directory has for you: no email; no mobile number; no system "
+                + "of your agency’s.");
         assertThat(source(page)).containsPattern("<option value=\"SMS\" selected=\"selected\">Text message</option>")
                 .contains("name=\"HIGH.1.after\" type=\"text\" value=\"5\"", "value=\"22:00\"", "value=\"07:00\"");
 

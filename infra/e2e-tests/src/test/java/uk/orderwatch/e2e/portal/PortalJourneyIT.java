@@ -253,7 +253,8 @@ class PortalJourneyIT {
         assertThat(supervisor.text()).contains("Handed to Morgan Lee",
                 "went on to someone else, who has an alert of their own");
         advocate.open("/alert-settings");
-        assertThat(advocate.text()).contains("How you are alerted", "every channel is tried at once");
+        assertThat(advocate.text()).contains("How you are alerted", "every channel is tried at once",
+                "The directory has for you: email jo.evans@advocacy.orderwatch.test; no mobile number");
         advocate.type("quietFrom", "22:00").type("quietTo", "07:00");
         shot(advocate, "how-you-are-alerted");
         advocate.press("Save how you are alerted");

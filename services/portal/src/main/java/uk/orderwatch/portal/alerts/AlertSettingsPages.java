@@ -13,11 +13,14 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.orderwatch.portal.api.Directory;
 import uk.orderwatch.portal.api.Service;
 import uk.orderwatch.portal.api.ServiceApi;
+import uk.orderwatch.portal.security.SignedInUser;
 import uk.orderwatch.portal.web.FormErrors;
 import uk.orderwatch.portal.web.FormPage;
 
@@ -33,14 +36,16 @@ public class AlertSettingsPages {
     private static final Pattern STEP_FIELD = Pattern.compile("byPriority\\.([A-Z]+)(?:\\[(\\d+)]\\.?(\\w*))?");
 
     private final ServiceApi api;
+    private final Directory directory;
 
-    public AlertSettingsPages(ServiceApi api) {
+    public AlertSettingsPages(ServiceApi api, Directory directory) {
         this.api = api;
+        this.directory = directory;
     }
 
     @GetMapping("/alert-settings")
     @SuppressWarnings("unchecked")
-    String show(Model model) {
+    String show(@ModelAttribute("user") SignedInUser user, Model model) {
         var rules = api.get(Service.NOTIFICATION, uri -> uri.path("/me/notification-rules").build());
         Map<String, String> form = new HashMap<>();
         var byPriority = (Map<String, List<Map<String, Object>>>) rules.get("byPriority");
@@ -55,11 +60,12 @@ public class AlertSettingsPages {
             form.put("quietFrom", hhmm(quiet.get("from")));
             form.put("quietTo", hhmm(quiet.get("to")));
         }
-        return page(String.valueOf(rules.get("source")), form, new FormErrors(), model);
+        return page(String.valueOf(rules.get("source")), form, new FormErrors(), user, model);
     }
 
     @PostMapping("/alert-settings")
-    String save(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+    String save(@RequestParam Map<String, String> form, @ModelAttribute("user") SignedInUser user, Model model,
+                RedirectAttributes redirect) {
         FormErrors errors = new FormErrors();
         Map<String, Object> byPriority = new LinkedHashMap<>();
         for (String p : PRIORITIES) {
@@ -92,15 +98,31 @@ public class AlertSettingsPages {
             redirect.addFlashAttribute("success", "Saved. Alerts reach you this way from now on.");
             return "redirect:/alert-settings";
         }
-        return page(null, form, errors, model);
+        return page(null, form, errors, user, model);
     }
 
-    private static String page(String source, Map<String, String> form, FormErrors errors, Model model) {
+    private String page(String source, Map<String, String> form, FormErrors errors, SignedInUser user,
+                        Model model) {
         model.addAttribute("source", source);
+        model.addAttribute("contacts", contacts(user));
         model.addAttribute("priorities", PRIORITIES);
         model.addAttribute("rows", List.of(0, 1, 2));
         FormPage.show(model, form, errors);
         return "alerts/settings";
+    }
+
+    /** What the directory has to reach the person by, in words: a channel without an address is passed over. */
+    @SuppressWarnings("unchecked")
+    private String contacts(SignedInUser user) {
+        var agency = directory.agencies().stream().filter(a -> user.agencyId().equals(a.get("agencyId")))
+                .findFirst().orElse(Map.of());
+        var person = ((List<Map<String, Object>>) agency.getOrDefault("people", List.of())).stream()
+                .filter(p -> user.personId().equals(p.get("personId"))).findFirst().orElse(Map.of());
+        return "The directory has for you: " + (person.get("email") != null ? "email " + person.get("email")
+                : "no email") + "; " + (person.get("mobile") != null ? "mobile " + person.get("mobile")
+                : "no mobile number") + "; " + (agency.get("webhookUrl") != null ? "your agency’s own system"
+                : "no system of your agency’s") + ". A channel it has no address for is passed over; your "
+                + "administrator changes the directory.";
     }
 
     /** The form field of a refusal of {@code byPriority.HIGH[1].afterMinutes} and the like. */
