@@ -165,6 +165,7 @@ public final class FaultSuite implements AutoCloseable {
                             ? DemoData.JSON.readTree(response.body()).get("personId").asString() : null;
                 }
                 case "PERSON" -> step.get("personId").asString();
+                case "GROUP" -> step.get("personIds").get(0).asString();
                 case "FALLBACK" -> fallback;
                 default -> from;
             };

@@ -486,7 +486,8 @@ class ChannelsIT extends ServiceIT {
         assertThat(escalated.get("title").asString()).startsWith("Escalated (not delivered)");
         assertThat(get("/alerts/" + alertId).get("escalatedToAlertId").asString())
                 .isEqualTo(escalated.get("alertId").asString());
-        assertThat(AlertTopic.eventTypes(alertId, 3)).containsExactly("alert.raised", "alert.failed", "alert.escalated");
+        assertThat(AlertTopic.eventTypes(alertId, 3)).containsExactly("alert.raised", "alert.failed",
+                "alert.escalated");
     }
 
     /** Nobody has to take a LOW alert on: when no channel delivers it, it waits in the inbox and goes nowhere. */
@@ -524,7 +525,8 @@ class ChannelsIT extends ServiceIT {
         assertThat(alertOf(ignored, "inspector").get("escalationLevel").asInt()).isEqualTo(1);
         assertThat(get("/alerts?orderId=" + handled + "&agencyId=" + agency).get("total").asInt()).isEqualTo(1);
         assertThat(get("/alerts?orderId=" + ignored + "&agencyId=" + agency).get("total").asInt()).isEqualTo(2);
-        assertThat(AlertTopic.eventTypes(handledId, 3)).contains("alert.acknowledged").doesNotContain("alert.escalated");
+        assertThat(AlertTopic.eventTypes(handledId, 3)).contains("alert.acknowledged")
+                .doesNotContain("alert.escalated");
         assertThat(AlertTopic.eventTypes(ignoredId, 3)).contains("alert.escalated");
         assertThat(get("/alerts?personId=by-email&unacknowledged=true&orderId=" + handled).get("total").asInt())
                 .isZero();

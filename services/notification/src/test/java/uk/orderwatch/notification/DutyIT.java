@@ -223,6 +223,38 @@ class DutyIT extends ServiceIT {
     }
 
     @Test
+    void aGroupStepAlertsEachOfItsPeopleAndTheFirstToAcknowledgeStopsTheWalk() throws Exception {
+        var policy = putDuty("/escalation-policy", """
+                {"policy":{"steps":[{"who":"ASSIGNED","waitMinutes":10},
+                  {"who":"GROUP","personIds":["sgt-1","sgt-2"],"waitMinutes":5},{"who":"FALLBACK","waitMinutes":5}]}}
+                """);
+        assertThat(policy.statusCode()).as(policy.body()).isEqualTo(200);
+        assertProblem(putDuty("/escalation-policy", """
+                {"policy":{"steps":[{"who":"ASSIGNED","waitMinutes":10},
+                  {"who":"GROUP","personIds":["sgt-1"],"waitMinutes":5},{"who":"FALLBACK","waitMinutes":5}]}}
+                """), 400, "invalid-request", "policy.steps[1].personIds");
+        clock.set(next(DayOfWeek.THURSDAY, 4));
+        String orderId = breach(new AgencyAssignments(new Assignment(police, "oic"), null, null));
+        String firstId = alertOf(orderId, "oic").get("alertId").asString();
+
+        clock.advance(Duration.ofMinutes(11));
+        escalations.escalateOverdue();
+        var one = alertOf(orderId, "sgt-1");
+        var two = alertOf(orderId, "sgt-2");
+        assertThat(List.of(one, two)).allSatisfy(a -> assertThat(a.get("escalationLevel").asInt()).isEqualTo(1));
+        assertThat(post("/alerts/" + two.get("alertId").asString() + "/acknowledgements", "{}",
+                TestTokens.token("POLICE", police, "sgt-2")).statusCode()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(10));
+        escalations.escalateOverdue();
+
+        assertThat(alertsOf(orderId)).as("acknowledged by one of the group: the fallback is not woken")
+                .extracting(a -> a.get("recipient").get("personId").asString())
+                .containsExactlyInAnyOrder("oic", "sgt-1", "sgt-2");
+        assertThat(AlertTopic.eventTypes(firstId, 3)).containsExactly("alert.raised", "alert.escalated",
+                "alert.escalated");
+    }
+
+    @Test
     void atNightTheOfficeRotaIsPassedOverAndWhenNobodyAnswersTheFallbackAndSupervisorsAreToldLoudly()
             throws Exception {
         assertThat(putDuty("/rotas/sergeants", rota("Sergeants", OFFICE_HOURS, "sgt-1", "sgt-2")).statusCode())
@@ -439,7 +471,7 @@ class DutyIT extends ServiceIT {
                     new uk.orderwatch.schemas.events.Recipient("oic", police, RecipientRole.OFFICER_IN_CHARGE),
                     at), "oic");
             var unit = duty.onDutyFor(pdu, RecipientRole.PROBATION_PRACTITIONER, at);
-            if (force.isEmpty() || people.get(police).person(force.get().to().personId()).isEmpty()
+            if (force.isEmpty() || people.get(police).person(force.get().to().get(0).personId()).isEmpty()
                     || people.get(pdu).person(unit.personId()).isEmpty()) {
                 unreached.add(at.toString());
             }

@@ -75,9 +75,11 @@ public record AlertDocument(
     /**
      * Whom an alert escalated to, why ({@code not-acknowledged}, {@code not-delivered}), at which step of the policy's
      * walk ({@code level}) and how long they have to acknowledge; {@code to} is null when the escalation policy was
-     * exhausted: nobody further to go to, so the fallback and the agency's supervisors were told.
+     * exhausted: nobody further to go to, so the fallback and the agency's supervisors were told. {@code with}: the
+     * others of a group step, each given an alert of their own too.
      */
-    public record Escalation(Recipient to, String reason, java.time.Duration acknowledgeWithin, int level) {
+    public record Escalation(Recipient to, String reason, java.time.Duration acknowledgeWithin, int level,
+                             List<Recipient> with) {
 
         public boolean exhausted() {
             return to == null;

@@ -28,6 +28,7 @@ import uk.orderwatch.support.events.EventFactory;
 import uk.orderwatch.support.followup.FollowUp;
 import uk.orderwatch.support.followup.FollowUpHandler;
 import uk.orderwatch.support.followup.FollowUps;
+import uk.orderwatch.support.outbox.OutboxEvent;
 import uk.orderwatch.support.outbox.OutboxWriter;
 import uk.orderwatch.support.security.Caller;
 import uk.orderwatch.support.web.Problem;
@@ -111,24 +112,28 @@ public class Escalations {
             return exhaust(alert, reason, now);
         }
         var step = next.get();
-        String escalatedId = UUID.nameUUIDFromBytes((alert.rootAlertId() + "|escalation|" + step.level())
-                .getBytes(StandardCharsets.UTF_8)).toString();
-        var escalation = events.create(EventType.ALERT_ESCALATED, alert.orderId(), new AlertEscalated(
-                alert.alertId(), alert.orderId(), alert.recipient(), step.to(), escalatedId, step.level(), reason,
-                now));
-        // the escalated alert is raised after the claim: the claim records it as a follow-up (ADR 11)
+        var to = step.to().get(0);
+        var with = step.to().subList(1, step.to().size());
+        List<OutboxEvent> escalated = new java.util.ArrayList<>();
+        for (Recipient r : step.to()) {
+            escalated.add(events.create(EventType.ALERT_ESCALATED, alert.orderId(), new AlertEscalated(
+                    alert.alertId(), alert.orderId(), alert.recipient(), r, escalatedId(alert, step.level(), r, to),
+                    step.level(), reason, now)));
+        }
+        // the escalated alerts are raised after the claim: the claim records it as a follow-up (ADR 11)
         FollowUp raise = followUps.pending(RAISE_ESCALATED);
         var claimed = outbox.update(claim(alert),
-                new Update().set("escalatedToAlertId", escalatedId)
-                        .set("escalation", new AlertDocument.Escalation(step.to(), reason, step.acknowledgeWithin(),
-                                step.level()))
+                new Update().set("escalatedToAlertId", escalatedId(alert, step.level(), to, to))
+                        .set("escalation", new AlertDocument.Escalation(to, reason, step.acknowledgeWithin(),
+                                step.level(), with.isEmpty() ? null : List.copyOf(with)))
                         .unset("acknowledgeBy").push(FollowUp.FIELD, raise).inc("version", 1),
-                AlertDocument.class, List.of(escalation));
+                AlertDocument.class, escalated);
         if (claimed == null) {
             return false;
         }
         audit.change(null, AlertDocument.AUDIT_RESOURCE, alert.alertId(), List.of("escalated (" + reason
-                + ") to " + step.to().personId() + " of " + step.to().agencyId() + ", step " + step.level()));
+                + ") to " + step.to().stream().map(Recipient::personId).toList() + " of " + to.agencyId()
+                + ", step " + step.level()));
         followUps.runNow(alert.alertId(), raise);
         return true;
     }
@@ -164,7 +169,8 @@ public class Escalations {
                 alert.orderId(), alert.recipient(), to, reassignedId, alert.escalationLevel(), REASSIGNED, now));
         FollowUp raise = followUps.pending(RAISE_ESCALATED);
         var claimed = outbox.update(claim(alert), new Update().set("escalatedToAlertId", reassignedId)
-                        .set("escalation", new AlertDocument.Escalation(to, REASSIGNED, wait, alert.escalationLevel()))
+                        .set("escalation", new AlertDocument.Escalation(to, REASSIGNED, wait, alert.escalationLevel(),
+                                null))
                         .unset("acknowledgeBy").push(FollowUp.FIELD, raise).inc("version", 1),
                 AlertDocument.class, List.of(event));
         if (claimed == null) {
@@ -173,6 +179,15 @@ public class Escalations {
         }
         followUps.runNow(alert.alertId(), raise);
         return alerts.require(alert.alertId());
+    }
+
+    /**
+     * The id of the alert a step raises for {@code r}: one per root alert and step, and per person beyond the first
+     * of a group, so whoever raises it first raises it once.
+     */
+    private static String escalatedId(AlertDocument alert, int level, Recipient r, Recipient first) {
+        String key = alert.rootAlertId() + "|escalation|" + level + (r.equals(first) ? "" : "|" + r.personId());
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** The step after the alert's in its agency's policy, as the policy is now, that reaches someone now. */
@@ -197,7 +212,8 @@ public class Escalations {
         FollowUp tell = followUps.pending(TELL_EXHAUSTED);
         var claimed = outbox.update(claim(alert),
                 new Update()
-                        .set("escalation", new AlertDocument.Escalation(null, reason, null, alert.escalationLevel()))
+                        .set("escalation",
+                                new AlertDocument.Escalation(null, reason, null, alert.escalationLevel(), null))
                         .unset("acknowledgeBy").push(FollowUp.FIELD, tell).inc("version", 1),
                 AlertDocument.class, List.of(failed));
         if (claimed == null) {
@@ -230,9 +246,14 @@ public class Escalations {
         };
         var message = new AlertContent.Message(escalated + alert.title(), escalated + alert.headline(),
                 alert.fields(), why + "\n" + alert.body());
+        var e = alert.escalation();
         raiser.raise(alert.escalatedToAlertId(), alert.sourceEventId(), alert.sourceEventType(), alert.orderId(),
-                alert.escalation().to(), alert.priority(), message, alert.rootAlertId(), alert.escalation().level(),
-                alert.escalation().acknowledgeWithin());
+                e.to(), alert.priority(), message, alert.rootAlertId(), e.level(), e.acknowledgeWithin());
+        for (Recipient r : e.with() == null ? List.<Recipient>of() : e.with()) {
+            raiser.raise(escalatedId(alert, e.level(), r, e.to()), alert.sourceEventId(), alert.sourceEventType(),
+                    alert.orderId(), r, alert.priority(), message, alert.rootAlertId(), e.level(),
+                    e.acknowledgeWithin());
+        }
     }
 
     /**

@@ -52,7 +52,8 @@ public class NotificationRulesService {
             return new InForce("OWN", own);
         }
         var defaults = mongo.findById(NotificationRules.idOf(agencyId, null), NotificationRules.class);
-        return defaults != null ? new InForce("AGENCY", defaults) : new InForce("STANDARD", NotificationRules.standard());
+        return defaults != null ? new InForce("AGENCY", defaults)
+                : new InForce("STANDARD", NotificationRules.standard());
     }
 
     /** The caller's own rules, refused when no channel of their HIGH rules can reach them. */

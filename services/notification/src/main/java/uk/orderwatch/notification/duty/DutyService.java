@@ -75,18 +75,22 @@ public class DutyService {
 
     /**
      * Who a step of an escalation reaches at {@code at}: the person the alert was first raised for, whoever is on
-     * duty on a rota, a named person, the fallback; empty for a rota with nobody on duty then.
+     * duty on a rota, a named person or group, the fallback; empty for a rota with nobody on duty then.
      */
-    public Optional<Recipient> reach(EscalationPolicy.Step step, Recipient assigned, Instant at) {
+    public List<Recipient> reach(EscalationPolicy.Step step, Recipient assigned, Instant at) {
         String agencyId = assigned.agencyId();
         return switch (step.who()) {
-            case ASSIGNED -> Optional.of(assigned);
+            case ASSIGNED -> List.of(assigned);
             case ON_DUTY -> of(agencyId).rota(step.rotaId()).flatMap(r -> r.onDutyAt(at))
-                    .map(o -> new Recipient(o.personId(), agencyId, RecipientRole.ESCALATION_CONTACT));
-            case PERSON -> Optional.of(new Recipient(step.personId(), agencyId, RecipientRole.ESCALATION_CONTACT));
-            case FALLBACK -> Optional.of(new Recipient(fallback(agencyId), agencyId,
-                    RecipientRole.ESCALATION_CONTACT));
+                    .map(o -> List.of(contact(o.personId(), agencyId))).orElse(List.of());
+            case PERSON -> List.of(contact(step.personId(), agencyId));
+            case GROUP -> step.personIds().stream().map(p -> contact(p, agencyId)).toList();
+            case FALLBACK -> List.of(contact(fallback(agencyId), agencyId));
         };
+    }
+
+    private static Recipient contact(String personId, String agencyId) {
+        return new Recipient(personId, agencyId, RecipientRole.ESCALATION_CONTACT);
     }
 
     /** The agency's 24/7 fallback; an agency recorded before fallbacks were required must be recorded again. */
@@ -277,6 +281,19 @@ public class DutyService {
             }
             boolean rota = s.who() == EscalationPolicy.Notify.ON_DUTY;
             boolean person = s.who() == EscalationPolicy.Notify.PERSON;
+            boolean group = s.who() == EscalationPolicy.Notify.GROUP;
+            if (group != (s.personIds() != null)) {
+                throw Problem.invalid(at + ".personIds", group ? "is required to notify a group"
+                        : "is only for a GROUP step");
+            }
+            if (group) {
+                if (s.personIds().size() < 2 || s.personIds().stream().distinct().count() < s.personIds().size()) {
+                    throw Problem.invalid(at + ".personIds", "names two or more different people");
+                }
+                for (int m = 0; m < s.personIds().size(); m++) {
+                    member(agency, s.personIds().get(m), at + ".personIds[" + m + "]");
+                }
+            }
             if (rota != (s.rotaId() != null)) {
                 throw Problem.invalid(at + ".rotaId", rota ? "is required to notify who is on duty"
                         : "is only for an ON_DUTY step");
@@ -291,7 +308,7 @@ public class DutyService {
             if (person) {
                 member(agency, s.personId(), at + ".personId");
             }
-            steps.add(new EscalationPolicy.Step(s.who(), s.rotaId(), s.personId(),
+            steps.add(new EscalationPolicy.Step(s.who(), s.rotaId(), s.personId(), s.personIds(),
                     Duration.ofMinutes(s.waitMinutes())));
         }
         return new EscalationPolicy(steps, request.repeat() == null ? 0 : request.repeat());
@@ -335,7 +352,8 @@ public class DutyService {
 
     private static String describe(EscalationPolicy policy) {
         return policy.steps().stream().map(s -> s.who() + (s.rotaId() != null ? " " + s.rotaId() : "")
-                + (s.personId() != null ? " " + s.personId() : "") + " (" + s.acknowledgeWithin().toMinutes() + " min)")
+                + (s.personId() != null ? " " + s.personId() : "") + (s.personIds() != null ? " " + s.personIds() : "")
+                + " (" + s.acknowledgeWithin().toMinutes() + " min)")
                 .toList() + (policy.repeat() > 0 ? " repeated " + policy.repeat() + " time(s)" : "");
     }
 

@@ -31,6 +31,8 @@ public record EscalationPolicy(List<Step> steps, int repeat) {
         ON_DUTY,
         /** one named person of the agency, {@code personId} */
         PERSON,
+        /** several named people of the agency at once, {@code personIds}: the first to acknowledge stops the walk */
+        GROUP,
         /** the agency's 24/7 fallback (its control room or duty post) */
         FALLBACK
     }
@@ -40,7 +42,8 @@ public record EscalationPolicy(List<Step> steps, int repeat) {
      * {@code waitMinutes}, as the API takes it).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Step(Notify who, String rotaId, String personId, @JsonIgnore Duration acknowledgeWithin) {
+    public record Step(Notify who, String rotaId, String personId, List<String> personIds,
+                       @JsonIgnore Duration acknowledgeWithin) {
 
         @JsonProperty("waitMinutes")
         public long waitMinutes() {
@@ -48,7 +51,7 @@ public record EscalationPolicy(List<Step> steps, int repeat) {
         }
 
         public static Step of(Notify who, Duration acknowledgeWithin) {
-            return new Step(who, null, null, acknowledgeWithin);
+            return new Step(who, null, null, null, acknowledgeWithin);
         }
     }
 
@@ -66,23 +69,24 @@ public record EscalationPolicy(List<Step> steps, int repeat) {
         return walk;
     }
 
-    /** A step taken: its level in the walk, whom it reaches, how long they have. */
-    public record Taken(int level, Recipient to, Duration acknowledgeWithin) {
+    /** A step taken: its level in the walk, whom it reaches (one person, or a group), how long they have. */
+    public record Taken(int level, List<Recipient> to, Duration acknowledgeWithin) {
     }
 
     /**
      * The step after {@code level} that reaches someone, {@code reach} saying whom each step reaches now: a rota with
-     * nobody on duty is passed over, and so is a step that would alert again {@code lastPersonId}, the person who
-     * just did not answer, unless it is the last step. Empty when the policy is exhausted.
+     * nobody on duty is passed over, and so is a step that would alert again only {@code lastPersonId}, the person
+     * who just did not answer, unless it is the last step (a group goes on without them). Empty when the policy is
+     * exhausted.
      */
-    public Optional<Taken> after(int level, Function<Step, Optional<Recipient>> reach, String lastPersonId) {
+    public Optional<Taken> after(int level, Function<Step, List<Recipient>> reach, String lastPersonId) {
         var walk = walk();
         for (int next = level + 1; next < walk.size(); next++) {
             var step = walk.get(next);
             boolean last = next == walk.size() - 1;
-            var to = reach.apply(step).filter(r -> last || !r.personId().equals(lastPersonId));
-            if (to.isPresent()) {
-                return Optional.of(new Taken(next, to.get(), step.acknowledgeWithin()));
+            var to = reach.apply(step).stream().filter(r -> last || !r.personId().equals(lastPersonId)).toList();
+            if (!to.isEmpty()) {
+                return Optional.of(new Taken(next, to, step.acknowledgeWithin()));
             }
         }
         return Optional.empty();

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import uk.orderwatch.notification.duty.EscalationPolicy.Notify;
@@ -21,16 +20,17 @@ class EscalationPolicyTest {
     static final Duration TEN = Duration.ofMinutes(10);
 
     /** Office-hours sergeants (weekdays 08:00 to 18:00), a named inspector, the control room as the fallback. */
-    static Function<Step, Optional<Recipient>> reachAt(String instant) {
+    static Function<Step, List<Recipient>> reachAt(String instant) {
         var sergeants = new Rota("Sergeants", List.of(new Rota.Layer("office", List.of("sgt-1", "sgt-2"),
                 LocalDateTime.of(2026, 11, 23, 8, 0), Duration.ofHours(24), List.of(new Rota.Hours(
                 RotaTest.WEEKDAYS, java.time.LocalTime.of(8, 0), java.time.LocalTime.of(18, 0))))), List.of());
         Instant at = Instant.parse(instant);
         return step -> switch (step.who()) {
-            case ASSIGNED -> Optional.of(OIC);
-            case ON_DUTY -> sergeants.onDutyAt(at).map(o -> contact(o.personId()));
-            case PERSON -> Optional.of(contact(step.personId()));
-            case FALLBACK -> Optional.of(contact("control-room"));
+            case ASSIGNED -> List.of(OIC);
+            case ON_DUTY -> sergeants.onDutyAt(at).map(o -> List.of(contact(o.personId()))).orElse(List.of());
+            case PERSON -> List.of(contact(step.personId()));
+            case GROUP -> step.personIds().stream().map(EscalationPolicyTest::contact).toList();
+            case FALLBACK -> List.of(contact("control-room"));
         };
     }
 
@@ -39,8 +39,9 @@ class EscalationPolicyTest {
     }
 
     static final EscalationPolicy POLICY = new EscalationPolicy(List.of(Step.of(Notify.ASSIGNED, TEN),
-            new Step(Notify.ON_DUTY, "sergeants", null, Duration.ofMinutes(5)),
-            new Step(Notify.PERSON, null, "inspector", TEN), Step.of(Notify.FALLBACK, Duration.ofMinutes(15))), 1);
+            new Step(Notify.ON_DUTY, "sergeants", null, null, Duration.ofMinutes(5)),
+            new Step(Notify.PERSON, null, "inspector", null, TEN), Step.of(Notify.FALLBACK, Duration.ofMinutes(15))),
+            1);
 
     @Test
     void inOfficeHoursTheWalkGoesToTheSergeantOnDutyThenTheInspectorThenRoundAgainThenTheFallback() {
@@ -50,7 +51,7 @@ class EscalationPolicyTest {
         String last = "oic";
         for (var next = POLICY.after(level, reach, last); next.isPresent(); next = POLICY.after(level, reach, last)) {
             level = next.get().level();
-            last = next.get().to().personId();
+            last = next.get().to().get(0).personId();
             walked.add(last + "@" + level + "/" + next.get().acknowledgeWithin().toMinutes());
         }
 
@@ -62,20 +63,21 @@ class EscalationPolicyTest {
     void atNightARotaWithNobodyOnDutyIsPassedOver() {
         var reach = reachAt("2026-11-24T02:00:00Z"); // Tuesday 02:00
 
-        assertThat(POLICY.after(0, reach, "oic")).contains(new EscalationPolicy.Taken(2, contact("inspector"), TEN));
+        assertThat(POLICY.after(0, reach, "oic")).contains(new EscalationPolicy.Taken(2, List.of(contact("inspector")),
+                TEN));
     }
 
     @Test
     void thePersonWhoJustDidNotAnswerIsNotAlertedAgainUnlessTheirsIsTheLastStep() {
         var policy = new EscalationPolicy(List.of(Step.of(Notify.ASSIGNED, TEN),
-                new Step(Notify.PERSON, null, "oic", TEN), Step.of(Notify.FALLBACK, TEN)), 0);
+                new Step(Notify.PERSON, null, "oic", null, TEN), Step.of(Notify.FALLBACK, TEN)), 0);
         var reach = reachAt("2026-11-24T10:00:00Z");
 
-        assertThat(policy.after(0, reach, "oic")).map(t -> t.to().personId()).contains("control-room");
+        assertThat(policy.after(0, reach, "oic")).map(t -> t.to().get(0).personId()).contains("control-room");
         assertThat(policy.after(2, reach, "control-room")).isEmpty();
         var endsAtThem = new EscalationPolicy(List.of(Step.of(Notify.ASSIGNED, TEN), Step.of(Notify.FALLBACK, TEN)),
                 0);
-        assertThat(endsAtThem.after(0, s -> Optional.of(contact("oic")), "oic")).map(t -> t.to().personId())
+        assertThat(endsAtThem.after(0, s -> List.of(contact("oic")), "oic")).map(t -> t.to().get(0).personId())
                 .contains("oic");
     }
 
@@ -85,6 +87,16 @@ class EscalationPolicyTest {
 
         assertThat(standard.walk()).extracting(Step::who).containsExactly(Notify.ASSIGNED, Notify.FALLBACK);
         assertThat(standard.after(0, reachAt("2026-11-29T03:00:00Z"), "oic"))
-                .contains(new EscalationPolicy.Taken(1, contact("control-room"), Duration.ofMinutes(15)));
+                .contains(new EscalationPolicy.Taken(1, List.of(contact("control-room")), Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void aGroupStepAlertsEveryoneInItButThePersonWhoJustDidNotAnswer() {
+        var policy = new EscalationPolicy(List.of(Step.of(Notify.ASSIGNED, TEN),
+                new Step(Notify.GROUP, null, null, List.of("sgt-a", "oic", "sgt-b"), TEN),
+                Step.of(Notify.FALLBACK, TEN)), 0);
+
+        assertThat(policy.after(0, reachAt("2026-11-24T10:00:00Z"), "oic")).contains(new EscalationPolicy.Taken(1,
+                List.of(contact("sgt-a"), contact("sgt-b")), TEN));
     }
 }
