@@ -82,6 +82,16 @@ class PortalPagesTest {
                         "step", "ARRESTED", "at", "2026-11-22T08:00:00Z", "reasonableExcuseRaised", false))));
         answers.put("BREACH_REPORT /sessions/due", Map.of("items", List.of(), "total", 0));
         answers.put("NOTIFICATION /alerts", Map.of("items", List.of(alert()), "total", 1));
+        answers.put("NOTIFICATION /directory/agencies/demo-police/duty", Map.of("agencyId", "demo-police", "rotas",
+                Map.of("duty-sergeants", Map.of("name", "Duty sergeants", "layers", List.of(Map.of("name", "days",
+                        "members", List.of("demo-oic-2"), "turnHours", 24, "hours", List.of(Map.of("days",
+                                List.of("MONDAY", "TUESDAY"), "from", "08:00:00", "to", "20:00:00")))))),
+                "unassignedRotaId", "duty-sergeants", "policy", Map.of("steps", List.of(
+                        Map.of("who", "ASSIGNED", "waitMinutes", 240),
+                        Map.of("who", "ON_DUTY", "rotaId", "duty-sergeants", "waitMinutes", 60),
+                        Map.of("who", "FALLBACK", "waitMinutes", 60)), "repeat", 1)));
+        answers.put("NOTIFICATION /directory/agencies/demo-police/duty/rotas/duty-sergeants/on-duty",
+                Map.of("personId", "demo-oic-2", "layer", "days"));
         answers.put("NOTIFICATION /me/notification-rules", Map.of("source", "OWN", "byPriority", Map.of(
                 "HIGH", List.of(Map.of("channel", "SMS", "afterMinutes", 0), Map.of("channel", "WEBHOOK",
                         "afterMinutes", 5)), "MEDIUM", List.of(Map.of("channel", "EMAIL", "afterMinutes", 0)),
@@ -220,7 +230,7 @@ class PortalPagesTest {
                         "/orders/" + ORDER_ID + "/breaches/new", "/orders/" + ORDER_ID + "/reassignment",
                         "/orders/" + ORDER_ID + "/protected-persons/new",
                         "/orders/" + ORDER_ID + "/protected-persons/pp-1", "/alerts", "/alerts?show=unacknowledged",
-                        "/alerts/" + ALERT_ID),
+                        "/alerts/" + ALERT_ID, "/duty"),
                 "PROBATION", List.of("/caseload", "/orders/" + ORDER_ID, "/orders/" + ORDER_ID + "/enforcement", "/orders/" + ORDER_ID + "/attendance",
                         "/orders/" + ORDER_ID + "/sessions/s1/outcome"),
                 "ADVOCATE", List.of("/alerts", "/orders/" + ORDER_ID + "/breaches/new", "/alert-settings"),
@@ -780,6 +790,18 @@ class PortalPagesTest {
         var refused = mvc.perform(as(MockMvcRequestBuilders.post("/alert-settings").with(csrf())
                 .param("HIGH.0.channel", "SMS"), "ADVOCATE", false));
         assertThat(source(refused)).contains("<a href=\"#HIGH.0.channel\">None of these channels can reach you.</a>");
+    }
+
+    @Test
+    void theDutyPageSaysWhoIsOnNowAndWhereAnAlertNobodyTakesOnGoes() {
+        assertThat(visibleText(get("/duty", "POLICE")).replaceAll("\\s+", " ")).contains("Duty sergeants",
+                "On duty now DC Lee Park, Detective constable",
+                "days: DC Lee Park, Detective constable in turns of 24 hours, Mon, Tue 08:00 to 20:00",
+                "Alerts for cases your agency has allocated to nobody yet",
+                "the person the alert was raised for, who has 240 minutes to acknowledge",
+                "whoever is on duty on Duty sergeants, who has 60 minutes to acknowledge",
+                "DC Lee Park, Detective constable (24/7), who has 60 minutes to acknowledge",
+                "then all of it again, 1 more time");
     }
 
     @Test

@@ -229,6 +229,9 @@ class PortalJourneyIT {
         police.press("Acknowledge the alert");
         assertThat(police.text()).contains("Alert acknowledged", "Arrest planned for tonight");
 
+        police.open("/duty");
+        assertThat(police.text()).contains("Duty sergeants", "On duty now", "Force control room (24/7)");
+        shot(police, "on-duty");
         police.open(order);
         assertThat(police.text()).contains(PROTECTED_NAME, PROTECTED_ADDRESS, "Breach reported", "Alert acknowledged");
         shot(police, "an-order");
