@@ -800,7 +800,7 @@ class PortalPagesTest {
                 "Alerts for cases your agency has allocated to nobody yet",
                 "the person the alert was raised for, who has 240 minutes to acknowledge",
                 "whoever is on duty on Duty sergeants, who has 60 minutes to acknowledge",
-                "DC Lee Park, Detective constable (24/7), who has 60 minutes to acknowledge",
+                "the 24/7 fallback, DC Lee Park, who has 60 minutes to acknowledge",
                 "then all of it again, 1 more time");
     }
 

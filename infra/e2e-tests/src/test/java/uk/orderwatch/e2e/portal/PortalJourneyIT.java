@@ -230,7 +230,8 @@ class PortalJourneyIT {
         assertThat(police.text()).contains("Alert acknowledged", "Arrest planned for tonight");
 
         police.open("/duty");
-        assertThat(police.text()).contains("Duty sergeants", "On duty now", "Force control room (24/7)");
+        assertThat(police.text()).contains("Duty sergeants", "On duty now", "every day 08:00 to 20:00",
+                "the 24/7 fallback, Force control room");
         shot(police, "on-duty");
         police.open(order);
         assertThat(police.text()).contains(PROTECTED_NAME, PROTECTED_ADDRESS, "Breach reported", "Alert acknowledged");

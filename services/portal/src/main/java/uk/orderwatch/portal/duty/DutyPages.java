@@ -64,7 +64,9 @@ public class DutyPages {
                     rotaId.equals(duty.get("unassignedRotaId"))));
         });
         var fallback = directory.agencies().stream().filter(a -> agencyId.equals(a.get("agencyId"))).findFirst()
-                .map(a -> names.get(String.valueOf(a.get("fallbackPersonId")))).orElse("the agency’s 24/7 fallback");
+                .flatMap(a -> ((List<Map<String, Object>>) a.getOrDefault("people", List.of())).stream()
+                        .filter(p -> p.get("personId").equals(a.get("fallbackPersonId"))).findFirst())
+                .map(p -> String.valueOf(p.get("name"))).orElse("your agency’s");
         model.addAttribute("rotas", rotas);
         model.addAttribute("policy", steps((Map<String, Object>) duty.get("policy"), byId, names, fallback));
         model.addAttribute("highPriority", steps((Map<String, Object>) duty.get("highPriority"), byId, names,
@@ -88,7 +90,7 @@ public class DutyPages {
                 case "PERSON" -> names.get(String.valueOf(step.get("personId")));
                 case "GROUP" -> String.join(" and ", ((List<String>) step.get("personIds")).stream()
                         .map(names::get).toList()) + ", each at once";
-                default -> fallback + " (24/7)";
+                default -> "the 24/7 fallback, " + fallback;
             };
             steps.add(who + ", who has " + step.get("waitMinutes") + " minutes to acknowledge");
         }
@@ -103,7 +105,8 @@ public class DutyPages {
     private static String hours(Map<String, Object> h) {
         var days = ((List<String>) h.get("days")).stream().map(d -> d.charAt(0) + d.substring(1, 3).toLowerCase())
                 .toList();
-        return String.join(", ", days) + " " + time(h.get("from")) + " to " + time(h.get("to"));
+        return (days.size() == 7 ? "every day" : String.join(", ", days)) + " " + time(h.get("from")) + " to "
+                + time(h.get("to"));
     }
 
     private static String time(Object t) {
