@@ -5,11 +5,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import uk.orderwatch.notification.duty.AgencyDuty;
 import uk.orderwatch.notification.duty.DutyService;
 import uk.orderwatch.notification.orders.OrderReadModel;
 import uk.orderwatch.schemas.CloudEvent;
@@ -57,6 +61,9 @@ public class AlertRaiser {
         int raised = 0;
         var order = orders.find(event.subject()).orElse(null);
         Instant now = clock.instant();
+        // each agency's duty arrangements read once per event, however many of its people are alerted
+        Map<String, AgencyDuty> duties = new HashMap<>();
+        Function<String, AgencyDuty> dutyOf = agencyId -> duties.computeIfAbsent(agencyId, duty::of);
         for (RoutedAlert routed : AlertRouting.route(event)) {
             String alertId = alertId(event.id(), routed.recipient());
             boolean unassigned = routed.recipient().personId() == null;
@@ -64,11 +71,11 @@ public class AlertRaiser {
                     ? duty.onDutyFor(routed.recipient().agencyId(), routed.recipient().role(), now)
                     : routed.recipient();
             var message = AlertContent.render(event, recipient, routed.priority(), order,
-                    policeAction(routed, event));
+                    policeAction(routed, event, dutyOf));
             if (unassigned) {
                 message = message.onDuty(AlertContent.roleName(recipient.role()));
             }
-            var wait = duty.policy(recipient.agencyId(), routed.priority())
+            var wait = duty.policy(dutyOf.apply(recipient.agencyId()), routed.priority())
                     .map(p -> p.steps().get(0).acknowledgeWithin()).orElse(null);
             if (raise(alertId, event.id(), event.type(), event.subject(), recipient, routed.priority(),
                     message, alertId, 0, wait)) {
@@ -79,13 +86,13 @@ public class AlertRaiser {
     }
 
     /** For the advocate: what the police are doing about it. */
-    private String policeAction(RoutedAlert routed, CloudEvent<?> event) {
+    private String policeAction(RoutedAlert routed, CloudEvent<?> event, Function<String, AgencyDuty> dutyOf) {
         if (routed.recipient().role() != RecipientRole.ADVOCATE_CASEWORKER) {
             return null;
         }
         var police = event.data() instanceof uk.orderwatch.schemas.events.ComplianceEvent c
                 ? c.agencies().police() : null;
-        var wait = police == null ? null : duty.policy(police.agencyId(), routed.priority())
+        var wait = police == null ? null : duty.policy(dutyOf.apply(police.agencyId()), routed.priority())
                 .map(p -> p.steps().get(0).acknowledgeWithin()).orElse(null);
         return "The officer in charge has been alerted" + (wait == null ? "."
                 : " and must acknowledge within " + human(wait) + "; if not, it goes on to whoever the force has "

@@ -47,13 +47,15 @@ public class NotificationRulesService {
 
     /** The person's own rules, else their agency's defaults, else every channel at once. */
     public InForce of(String agencyId, String personId) {
-        var own = mongo.findById(NotificationRules.idOf(agencyId, personId), NotificationRules.class);
-        if (own != null) {
-            return new InForce("OWN", own);
+        String ownId = NotificationRules.idOf(agencyId, personId);
+        var found = mongo.find(query(where("_id").in(ownId, NotificationRules.idOf(agencyId, null))),
+                NotificationRules.class);
+        var own = found.stream().filter(r -> r.id().equals(ownId)).findFirst();
+        if (own.isPresent()) {
+            return new InForce("OWN", own.get());
         }
-        var defaults = mongo.findById(NotificationRules.idOf(agencyId, null), NotificationRules.class);
-        return defaults != null ? new InForce("AGENCY", defaults)
-                : new InForce("STANDARD", NotificationRules.standard());
+        return found.isEmpty() ? new InForce("STANDARD", NotificationRules.standard())
+                : new InForce("AGENCY", found.get(0));
     }
 
     /** The caller's own rules, refused when no channel of their HIGH rules can reach them. */

@@ -54,10 +54,15 @@ public class DutyService {
      * nobody has to acknowledge.
      */
     public Optional<EscalationPolicy> policy(String agencyId, Severity priority) {
+        return priority == Severity.LOW ? Optional.empty() : policy(of(agencyId), priority);
+    }
+
+    /** The same, of duty arrangements already read. */
+    public Optional<EscalationPolicy> policy(AgencyDuty duty, Severity priority) {
         if (priority == Severity.LOW) {
             return Optional.empty();
         }
-        var own = of(agencyId).policyFor(priority);
+        var own = duty.policyFor(priority);
         return Optional.of(own != null ? own : EscalationPolicy.standard(priority == Severity.HIGH
                 ? standardWaits.high() : standardWaits.medium()));
     }
