@@ -130,12 +130,10 @@ public class AdminPages {
                   @PathVariable long offset, Model model, RedirectAttributes redirect) {
         var errors = new FormErrors();
         // the service hands it to its own consumer again; one that still fails is answered with the reason
-        if (FormPage.send(() -> api.post(service, uri -> uri.path("/admin/dead-letters/{t}/{p}/{o}/replay")
-                .build(topic, partition, offset), null), errors, field -> null, Map.of())) {
-            redirect.addFlashAttribute("success", "The event was processed again");
-            return "redirect:/admin/dead-letters";
-        }
-        return deadLetters(errors, model);
+        return FormPage.submit(() -> api.post(service, uri -> uri.path("/admin/dead-letters/{t}/{p}/{o}/replay")
+                .build(topic, partition, offset), null), errors, field -> null, Map.of(), redirect,
+                "The event was processed again", "/admin/dead-letters",
+                () -> deadLetters(errors, model));
     }
 
 }

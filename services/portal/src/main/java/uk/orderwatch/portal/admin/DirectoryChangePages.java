@@ -39,14 +39,11 @@ public class DirectoryChangePages {
     String decide(@PathVariable String changeId, @PathVariable String decision, Model model,
                   RedirectAttributes redirect) {
         var errors = new FormErrors();
-        if (FormPage.send(() -> api.post(Service.NOTIFICATION, uri -> uri.path("/directory/changes/{id}/{d}")
-                .build(changeId, decision), null), errors, field -> null, ASKS)) {
-            redirect.addFlashAttribute("success", decision.equals("approval")
+        return FormPage.submit(() -> api.post(Service.NOTIFICATION, uri -> uri.path("/directory/changes/{id}/{d}")
+                .build(changeId, decision), null), errors, field -> null, ASKS, redirect, decision.equals("approval")
                     ? "Change approved. It has taken effect, and the old and new contacts are being told."
-                    : "Change rejected. The agency stays as it was.");
-            return "redirect:/directory-changes";
-        }
-        return page(errors, model);
+                    : "Change rejected. The agency stays as it was.", "/directory-changes",
+                () -> page(errors, model));
     }
 
     private String page(FormErrors errors, Model model) {

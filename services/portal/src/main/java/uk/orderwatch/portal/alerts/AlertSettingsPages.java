@@ -93,12 +93,10 @@ public class AlertSettingsPages {
         } else if (from) {
             request.put("quietHours", Map.of("from", form.get("quietFrom").trim(), "to", form.get("quietTo").trim()));
         }
-        if (FormPage.send(() -> api.put(Service.NOTIFICATION, uri -> uri.path("/me/notification-rules").build(),
-                request), errors, AlertSettingsPages::field, Map.of())) {
-            redirect.addFlashAttribute("success", "Saved. Alerts reach you this way from now on.");
-            return "redirect:/alert-settings";
-        }
-        return page(null, form, errors, user, model);
+        return FormPage.submit(() -> api.put(Service.NOTIFICATION, uri -> uri.path("/me/notification-rules").build(),
+                request), errors, AlertSettingsPages::field, Map.of(), redirect,
+                "Saved. Alerts reach you this way from now on.", "/alert-settings",
+                () -> page(null, form, errors, user, model));
     }
 
     private String page(String source, Map<String, String> form, FormErrors errors, SignedInUser user,

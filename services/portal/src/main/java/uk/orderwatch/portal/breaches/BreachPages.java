@@ -70,16 +70,13 @@ public class BreachPages {
         request.put("description", form.getOrDefault("description", ""));
         request.put("location", trimmed(form.get("location")));
         String key = trimmed(form.get("idempotencyKey"));
-        if (FormPage.send(() -> api.post(Service.BREACH_REPORT, uri -> uri.path("/orders/{id}/breaches")
+        return FormPage.submit(() -> api.post(Service.BREACH_REPORT, uri -> uri.path("/orders/{id}/breaches")
                         .build(orderId), request, key), errors,
                 Map.of("conditionId", "conditionId", "occurredAt", "occurred", "description", "description",
                         "location", "location")::get,
-                Map.of("description", "Enter what happened"))) {
-            redirect.addFlashAttribute("success", "Breach reported. The officer in charge, the probation "
-                    + "practitioner and the advocate are being alerted.");
-            return "redirect:/orders/" + orderId;
-        }
-        return page(orderId, form, errors, model);
+                Map.of("description", "Enter what happened"), redirect, "Breach reported. The officer in charge, the "
+                        + "probation practitioner and the advocate are being alerted.", "/orders/" + orderId,
+                () -> page(orderId, form, errors, model));
     }
 
     @GetMapping("/orders/{orderId}/breaches/{breachId}/outcome")
@@ -106,15 +103,12 @@ public class BreachPages {
         if ("NO_FURTHER_ACTION".equals(step)) {
             request.put("noFurtherActionReason", trimmed(form.get("noFurtherActionReason")));
         }
-        if (FormPage.send(() -> api.post(Service.BREACH_REPORT, uri -> uri.path("/orders/{o}/breaches/{b}/outcomes")
-                        .build(orderId, breachId), request), errors,
+        return FormPage.submit(() -> api.post(Service.BREACH_REPORT,
+                        uri -> uri.path("/orders/{o}/breaches/{b}/outcomes").build(orderId, breachId), request), errors,
                 Map.of("step", "step", "at", "at", "noFurtherActionReason", "noFurtherActionReason")::get,
-                Map.of("noFurtherActionReason", "Select why no further action is taken"))) {
-            redirect.addFlashAttribute("success", "Recorded. The probation practitioner and the advocate are being "
-                    + "told.");
-            return "redirect:/orders/" + orderId;
-        }
-        return outcomePage(orderId, breachId, form, errors, model);
+                Map.of("noFurtherActionReason", "Select why no further action is taken"), redirect,
+                "Recorded. The probation practitioner and the advocate are being told.", "/orders/" + orderId,
+                () -> outcomePage(orderId, breachId, form, errors, model));
     }
 
     private String outcomePage(String orderId, String breachId, Map<String, String> form, FormErrors errors,

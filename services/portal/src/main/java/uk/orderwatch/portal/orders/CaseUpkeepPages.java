@@ -69,13 +69,10 @@ public class CaseUpkeepPages {
             request.put("agencyId", agencyAndPerson[0]);
             request.put("personId", agencyAndPerson[1]);
         }
-        if (FormPage.send(() -> api.post(Service.ORDER_REGISTRY,
+        return FormPage.submit(() -> api.post(Service.ORDER_REGISTRY,
                 uri -> uri.path("/orders/{id}/reassignments").build(orderId), request), errors,
-                field -> "assignee", Map.of())) {
-            redirect.addFlashAttribute("success", "Case reassigned");
-            return "redirect:/orders/" + orderId;
-        }
-        return reassignPage(order(orderId), user, form, errors, model);
+                field -> "assignee", Map.of(), redirect, "Case reassigned", "/orders/" + orderId,
+                () -> reassignPage(order(orderId), user, form, errors, model));
     }
 
     private String reassignPage(Map<String, Object> order, SignedInUser user, Map<String, String> form,
@@ -125,13 +122,11 @@ public class CaseUpkeepPages {
                RedirectAttributes redirect) {
         FormErrors errors = new FormErrors();
         var request = person(form);
-        if (FormPage.send(() -> api.post(Service.ORDER_REGISTRY,
+        return FormPage.submit(() -> api.post(Service.ORDER_REGISTRY,
                 uri -> uri.path("/orders/{id}/protected-persons").build(orderId), request), errors,
-                field -> PERSON_FIELDS.contains(field) ? field : null, Map.of("name", "Enter their full name"))) {
-            redirect.addFlashAttribute("success", "Protected person added");
-            return "redirect:/orders/" + orderId;
-        }
-        return personPage(order(orderId), null, form, errors, model);
+                field -> PERSON_FIELDS.contains(field) ? field : null, Map.of("name", "Enter their full name"),
+                redirect, "Protected person added", "/orders/" + orderId,
+                () -> personPage(order(orderId), null, form, errors, model));
     }
 
     @GetMapping("/orders/{orderId}/protected-persons/{protectedPersonId}")
@@ -148,13 +143,12 @@ public class CaseUpkeepPages {
                 @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         FormErrors errors = new FormErrors();
         var request = person(form);
-        if (FormPage.send(() -> api.put(Service.ORDER_REGISTRY, uri -> uri.path("/orders/{id}/protected-persons/{p}")
+        return FormPage.submit(() -> api.put(Service.ORDER_REGISTRY,
+                        uri -> uri.path("/orders/{id}/protected-persons/{p}")
                         .build(orderId, protectedPersonId), request), errors,
-                field -> PERSON_FIELDS.contains(field) ? field : null, Map.of("name", "Enter their full name"))) {
-            redirect.addFlashAttribute("success", "Details updated");
-            return "redirect:/orders/" + orderId;
-        }
-        return personPage(order(orderId), protectedPersonId, form, errors, model);
+                field -> PERSON_FIELDS.contains(field) ? field : null, Map.of("name", "Enter their full name"),
+                redirect, "Details updated", "/orders/" + orderId,
+                () -> personPage(order(orderId), protectedPersonId, form, errors, model));
     }
 
     @SuppressWarnings("unchecked")

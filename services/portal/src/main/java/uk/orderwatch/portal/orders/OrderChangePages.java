@@ -49,11 +49,17 @@ public class OrderChangePages {
             + "|interim-end}")
     String form(@PathVariable String orderId, @PathVariable String change, Model model) {
         var order = order(orderId);
+        return changePage(order, change, change.equals("variation") ? ConditionsVariation.current(order) : Map.of(),
+                new FormErrors(), model);
+    }
+
+    /** The form of one change to the order, with what was sent and what was wrong with it. */
+    private static String changePage(Map<String, Object> order, String change, Map<String, String> form,
+                                     FormErrors errors, Model model) {
         model.addAttribute("order", order);
         model.addAttribute("change", change);
         model.addAttribute("heading", HEADINGS.get(change));
-        FormPage.show(model, change.equals("variation") ? ConditionsVariation.current(order) : Map.of(),
-                new FormErrors());
+        FormPage.show(model, form, errors);
         return "orders/change";
     }
 
@@ -214,14 +220,7 @@ public class OrderChangePages {
     private String done(String orderId, String change, Map<String, String> form, FormErrors errors, Model model,
                         RedirectAttributes redirect, String success, Supplier<?> request,
                         Function<String, String> fields) {
-        if (FormPage.send(request, errors, fields, Map.of("reason", "Enter the reason the court gave"))) {
-            redirect.addFlashAttribute("success", success);
-            return "redirect:/orders/" + orderId;
-        }
-        model.addAttribute("order", order(orderId));
-        model.addAttribute("change", change);
-        model.addAttribute("heading", HEADINGS.get(change));
-        FormPage.show(model, form, errors);
-        return "orders/change";
+        return FormPage.submit(request, errors, fields, Map.of("reason", "Enter the reason the court gave"), redirect,
+                success, "/orders/" + orderId, () -> changePage(order(orderId), change, form, errors, model));
     }
 }

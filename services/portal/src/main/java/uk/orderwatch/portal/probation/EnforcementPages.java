@@ -80,11 +80,9 @@ public class EnforcementPages {
     private String done(String orderId, Map<String, String> form, FormErrors errors, Model model,
                         RedirectAttributes redirect, String success, java.util.function.Supplier<?> request,
                         Map<String, String> fields) {
-        if (FormPage.send(request, errors, fields::get, Map.of())) {
-            redirect.addFlashAttribute("success", success);
-            return "redirect:/orders/" + orderId + "/enforcement";
-        }
-        return page(orderId, form, errors, model);
+        return FormPage.submit(request, errors, fields::get, Map.of(), redirect, success,
+                "/orders/" + orderId + "/enforcement",
+                () -> page(orderId, form, errors, model));
     }
 
     @SuppressWarnings("unchecked")

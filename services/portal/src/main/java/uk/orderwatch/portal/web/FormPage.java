@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.ui.Model;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.orderwatch.portal.api.ApiProblem;
 
 /**
@@ -23,6 +24,20 @@ public final class FormPage {
     public static void show(Model model, Map<String, String> form, FormErrors errors) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+    }
+
+    /**
+     * The whole of a form's post: sends the request (as {@link #send}); accepted, the browser goes to {@code then}
+     * with {@code success} to show; refused, {@code again} shows the form again with the service's reasons.
+     */
+    public static String submit(Supplier<?> request, FormErrors errors, Function<String, String> fields,
+                                Map<String, String> asks, RedirectAttributes redirect, String success, String then,
+                                Supplier<String> again) {
+        if (send(request, errors, fields, asks)) {
+            redirect.addFlashAttribute("success", success);
+            return "redirect:" + then;
+        }
+        return again.get();
     }
 
     /**
