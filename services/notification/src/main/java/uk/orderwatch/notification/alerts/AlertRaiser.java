@@ -68,7 +68,7 @@ public class AlertRaiser {
             String alertId = alertId(event.id(), routed.recipient());
             boolean unassigned = routed.recipient().personId() == null;
             Recipient recipient = unassigned
-                    ? duty.onDutyFor(routed.recipient().agencyId(), routed.recipient().role(), now)
+                    ? duty.onDutyFor(dutyOf.apply(routed.recipient().agencyId()), routed.recipient().role(), now)
                     : routed.recipient();
             var message = AlertContent.render(event, recipient, routed.priority(), order,
                     policeAction(routed, event, dutyOf));

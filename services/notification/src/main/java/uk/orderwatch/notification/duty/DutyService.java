@@ -72,7 +72,12 @@ public class DutyService {
      * on the agency's rota for it at {@code at}, or its fallback when nobody is.
      */
     public Recipient onDutyFor(String agencyId, RecipientRole role, Instant at) {
-        var duty = of(agencyId);
+        return onDutyFor(of(agencyId), role, at);
+    }
+
+    /** The same, of duty arrangements already read. */
+    public Recipient onDutyFor(AgencyDuty duty, RecipientRole role, Instant at) {
+        String agencyId = duty.agencyId();
         return duty.rota(duty.unassignedRotaId()).flatMap(r -> r.onDutyAt(at))
                 .map(o -> new Recipient(o.personId(), agencyId, role))
                 .orElseGet(() -> new Recipient(fallback(agencyId), agencyId, role));
