@@ -58,6 +58,9 @@ public class SupportAutoConfiguration {
     static {
         // the caller comes from the token, never from the request: keep it out of the API documents
         org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        // each enum is a schema of its own in the API documents: a generated client gets one type per enum, shared by
+        // every field of it, rather than a copy per field
+        io.swagger.v3.core.jackson.ModelResolver.enumsAsRef = true;
     }
 
     @Bean
@@ -76,26 +79,23 @@ public class SupportAutoConfiguration {
         };
     }
 
-    /** The API documents name the Idempotency-Key header on every POST and PUT, where the filter honours it. */
+    /** What every published API document says the same way: security, problem statuses, headers (issue 19). */
     @Bean
-    org.springdoc.core.customizers.GlobalOperationCustomizer idempotencyKeyHeader() {
-        return (operation, handler) -> {
-            var method = handler.getMethod();
-            if (org.springframework.core.annotation.AnnotatedElementUtils.hasAnnotation(method,
-                    org.springframework.web.bind.annotation.PostMapping.class)
-                    || org.springframework.core.annotation.AnnotatedElementUtils.hasAnnotation(method,
-                    org.springframework.web.bind.annotation.PutMapping.class)) {
-                operation.addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter()
-                        .name(uk.orderwatch.support.idempotency.IdempotencyFilter.HEADER).required(false)
-                        .description("Makes the request safe to retry (IETF draft semantics): the same key and "
-                                + "request get the first success again; the key with another request, 422; while the "
-                                + "first is still being handled, 409 with Retry-After. A refused request (4xx) "
-                                + "changes nothing and frees its key. Keys are the caller's own and kept 24 hours. "
-                                + "1 to 255 visible ASCII characters, e.g. a UUID.")
-                        .schema(new io.swagger.v3.oas.models.media.StringSchema().minLength(1).maxLength(255)));
-            }
-            return operation;
-        };
+    org.springdoc.core.customizers.OpenApiCustomizer apiDocuments(
+            @Value("${spring.application.name}") String serviceName,
+            org.springframework.beans.factory.ObjectProvider<SecurityConfiguration.PublicPaths> publicPaths) {
+        return new uk.orderwatch.support.web.ApiDocuments(serviceName, publicPaths.orderedStream()
+                .flatMap(p -> p.patterns().stream()).toList());
+    }
+
+    /**
+     * A field with no value is left out of an answer rather than written as null: one rule for every service, which
+     * the published documents state by naming no field nullable (issue 19, ADR 18).
+     */
+    @Bean
+    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer absentRatherThanNull() {
+        return builder -> builder.changeDefaultPropertyInclusion(inclusion -> inclusion
+                .withValueInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL));
     }
 
     @Bean

@@ -9,6 +9,7 @@ import uk.orderwatch.breachreport.ReadBy;
  * The outcome of a session. {@code correctionReason} is required when an outcome is already recorded: the new
  * entry corrects it, and both stay.
  */
+@io.swagger.v3.oas.annotations.media.Schema(name = "RecordSessionOutcomeRequest")
 public record RecordOutcomeRequest(
         Boolean didSessionHappen,
         Attendance attended,

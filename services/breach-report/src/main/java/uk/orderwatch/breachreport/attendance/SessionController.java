@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.orderwatch.breachreport.ApiExamples;
 import uk.orderwatch.breachreport.CaseGuard;
@@ -40,14 +42,16 @@ public class SessionController {
     }
 
     @GetMapping("/sessions")
-    @Operation(summary = "The order's programme sessions with their outcomes, earliest first")
+    @Operation(operationId = "listSessions",
+            summary = "The order's programme sessions with their outcomes, earliest first")
     public List<SessionView> list(@PathVariable String orderId, Caller caller) {
         guard.read(orderId, caller);
         return sessions.ofOrder(orderId).stream().map(s -> SessionView.of(s, caller)).toList();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/sessions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Add a session to a programme requirement")
+    @Operation(operationId = "addSession", summary = "Add a session to a programme requirement")
     public ResponseEntity<SessionView> add(@PathVariable String orderId,
                                            @Valid @RequestBody AddSessionRequest request, Caller caller) {
         guard.change(orderId, caller, Role.PROBATION);
@@ -57,15 +61,16 @@ public class SessionController {
     }
 
     @PostMapping(path = "/sessions/{sessionId}/reschedule", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Move a session still to come to another time")
+    @Operation(operationId = "rescheduleSession", summary = "Move a session still to come to another time")
     public SessionView reschedule(@PathVariable String orderId, @PathVariable String sessionId,
                                   @Valid @RequestBody RescheduleSessionRequest request, Caller caller) {
         guard.change(orderId, caller, Role.PROBATION);
         return SessionView.of(planning.reschedule(orderId, sessionId, request, caller.actor()), caller);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/sessions/{sessionId}/outcomes", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record (or correct) a session's outcome",
+    @Operation(operationId = "recordSessionOutcome", summary = "Record (or correct) a session's outcome",
             description = "attended YES/LATE → session.attended; NO, or not happened POP_UNACCEPTABLE → "
                     + "session.missed; POP_ACCEPTABLE → session.absence-excused; LOGISTICS → session.cancelled; a "
                     + "concern → session.concern-raised. A second outcome needs a correctionReason and is kept "
@@ -80,8 +85,10 @@ public class SessionController {
                 caller.actor()), caller));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/attendance", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record the outcome of the session of a requirement that started at sessionStart",
+    @Operation(operationId = "recordAttendance",
+            summary = "Record the outcome of the session of a requirement that started at sessionStart",
             description = "Finds the planned session with that start, or records one that was not planned.")
     public ResponseEntity<SessionView> attendance(@PathVariable String orderId,
 

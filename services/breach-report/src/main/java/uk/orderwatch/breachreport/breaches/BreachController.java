@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.orderwatch.breachreport.ApiExamples;
 import uk.orderwatch.breachreport.CaseGuard;
@@ -35,8 +37,9 @@ public class BreachController {
         this.guard = guard;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Report a breach of one of the order's conditions",
+    @Operation(operationId = "reportBreach", summary = "Report a breach of one of the order's conditions",
             description = "Publishes breach.reported; the police, probation and advocate of the order are alerted. "
                     + "A breach before the order was served is accepted and flagged beforeService.")
     public ResponseEntity<BreachView> report(@PathVariable String orderId,
@@ -50,8 +53,10 @@ public class BreachController {
                 .body(BreachView.of(breach, caller));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/{breachId}/outcomes", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record what the police did next about the breach (breach.outcome-recorded)",
+    @Operation(operationId = "recordBreachOutcome",
+            summary = "Record what the police did next about the breach (breach.outcome-recorded)",
             description = "Police of the force holding the order. One step at a time, in the order they happened: "
                     + "attended, arrested or interviewed, released under investigation, charged; no further action "
                     + "(with its reason), convicted or acquitted end it (409 breach-closed after). A verdict follows "
@@ -66,7 +71,7 @@ public class BreachController {
     }
 
     @GetMapping("/{breachId}")
-    @Operation(summary = "One breach report")
+    @Operation(operationId = "getBreach", summary = "One breach report")
     public BreachView get(@PathVariable String orderId, @PathVariable String breachId, Caller caller) {
         guard.read(orderId, caller);
         return breaches.find(orderId, breachId).map(b -> BreachView.of(b, caller))

@@ -7,6 +7,7 @@ import uk.orderwatch.schemas.events.BreachOutcomeStep;
 import uk.orderwatch.schemas.events.NoFurtherActionReason;
 
 /** What the police did next about a reported breach: one step, when, and whether a reasonable excuse was raised. */
+@io.swagger.v3.oas.annotations.media.Schema(name = "RecordBreachOutcomeRequest")
 public record RecordOutcomeRequest(
         @NotNull BreachOutcomeStep step,
         @NotNull Instant at,

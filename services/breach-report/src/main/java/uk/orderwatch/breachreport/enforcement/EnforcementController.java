@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.orderwatch.breachreport.CaseGuard;
 import uk.orderwatch.support.security.Caller;
@@ -40,13 +42,15 @@ public class EnforcementController {
     }
 
     @GetMapping
-    @Operation(summary = "Each programme's rule, the reviews with their decisions, and the warnings given")
+    @Operation(operationId = "getEnforcement",
+            summary = "Each programme's rule, the reviews with their decisions, and the warnings given")
     public EnforcementView get(@PathVariable String orderId, Caller caller) {
         return EnforcementView.of(guard.read(orderId, caller).order(), service);
     }
 
     @PostMapping(path = "/reviews/{reviewId}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record the practitioner's decision on a review (once; 409 decided-once)")
+    @Operation(operationId = "decideEnforcementReview",
+            summary = "Record the practitioner's decision on a review (once; 409 decided-once)")
     public EnforcementView decide(@PathVariable String orderId, @PathVariable String reviewId,
                                   @Valid @RequestBody DecisionRequest request, Caller caller) {
         var known = guard.change(orderId, caller, Role.PROBATION);
@@ -54,8 +58,10 @@ public class EnforcementController {
         return EnforcementView.of(known.order(), service);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/warnings", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record a warning given for an unacceptable absence or a behaviour concern")
+    @Operation(operationId = "recordWarning",
+            summary = "Record a warning given for an unacceptable absence or a behaviour concern")
     public ResponseEntity<EnforcementView> warn(@PathVariable String orderId,
                                                 @Valid @RequestBody WarningRequest request, Caller caller) {
         var known = guard.change(orderId, caller, Role.PROBATION);

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.orderwatch.breachreport.ApiExamples;
 import uk.orderwatch.breachreport.CaseGuard;
@@ -33,15 +35,18 @@ public class NotificationRequirementController {
     }
 
     @GetMapping
-    @Operation(summary = "The requirement's clock and the notifications recorded")
+    @Operation(operationId = "getNotificationRequirement",
+            summary = "The requirement's clock and the notifications recorded")
     public NotificationRequirementView get(@PathVariable String orderId, Caller caller) {
         guard.read(orderId, caller);
         return requirements.find(orderId).map(r -> NotificationRequirementView.of(r, caller))
                 .orElseThrow(() -> Problem.notFound("Notification requirement", orderId));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/notifications", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record that the subject notified the police (INITIAL names and address, or a CHANGE)",
+    @Operation(operationId = "recordNotification",
+            summary = "Record that the subject notified the police (INITIAL names and address, or a CHANGE)",
             description = "The INITIAL notification stops the 3-day clock. If the clock runs out first, "
                     + "notification-requirement.overdue alerts the officer in charge.")
     public ResponseEntity<NotificationRequirementView> record(@PathVariable String orderId,
@@ -53,8 +58,10 @@ public class NotificationRequirementController {
                 caller.actor()), caller));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/changes", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record a change of name or home address the police learnt of, not yet notified",
+    @Operation(operationId = "openNotificationChange",
+            summary = "Record a change of name or home address the police learnt of, not yet notified",
             description = "The subject must notify it within 3 days beginning with the day of the change (s.9(4)); "
                     + "if the police have not recorded that notification by then, notification-requirement.overdue "
                     + "alerts the officer in charge. 409 change-known for a day already recorded.")

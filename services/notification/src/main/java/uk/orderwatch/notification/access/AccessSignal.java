@@ -21,6 +21,7 @@ public record AccessSignal(@Id String eventId, AccessRefusedRepeatedly signal, S
     public static final String AUDIT_RESOURCE = "access-signal";
 
     /** One person told: their email, and when it went (null until then). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "AccessSignalTold")
     public record Told(String personId, String email, Instant sentAt) {
     }
 }

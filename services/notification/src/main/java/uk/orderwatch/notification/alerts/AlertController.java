@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import uk.orderwatch.notification.ApiExamples;
@@ -66,7 +68,7 @@ public class AlertController {
     }
 
     @GetMapping
-    @Operation(summary = "Alerts, newest first",
+    @Operation(operationId = "listAlerts", summary = "Alerts, newest first",
             description = "Filter by recipient (personId), agency, order, priority, unread and unacknowledged.")
     public PageResult<AlertView> list(
             @Parameter(description = "the recipient") @RequestParam(required = false) String personId,
@@ -93,7 +95,7 @@ public class AlertController {
     }
 
     @GetMapping("/{alertId}")
-    @Operation(summary = "One alert, with its deliveries and acknowledgement")
+    @Operation(operationId = "getAlert", summary = "One alert, with its deliveries and acknowledgement")
     public AlertView get(@PathVariable String alertId, Caller caller) {
         var alert = visible(alertId, caller);
         audit.read(caller, AlertDocument.AUDIT_RESOURCE, alertId);
@@ -101,9 +103,15 @@ public class AlertController {
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "The caller's live alerts (Server-Sent Events; event id = alert id)",
+    @Operation(operationId = "streamAlerts",
+            summary = "The caller's live alerts (Server-Sent Events; event id = alert id)",
             description = "Reconnect with Last-Event-ID to receive first what was raised meanwhile. Each alert sent "
                     + "is recorded in the audit log as a disclosure.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "A stream of Server-Sent "
+            + "Events that stays open: a comment line first, then one event per alert for the caller, `event: alert`, "
+            + "`id:` the alert id and `data:` the alert as JSON, as this schema describes",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AlertView.class)))
     public SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                              Caller caller) {
         caller.require(Role.POLICE, Role.PROBATION, Role.ADVOCATE);
@@ -111,8 +119,10 @@ public class AlertController {
                 alerts.after(caller.agencyId(), caller.personId(), lastEventId));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/{alertId}/acknowledgements", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Acknowledge an alert: its escalation (and its chain's) stops",
+    @Operation(operationId = "acknowledgeAlert",
+            summary = "Acknowledge an alert: its escalation (and its chain's) stops",
             description = "By its recipient, within the wait of their step of the agency's escalation policy; "
                     + "otherwise it goes to the policy's next step. A supervisor of the recipient's agency "
                     + "acknowledges it ON_BEHALF of them or TAKING_OVER, recorded as such.")
@@ -127,8 +137,10 @@ public class AlertController {
                 request.note(), request.as())));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/{alertId}/reassignments", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "A supervisor hands an alert nobody has taken on to a named colleague",
+    @Operation(operationId = "reassignAlert",
+            summary = "A supervisor hands an alert nobody has taken on to a named colleague",
             description = "The colleague (a person of the recipient's agency) gets an alert of their own with the "
                     + "same step's time to acknowledge; the policy walks on from there if they do not. Published as "
                     + "alert.escalated with reason reassigned. 422 when the alert was acknowledged or escalated.")
@@ -141,7 +153,7 @@ public class AlertController {
     }
 
     @PostMapping(path = "/{alertId}/read")
-    @Operation(summary = "Mark an alert read (by its recipient)")
+    @Operation(operationId = "markAlertRead", summary = "Mark an alert read (by its recipient)")
     public AlertView read(@PathVariable String alertId, Caller caller) {
         visible(alertId, caller);
         audit.change(caller, AlertDocument.AUDIT_RESOURCE, alertId);

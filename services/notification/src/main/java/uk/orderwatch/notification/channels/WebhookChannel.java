@@ -33,7 +33,9 @@ public class WebhookChannel implements Channel {
     /** Never follows a redirect: where a webhook may go is decided by {@link WebhookTargets}, not by the receiver. */
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .followRedirects(HttpClient.Redirect.NEVER).build();
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** A field with no value is left out, as in every answer of the API (the body: {@link WebhookDocument}). */
+    private final JsonMapper json = JsonMapper.builder().changeDefaultPropertyInclusion(inclusion -> inclusion
+            .withValueInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)).build();
     private final Clock clock;
     private final WebhookTargets targets;
 

@@ -33,6 +33,7 @@ public record NotificationRules(@Id String id, long version, Map<Severity, List<
             new Step(ChannelType.WEBHOOK, 0));
 
     /** One channel and how many minutes after the alert was raised it is tried. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "NotificationStep")
     public record Step(ChannelType channel, int afterMinutes) {
 
         boolean chained() {

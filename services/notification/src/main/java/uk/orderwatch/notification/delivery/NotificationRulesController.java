@@ -43,6 +43,7 @@ public class NotificationRulesController {
                                @Valid QuietHoursRequest quietHours) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "NotificationStepRequest")
     public record StepRequest(@NotNull ChannelType channel, @NotNull @Min(0) @Max(120) Integer afterMinutes) {
     }
 

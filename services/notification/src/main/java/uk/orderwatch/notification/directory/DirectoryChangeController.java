@@ -27,7 +27,7 @@ public class DirectoryChangeController {
     }
 
     @GetMapping
-    @Operation(summary = "Changes of where alerts go, newest first",
+    @Operation(operationId = "listDirectoryChanges", summary = "Changes of where alerts go, newest first",
             description = "ADMIN sees every agency's; an agency's supervisors their own agency's (403 to others).")
     public List<DirectoryChangeView> list(@RequestParam(required = false) String agencyId,
                                           @RequestParam(required = false) DirectoryChange.Status status,
@@ -41,7 +41,7 @@ public class DirectoryChangeController {
     }
 
     @GetMapping("/{changeId}")
-    @Operation(summary = "One change of where alerts go")
+    @Operation(operationId = "getDirectoryChange", summary = "One change of where alerts go")
     public DirectoryChangeView get(@PathVariable String changeId, Caller caller) {
         var change = changes.require(changeId, caller);
         audit.read(caller, DirectoryChange.AUDIT_RESOURCE, changeId);
@@ -49,7 +49,8 @@ public class DirectoryChangeController {
     }
 
     @PostMapping("/{changeId}/approval")
-    @Operation(summary = "Approve a change: it takes effect, and the old and new contacts are told",
+    @Operation(operationId = "approveDirectoryChange",
+            summary = "Approve a change: it takes effect, and the old and new contacts are told",
             description = "By another ADMIN or a supervisor of the agency, never by the person who proposed it "
                     + "(409 second-person). 409 when it was already decided, or the agency changed since.")
     public DirectoryChangeView approve(@PathVariable String changeId, Caller caller) {
@@ -57,7 +58,8 @@ public class DirectoryChangeController {
     }
 
     @PostMapping("/{changeId}/rejection")
-    @Operation(summary = "Reject a change (or withdraw one's own): the agency stays as it is")
+    @Operation(operationId = "rejectDirectoryChange",
+            summary = "Reject a change (or withdraw one's own): the agency stays as it is")
     public DirectoryChangeView reject(@PathVariable String changeId, Caller caller) {
         return DirectoryChangeView.of(changes.reject(changeId, caller));
     }

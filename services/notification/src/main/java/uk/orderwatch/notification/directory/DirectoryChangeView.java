@@ -13,6 +13,7 @@ public record DirectoryChangeView(String changeId, String agencyId, DirectoryCha
                                   Instant decidedAt, List<Told> told) {
 
     /** One old or new contact told of the change once approved: {@code sentAt}, or why it could not go. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DirectoryChangeTold")
     public record Told(DirectoryChange.Channel channel, String personId, String address, Instant sentAt, String failure) {
     }
 

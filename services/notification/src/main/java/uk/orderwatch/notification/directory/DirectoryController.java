@@ -3,6 +3,7 @@ package uk.orderwatch.notification.directory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -42,13 +43,21 @@ public class DirectoryController {
     }
 
     @PutMapping(path = "/{agencyId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record an agency and its people (replaces what was recorded for that id)",
+    @Operation(operationId = "putAgency",
+            summary = "Record an agency and its people (replaces what was recorded for that id)",
             description = "201 when new and 200 when nothing about where its alerts go changes (a name, a job "
                     + "title): recorded at once, publishing agency.recorded. A change of people's email or mobile, "
-                    + "of who is in the agency, of the webhook or of the escalation chain answers 202 with the "
-                    + "change, which takes effect only when a second person approves it (POST "
+                    + "of who is in the agency, of the webhook or of the fallback answers 202 with the change, "
+                    + "which takes effect only when a second person approves it (POST "
                     + "/directory/changes/{changeId}/approval); until then the agency cannot be changed otherwise "
                     + "(409 change-awaiting-approval).")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Recorded: the agency "
+            + "as it is now", content = @Content(schema = @Schema(implementation = AgencyView.class)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Recorded, new: the "
+            + "agency", content = @Content(schema = @Schema(implementation = AgencyView.class)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "Proposed: the change "
+            + "awaiting a second person's approval (Location: the change)",
+            content = @Content(schema = @Schema(implementation = DirectoryChangeView.class)))
     public ResponseEntity<?> put(
             @PathVariable @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,63}") String agencyId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
@@ -65,7 +74,8 @@ public class DirectoryController {
     }
 
     @GetMapping
-    @Operation(summary = "Every agency in the directory", description = "ADMIN and an agency's own staff see it "
+    @Operation(operationId = "listAgencies",
+            summary = "Every agency in the directory", description = "ADMIN and an agency's own staff see it "
             + "whole; other agencies are shown with their people's names and job titles only, no contacts, webhook "
             + "or escalation chain.")
     public List<AgencyView> list(Caller caller) {
@@ -77,7 +87,8 @@ public class DirectoryController {
     }
 
     @GetMapping("/{agencyId}")
-    @Operation(summary = "One agency", description = "Whole to ADMIN and the agency's own staff; to anyone else its "
+    @Operation(operationId = "getAgency",
+            summary = "One agency", description = "Whole to ADMIN and the agency's own staff; to anyone else its "
             + "people's names and job titles only.")
     public AgencyView get(@PathVariable String agencyId, Caller caller) {
         var agency = directory.find(agencyId).map(a -> AgencyView.of(a, caller))

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.orderwatch.support.security.Caller;
 
@@ -39,7 +41,8 @@ public class DutyController {
     }
 
     @GetMapping
-    @Operation(summary = "The agency's rotas and escalation policies", description = "version 0 and no policy: "
+    @Operation(operationId = "getDuty",
+            summary = "The agency's rotas and escalation policies", description = "version 0 and no policy: "
             + "none recorded, so an alert walks the standard policy (the assigned person, then the fallback).")
     public AgencyDuty get(@PathVariable String agencyId, Caller caller) {
         return duty.read(agencyId, caller);
@@ -60,6 +63,7 @@ public class DutyController {
         return duty.removeRota(agencyId, rotaId, caller);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/rotas/{rotaId}/covers", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Someone covers on the rota for a while (leave, sickness, a swap)", description = "With "
             + "replaces: only the turns of that member; without: the whole rota. Safe to retry with an "
@@ -92,6 +96,12 @@ public class DutyController {
     @GetMapping("/rotas/{rotaId}/on-duty")
     @Operation(summary = "Who is on duty on the rota at a time (now when not given)", description = "422 "
             + "someone-on-duty when the time falls outside every layer's hours.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Who is on duty",
+            useReturnTypeSchema = true)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "422", description = "Nobody: the time "
+            + "falls outside every layer's hours (someone-on-duty)", content = @io.swagger.v3.oas.annotations.media
+            .Content(mediaType = "application/problem+json", schema = @io.swagger.v3.oas.annotations.media.Schema(
+            ref = "#/components/schemas/" + uk.orderwatch.support.web.ApiDocuments.PROBLEM)))
     public Rota.OnDuty onDuty(@PathVariable String agencyId, @PathVariable String rotaId,
                               @RequestParam(required = false) Instant at, Caller caller) {
         return duty.onDuty(agencyId, rotaId, at == null ? clock.instant() : at, caller);

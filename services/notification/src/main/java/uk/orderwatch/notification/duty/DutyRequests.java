@@ -60,6 +60,7 @@ public final class DutyRequests {
     }
 
     /** One step: whom it notifies and how many minutes they have to acknowledge. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "EscalationStepRequest")
     public record StepRequest(@NotNull EscalationPolicy.Notify who, String rotaId, String personId,
                               @Size(max = 10) List<@NotBlank String> personIds,
                               @NotNull @Min(1) @Max(24 * 60) Integer waitMinutes) {

@@ -42,6 +42,7 @@ public record EscalationPolicy(List<Step> steps, int repeat) {
      * {@code waitMinutes}, as the API takes it).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "EscalationStep")
     public record Step(Notify who, String rotaId, String personId, List<String> personIds,
                        @JsonIgnore Duration acknowledgeWithin) {
 

@@ -29,7 +29,8 @@ public class KnownAgencyController {
     }
 
     @GetMapping("/{agencyId}")
-    @Operation(summary = "An agency as order-registry knows it (recorded in notification's directory)")
+    @Operation(operationId = "getKnownAgency",
+            summary = "An agency as order-registry knows it (recorded in notification's directory)")
     public KnownAgency get(@PathVariable String agencyId, Caller caller) {
         var agency = directory.find(agencyId).orElseThrow(() -> Problem.notFound("Agency", agencyId));
         audit.read(caller, "agency", agencyId); // its staff, by name

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.orderwatch.registry.orders.RegisterOrderRequest.ProtectedPersonDto;
 import uk.orderwatch.schemas.events.Actor;
@@ -78,8 +80,9 @@ public class OrderController {
         return caller.actor();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Register an order the court granted",
+    @Operation(operationId = "registerOrder", summary = "Register an order the court granted",
             description = "Stores the order and publishes order.registered. The same court case reference at the "
                     + "same court is registered once: a second try answers 409. A full SPO that names "
                     + "interimOrderId supersedes that interim order (order.superseded).")
@@ -101,6 +104,7 @@ public class OrderController {
         return ResponseEntity.created(URI.create("/orders/" + order.id())).body(OrderDisclosure.view(order, caller));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Bring in a force's existing orders at once (order.imported, orders.imported)",
             description = "Police only, for their own force; up to 500 orders, each as a registration with when it "
@@ -108,18 +112,16 @@ public class OrderController {
                     + "fields (orders[i]...) and stores nothing. Imported orders alert nobody one by one: no alert "
                     + "for a past service or past sessions; each person assigned is told once how many are theirs. "
                     + "Send it with an Idempotency-Key: sent again, it completes an import a failure interrupted.")
-    public ResponseEntity<ImportDocument> importOrders(@Valid @RequestBody ImportOrdersRequest request,
+    public ResponseEntity<ImportView> importOrders(@Valid @RequestBody ImportOrdersRequest request,
                                                        Caller caller) {
         caller.require(Role.POLICE);
         var done = imports.importOrders(request, caller.actor());
         audit.change(caller, ORDER, done.orderIds());
-        return ResponseEntity.created(URI.create("/orders/imports/" + done.importId())).body(
-                new ImportDocument(done.importId(), done.force(), done.orderIds(), done.importedBy(),
-                        done.importedAt(), List.of()));
+        return ResponseEntity.created(URI.create("/orders/imports/" + done.importId())).body(ImportView.of(done));
     }
 
     @PostMapping(path = "/{orderId}/service", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record that the order was served on the subject (order.served)",
+    @Operation(operationId = "serveOrder", summary = "Record that the order was served on the subject (order.served)",
             description = "409 serve-once when already served; 409 serve-active-only when it has ended.")
     public OrderView serve(@PathVariable String orderId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
@@ -129,7 +131,8 @@ public class OrderController {
     }
 
     @PostMapping(path = "/{orderId}/variations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record that the court varied the conditions or the end (order.varied)",
+    @Operation(operationId = "varyOrder",
+            summary = "Record that the court varied the conditions or the end (order.varied)",
             description = "The previous version stays readable at /orders/{orderId}/versions/{version}. Who works "
                     + "the case is not varied by a court: see /orders/{orderId}/reassignments.")
     public OrderView vary(@PathVariable String orderId,
@@ -140,7 +143,8 @@ public class OrderController {
     }
 
     @PostMapping(path = "/{orderId}/reassignments", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Move the case to another person or agency of one kind (order.reassigned)",
+    @Operation(operationId = "reassignOrder",
+            summary = "Move the case to another person or agency of one kind (order.reassigned)",
             description = "Not a court's decision, and never told as one. The police of the force holding the order "
                     + "reassign any kind (the officer in charge stays within the force); a supervisor of the "
                     + "assigned probation delivery unit or advocacy service reallocates their own agency's case. "
@@ -164,6 +168,7 @@ public class OrderController {
         return OrderDisclosure.view(changes.reassign(orderId, command, caller.actor()), caller);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/{orderId}/protected-persons", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a person the order protects (order.protected-person-added)",
             description = "Police only. Their details stay in order-registry; the event carries their id alone.")
@@ -193,7 +198,8 @@ public class OrderController {
     }
 
     @PostMapping(path = "/{orderId}/renewals", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record a renewal to a later end or until further order (order.renewed)")
+    @Operation(operationId = "renewOrder",
+            summary = "Record a renewal to a later end or until further order (order.renewed)")
     public OrderView renew(@PathVariable String orderId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.RENEW)))
@@ -214,7 +220,8 @@ public class OrderController {
     }
 
     @PostMapping(path = "/{orderId}/discharge", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record that the court discharged the order (order.discharged)")
+    @Operation(operationId = "dischargeOrder",
+            summary = "Record that the court discharged the order (order.discharged)")
     public OrderView discharge(@PathVariable String orderId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = ApiExamples.DISCHARGE)))
@@ -223,7 +230,7 @@ public class OrderController {
     }
 
     @GetMapping("/{orderId}")
-    @Operation(summary = "One order, with its conditions, agencies and protected persons")
+    @Operation(operationId = "getOrder", summary = "One order, with its conditions, agencies and protected persons")
     public OrderView get(@PathVariable String orderId, Caller caller) {
         var order = visible(orderId, caller);
         audit.read(caller, ORDER, orderId);
@@ -231,7 +238,8 @@ public class OrderController {
     }
 
     @GetMapping("/{orderId}/history")
-    @Operation(summary = "Every change to the order: what, by whom, when, why, and the terms after it")
+    @Operation(operationId = "getOrderHistory",
+            summary = "Every change to the order: what, by whom, when, why, and the terms after it")
     public List<OrderDocument.HistoryEntry> history(@PathVariable String orderId, Caller caller) {
         var order = visible(orderId, caller);
         audit.read(caller, ORDER, orderId);
@@ -239,7 +247,8 @@ public class OrderController {
     }
 
     @GetMapping("/{orderId}/versions/{version}")
-    @Operation(summary = "The order's terms at one version (earlier versions stay readable after a variation)")
+    @Operation(operationId = "getOrderVersion",
+            summary = "The order's terms at one version (earlier versions stay readable after a variation)")
     public OrderDocument.HistoryEntry version(@PathVariable String orderId, @PathVariable long version,
                                               Caller caller) {
         var entry = visible(orderId, caller).history().stream()
@@ -250,7 +259,8 @@ public class OrderController {
     }
 
     @GetMapping
-    @Operation(summary = "Search orders", description = "By part of the subject's name or alias (subject), the "
+    @Operation(operationId = "searchOrders",
+            summary = "Search orders", description = "By part of the subject's name or alias (subject), the "
             + "subject's PNC id or CRN (identifier), court case reference, status and police force; paged.")
     public PageResult<OrderSummary> search(
             @RequestParam(required = false) String subject,
@@ -266,7 +276,8 @@ public class OrderController {
     }
 
     @GetMapping("/expiring")
-    @Operation(summary = "Active orders whose fixed end falls within the next withinDays days, soonest first")
+    @Operation(operationId = "expiringOrders",
+            summary = "Active orders whose fixed end falls within the next withinDays days, soonest first")
     public PageResult<OrderSummary> expiring(
             @RequestParam(defaultValue = "30") @Min(0) @Max(3650) int withinDays,
             @RequestParam(defaultValue = "0") @Min(0) int page,

@@ -31,7 +31,7 @@ public class AuditController {
     }
 
     @GetMapping
-    @Operation(summary = "Audit entries, newest first",
+    @Operation(operationId = "searchAudit", summary = "Audit entries, newest first",
             description = "Filter by the user (personId), their agency, a record id, the action and a time range.")
     public PageResult<AuditEntry> search(@RequestParam(required = false) String personId,
                                          @RequestParam(required = false) String agencyId,

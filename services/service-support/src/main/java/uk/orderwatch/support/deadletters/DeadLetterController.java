@@ -27,7 +27,8 @@ public class DeadLetterController {
     }
 
     @GetMapping
-    @Operation(summary = "Every dead letter of this service: its event's type and id, the key, the reason and where "
+    @Operation(operationId = "listDeadLetters",
+            summary = "Every dead letter of this service: its event's type and id, the key, the reason and where "
             + "it came from; never the record's content")
     public List<DeadLetters.DeadLetter> list(Caller caller) {
         var letters = deadLetters.list();
@@ -36,7 +37,8 @@ public class DeadLetterController {
     }
 
     @PostMapping(path = "/{topic}/{partition}/{offset}/replay")
-    @Operation(summary = "Process a dead letter again (once), after its cause was fixed",
+    @Operation(operationId = "replayDeadLetter",
+            summary = "Process a dead letter again (once), after its cause was fixed",
             description = "Hands it to this service's consumer of its original topic; 409 replay-failed with the "
                     + "reason when it fails again (it can be tried again), 409 replay-once when it was replayed.")
     public DeadLetters.DeadLetter replay(@PathVariable String topic, @PathVariable int partition,
