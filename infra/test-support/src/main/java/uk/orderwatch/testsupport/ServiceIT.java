@@ -45,6 +45,10 @@ public abstract class ServiceIT {
     protected MongoTemplate mongo;
     @Autowired
     protected MutableClock clock;
+    @org.springframework.beans.factory.annotation.Value("${spring.application.name}")
+    private String serviceName;
+
+    private static final java.util.Map<Integer, ApiContract> CONTRACTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RestTestClient client;
 
@@ -103,8 +107,31 @@ public abstract class ServiceIT {
         }
         var result = request.exchange().returnResult();
         byte[] content = result.getResponseBodyContent();
-        return new Response(result.getStatus().value(),
+        var response = new Response(result.getStatus().value(),
                 content == null ? "" : new String(content, StandardCharsets.UTF_8), result.getResponseHeaders());
+        ContractWatch.keep(apiContract(), method.name(), path, body == null ? null : body.toString(),
+                response.statusCode(), response.header(HttpHeaders.CONTENT_TYPE).orElse(null), response.body());
+        return response;
+    }
+
+    /**
+     * The service's own document, read once per service instance, after checking it is the committed one that
+     * clients are generated from ({@link PublishedDocuments}).
+     */
+    protected ApiContract apiContract() {
+        if (client == null) {
+            client = RestTestClient.bindToServer().build();
+        }
+        return CONTRACTS.computeIfAbsent(port, p -> {
+            var result = client.get().uri(URI.create("http://localhost:" + p + "/v3/api-docs")).exchange()
+                    .returnResult();
+            assertThat(result.getStatus().value()).as("the published API document").isEqualTo(200);
+            String document = new String(result.getResponseBodyContent(), StandardCharsets.UTF_8);
+            PublishedDocuments.check(serviceName, document);
+            var contract = ApiContract.of(document);
+            assertThat(contract.checkExamples()).as("the document's examples are requests that work").isEmpty();
+            return contract;
+        });
     }
 
     protected Response get(String path, String token) {
