@@ -141,6 +141,11 @@ abstract class SkeletonFlowScenario {
         assertEveryReadAndDisclosureIsAudited(orderId, all, oicAlertId);
     }
 
+    @Test
+    void theScenarioRunsThroughClientsGeneratedFromThePublishedDocuments() throws Exception {
+        new GeneratedClientScenario(client()).run();
+    }
+
     /**
      * Free text goes to the roles entitled to it and nowhere else: a sentinel address in every free-text field of
      * every endpoint, read back through every read endpoint as each role, and looked for on every topic, in every

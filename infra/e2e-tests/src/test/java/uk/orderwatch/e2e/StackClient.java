@@ -19,6 +19,8 @@ import uk.orderwatch.localstack.LocalStackMain;
 import uk.orderwatch.localstack.ServiceName;
 import uk.orderwatch.localstack.StackConfig;
 import uk.orderwatch.localstack.StackTokens;
+import uk.orderwatch.testsupport.ApiContract;
+import uk.orderwatch.testsupport.ContractWatch;
 
 /** What the end-to-end tests do over HTTP against a running stack, as a user's tools would. */
 final class StackClient {
@@ -32,6 +34,7 @@ final class StackClient {
     static final List<String> SUPERVISORS = DemoData.SUPERVISORS;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final java.util.Map<ServiceName, ApiContract> contracts = new java.util.concurrent.ConcurrentHashMap<>();
     private final LocalStack stack;
     private final StackTokens tokens;
 
@@ -46,28 +49,58 @@ final class StackClient {
         return StackConfig.ephemeral(dataDir, StackConfig.builtJars(repoRoot, LocalStackMain.version()));
     }
 
+    /** Where a service of the stack answers. */
+    String baseUrl(ServiceName service) {
+        return stack.config().baseUrl(service);
+    }
+
     /** The user's access token from the stack's identity server (signed in once per client). */
     String token(String user) {
         return tokens.token(user);
     }
 
     HttpResponse<String> post(String user, ServiceName service, String path, JsonNode body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(stack.config().baseUrl(service) + path))
+        return send(service, HttpRequest.newBuilder(URI.create(stack.config().baseUrl(service) + path))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token(user))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), body.toString());
     }
 
     HttpResponse<String> put(String user, ServiceName service, String path, JsonNode body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(stack.config().baseUrl(service) + path))
+        return send(service, HttpRequest.newBuilder(URI.create(stack.config().baseUrl(service) + path))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token(user))
-                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(), body.toString());
     }
 
     HttpResponse<String> response(String user, ServiceName service, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(stack.config().baseUrl(service) + path))
-                .header("Authorization", "Bearer " + token(user)).build(), HttpResponse.BodyHandlers.ofString());
+        return send(service, HttpRequest.newBuilder(URI.create(stack.config().baseUrl(service) + path))
+                .header("Authorization", "Bearer " + token(user)).build(), null);
+    }
+
+    /** Sends a request and holds the exchange to the service's published document (issue 19). */
+    private HttpResponse<String> send(ServiceName service, HttpRequest request, String body) throws Exception {
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        ContractWatch.keep(contract(service), request.method(), request.uri().getRawPath()
+                + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery()), body,
+                response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body());
+        return response;
+    }
+
+    /** The service's published document, read once. */
+    ApiContract contract(ServiceName service) {
+        return contracts.computeIfAbsent(service, s -> {
+            try {
+                var document = http.send(HttpRequest.newBuilder(URI.create(stack.config().baseUrl(s)
+                        + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(document.statusCode()).as("the published document of " + s).isEqualTo(200);
+                uk.orderwatch.testsupport.PublishedDocuments.check(s.id(), document.body());
+                return ApiContract.of(document.body());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     JsonNode get(String user, ServiceName service, String path) throws Exception {
