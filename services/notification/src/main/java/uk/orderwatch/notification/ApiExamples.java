@@ -18,7 +18,7 @@ public final class ApiExamples {
             """;
 
     public static final String ACKNOWLEDGE = """
-            {"personId": "demo-oic", "note": "Arrest planned for tonight"}
+            {"note": "Arrest planned for tonight"}
             """;
 
     private ApiExamples() {
