@@ -55,6 +55,9 @@ public final class BenchmarkMain {
         int warmup = 10;
         int orders = 200;
         boolean profile = false;
+        int idle = 20;
+        int sustain = 0;
+        double sustainRate = 0;
         Path repoRoot = Path.of(".");
         for (String arg : args) {
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -66,6 +69,12 @@ public final class BenchmarkMain {
                 warmup = Integer.parseInt(value);
             } else if (arg.startsWith("--orders=")) {
                 orders = Integer.parseInt(value);
+            } else if (arg.startsWith("--idle=")) {
+                idle = Integer.parseInt(value);
+            } else if (arg.startsWith("--sustain=")) {
+                sustain = Integer.parseInt(value);
+            } else if (arg.startsWith("--sustain-rate=")) {
+                sustainRate = Double.parseDouble(value);
             } else if (arg.equals("--profile")) {
                 profile = true;
             } else if (arg.startsWith("--repo-root=")) {
@@ -81,7 +90,8 @@ public final class BenchmarkMain {
         var config = StackConfig.ephemeral(dataDir, StackConfig.builtJars(repoRoot, LocalStackMain.version()));
 
         long startNanos = System.nanoTime();
-        try (var stack = new LocalStack(config).withServiceEnv(LocalStack.UNLIMITED_RATES).start()) {
+        try (var stack = new LocalStack(config).withServiceEnv(LocalStack.UNLIMITED_RATES).withMailProxy()
+                .start()) {
             double readySeconds = (System.nanoTime() - startNanos) / 1e9;
             StringBuilder report = new StringBuilder();
             report.append(String.format(Locale.ROOT, "orderwatch benchmark, %s, %d cores, %s%n", Instant.now(),
@@ -89,7 +99,8 @@ public final class BenchmarkMain {
             report.append(String.format(Locale.ROOT, "stack ready in %.1f s (Kafka, Mongo, identity server, three "
                     + "services); %d orders; %d s per rate after %d s of warm-up%n%n", readySeconds, orders, duration,
                     warmup));
-            measure(stack, rates, duration, warmup, orders, profile, out, report);
+            measure(stack, new Plan(rates, duration, warmup, orders, profile, idle, sustain, sustainRate,
+                    startNanos), out, report);
             String text = report.toString();
             System.out.println("\n" + text);
             Path file = out.resolve("bench-" + Instant.now().toString().replace(':', '-') + ".md");
@@ -99,8 +110,17 @@ public final class BenchmarkMain {
         System.exit(0);
     }
 
-    private static void measure(LocalStack stack, List<Double> rates, int duration, int warmup, int orderCount,
-                            boolean profile, Path out, StringBuilder report) throws Exception {
+    /** What to run: the rates, their length, the idle measurement and the sustained run. */
+    private record Plan(List<Double> rates, int duration, int warmup, int orders, boolean profile, int idle,
+                        int sustain, double sustainRate, long startNanos) {
+    }
+
+    private static void measure(LocalStack stack, Plan plan, Path out, StringBuilder report) throws Exception {
+        List<Double> rates = plan.rates();
+        int duration = plan.duration();
+        int warmup = plan.warmup();
+        int orderCount = plan.orders();
+        boolean profile = plan.profile();
         var tokens = new StackTokens(stack.config().issuer());
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -117,6 +137,10 @@ public final class BenchmarkMain {
             w.awaitOpen(Duration.ofSeconds(30));
             watchers.add(w);
         }
+        var work = new WorkCounts(stack, KafkaFloor.TOPIC);
+        if (plan.idle() > 0) {
+            report.append(idle(stack, work, plan));
+        }
         try (var floor = new KafkaFloor(stack.config().kafkaBootstrap())) {
             if (warmup > 0) {
                 floor.start(rates.get(0));
@@ -129,6 +153,9 @@ public final class BenchmarkMain {
             String profiles = "";
             StringBuilder cpuPerReport = new StringBuilder("\nCPU per report offered (user + system time of each "
                     + "process over the rate's run and drain, divided by the reports offered):\n");
+            StringBuilder workPerReport = new StringBuilder("\nWork per report offered (counted where it lands, over "
+                    + "the rate's run and drain; the same on any machine):\n");
+            double held = 0;
             for (int i = 0; i < rates.size(); i++) {
                 double rate = rates.get(i);
                 boolean profiled = profile && i == rates.size() - 1;
@@ -142,11 +169,14 @@ public final class BenchmarkMain {
                         Profiler.start(p.getValue(), out.resolve(p.getValue() + ".jfr"));
                     }
                 }
+                var workBefore = work.now();
                 Map<String, Long> cpuBefore = cpu(stack);
                 floor.start(rate);
                 var result = load.run(rate, Duration.ofSeconds(duration), Duration.ofSeconds(15));
                 Histogram floorLatency = floor.stop();
                 cpuPerReport.append(cpuLine(rate, cpuBefore, cpu(stack), result.sent()));
+                workPerReport.append(String.format(Locale.ROOT, "  at %.0f/s:%n", rate))
+                        .append(WorkCounts.perReport(workBefore, work.now(), result.sent()));
                 if (profiled) {
                     StringBuilder p = new StringBuilder("\nProfile at " + (int) rate + " reports/s (JFR, "
                             + duration + " s):\n");
@@ -158,6 +188,10 @@ public final class BenchmarkMain {
                     profiles = p.toString();
                 }
                 report.append(row(result, floorLatency)).append('\n');
+                if (result.achieved() >= rate * 0.98 && result.missingAlerts() == 0 && result.httpErrors() == 0
+                        && result.toAlerts().getValueAtPercentile(99) <= 1_000_000_000L) {
+                    held = Math.max(held, rate);
+                }
                 System.out.println(row(result, floorLatency));
                 if (!result.errorSamples().isEmpty()) {
                     report.append("  errors at ").append((int) rate).append("/s, e.g. ")
@@ -168,10 +202,87 @@ public final class BenchmarkMain {
                     + "their live stream; the floor is a record produced (acks=all) and consumed on the same broker "
                     + "at the same rate.\n");
             report.append(cpuPerReport);
+            report.append(workPerReport);
+            report.append(String.format(Locale.ROOT, "%nHighest rate that held (achieved = offered, no alert missing, "
+                    + "p99 ≤ 1 s): %s%n", held > 0 ? String.format(Locale.ROOT, "%.0f/s", held) : "none"));
+            if (plan.sustain() > 0) {
+                double rate = plan.sustainRate() > 0 ? plan.sustainRate() : held > 0 ? held : rates.get(0);
+                report.append(sustained(stack, load, floor, rate, plan.sustain()));
+            }
             report.append(memory(stack));
             report.append(profiles);
         } finally {
             watchers.forEach(AlertWatcher::close);
+        }
+    }
+
+    /**
+     * The stack with nothing to do, from 60 s after it was ready: the CPU each process uses and the work it does
+     * anyway (pollers, timers), per second.
+     */
+    private static String idle(LocalStack stack, WorkCounts work, Plan plan) throws Exception {
+        long since = (System.nanoTime() - plan.startNanos()) / 1_000_000_000L;
+        if (since < 60) {
+            Thread.sleep((60 - since) * 1000);
+        }
+        var workBefore = work.now();
+        Map<String, Long> before = cpu(stack);
+        Thread.sleep(plan.idle() * 1000L);
+        Map<String, Long> after = cpu(stack);
+        var workAfter = work.now();
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Idle, %d s from 60 s after ready, share of "
+                + "one core:", plan.idle()));
+        double total = 0;
+        for (var e : after.entrySet()) {
+            double share = (e.getValue() - before.get(e.getKey())) / (plan.idle() * 10.0);
+            total += share;
+            line.append(String.format(Locale.ROOT, " %s %.1f%%,", e.getKey(), share));
+        }
+        line.append(String.format(Locale.ROOT, " total %.1f%%%nIdle work per second:%n", total));
+        line.append(WorkCounts.perReport(workBefore, workAfter, plan.idle())).append('\n');
+        return line.toString();
+    }
+
+    /**
+     * One rate for {@code seconds}, with each process's resident memory every 30 s: a slow leak shows as memory that
+     * keeps growing when the load does not.
+     */
+    private static String sustained(LocalStack stack, LoadRun load, KafkaFloor floor, double rate, int seconds)
+            throws Exception {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nSustained: %.0f reports/s for %d s; "
+                + "resident memory (MiB) every 30 s:%n| s |", rate, seconds));
+        for (ServiceName s : ServiceName.values()) {
+            out.append(' ').append(s.id()).append(" |");
+        }
+        out.append(" benchmark JVM |\n|---|").append("---|".repeat(ServiceName.values().length + 1)).append('\n');
+        var sampler = Executors.newSingleThreadScheduledExecutor();
+        long start = System.nanoTime();
+        sampler.scheduleAtFixedRate(() -> {
+            try {
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %d |",
+                        (System.nanoTime() - start) / 1_000_000_000L));
+                for (ServiceName s : ServiceName.values()) {
+                    row.append(' ').append(rssKiB(stack.service(s).pid()) / 1024).append(" |");
+                }
+                row.append(' ').append(rssKiB(ProcessHandle.current().pid()) / 1024).append(" |\n");
+                synchronized (out) {
+                    out.append(row);
+                }
+            } catch (IOException e) {
+                synchronized (out) {
+                    out.append("| memory not readable: ").append(e).append(" |\n");
+                }
+            }
+        }, 0, 30, java.util.concurrent.TimeUnit.SECONDS);
+        floor.start(rate);
+        var result = load.run(rate, Duration.ofSeconds(seconds), Duration.ofSeconds(15));
+        Histogram floorLatency = floor.stop();
+        sampler.shutdownNow();
+        synchronized (out) {
+            return out.append("\n| offered/s | achieved/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | HTTP p99 ms "
+                    + "| Kafka floor p50 / p99 ms | p99 / floor p99 | HTTP errors | alerts missing |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+                    .append(row(result, floorLatency)).append('\n').toString();
         }
     }
 

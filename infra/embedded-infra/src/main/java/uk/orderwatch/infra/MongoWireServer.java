@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,10 +20,11 @@ public final class MongoWireServer implements AutoCloseable {
     private final MongoBackend backend;
     private final MongoServer server;
     private final int port;
+    private final WireCounts counts = new WireCounts();
 
     private MongoWireServer(MongoBackend backend, int port) {
         this.backend = backend.version(ServerVersion.MONGO_5_0);
-        this.server = new MongoServer(this.backend);
+        this.server = new MongoServer(counting(this.backend, counts));
         this.port = port == 0 ? Ports.free() : port;
         server.bind("localhost", this.port);
     }
@@ -53,6 +55,26 @@ public final class MongoWireServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** What clients asked of this server so far (the benchmark's count of work per report). */
+    public WireCounts counts() {
+        return counts;
+    }
+
+    /** The backend, with every message a client sends counted on its way in. */
+    private static MongoBackend counting(MongoBackend backend, WireCounts counts) {
+        return (MongoBackend) java.lang.reflect.Proxy.newProxyInstance(MongoBackend.class.getClassLoader(),
+                new Class<?>[] {MongoBackend.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("handleMessage") && args[0] instanceof MongoMessage message) {
+                        counts.record(message.getDatabaseName(), message.getDocument());
+                    }
+                    try {
+                        return method.invoke(backend, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Override

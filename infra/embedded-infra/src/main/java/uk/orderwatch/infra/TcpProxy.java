@@ -40,6 +40,7 @@ public final class TcpProxy implements AutoCloseable {
     private volatile ServerSocket server;
     private volatile Thread acceptor;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicLong connections = new java.util.concurrent.atomic.AtomicLong();
 
     private TcpProxy(String name, int port, String targetHost, int targetPort) {
         this.name = name;
@@ -57,6 +58,11 @@ public final class TcpProxy implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** How many connections clients opened through the proxy so far. */
+    public long connections() {
+        return connections.get();
     }
 
     /** The server is unreachable: live connections are reset and new ones refused. */
@@ -107,6 +113,7 @@ public final class TcpProxy implements AutoCloseable {
             } catch (IOException e) {
                 return; // closed by cut() or close()
             }
+            connections.incrementAndGet();
             boolean drop;
             synchronized (random) {
                 drop = dropShare > 0 && random.nextDouble() < dropShare;

@@ -53,6 +53,7 @@ public final class LocalStack implements AutoCloseable {
     private MongoWireServer mongo;
     private GreenMail mail;
     private boolean faultProxies;
+    private boolean mailProxy;
     private TcpProxy mongoProxy;
     private TcpProxy smtpProxy;
     private final Map<String, String> serviceEnv = new java.util.HashMap<>();
@@ -70,6 +71,15 @@ public final class LocalStack implements AutoCloseable {
      */
     public LocalStack withFaultProxies() {
         this.faultProxies = true;
+        return this;
+    }
+
+    /**
+     * Puts a {@link TcpProxy} between the services and the mail server only, so the benchmark can count the SMTP
+     * connections they open ({@link #smtpProxy()}). Call before {@link #start()}.
+     */
+    public LocalStack withMailProxy() {
+        this.mailProxy = true;
         return this;
     }
 
@@ -115,6 +125,8 @@ public final class LocalStack implements AutoCloseable {
                     throw new IllegalStateException("fault proxies need the in-process Mongo server");
                 }
                 mongoProxy = TcpProxy.start("mongo", "localhost", mongo.port());
+            }
+            if (faultProxies || mailProxy) {
                 smtpProxy = TcpProxy.start("smtp", "localhost", config.smtpPort());
             }
             for (ServiceName name : ServiceName.values()) {
@@ -314,6 +326,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The in-process broker, or null when the stack uses an external Kafka. */
+    /** The in-process Mongo wire server; null when the stack uses an external MongoDB. */
+    public MongoWireServer mongo() {
+        return mongo;
+    }
+
     public KafkaBroker kafka() {
         return kafka;
     }
