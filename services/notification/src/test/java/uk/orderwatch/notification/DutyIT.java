@@ -309,9 +309,10 @@ class DutyIT extends ServiceIT {
                   {"name":"night","members":["night-po"],"handoverAt":"2026-01-05T20:00:00","turnHours":24}]}
                 """, pduSupervisor).statusCode()).isEqualTo(200);
         assertThat(put("/directory/agencies/" + pdu + "/duty/escalation-policy", """
-                {"unassignedRotaId":"duty-officers","policy":{"steps":[{"who":"ASSIGNED","waitMinutes":30},
+                {"unassignedRotaId":"duty-officers","policy":{"steps":[{"who":"ASSIGNED","waitMinutes":240},
                   {"who":"FALLBACK","waitMinutes":30}],"repeat":0}}
                 """, pduSupervisor).statusCode()).isEqualTo(200);
+        // the officer's wait outlasts the two hours the clock moves on: the escalation timer cannot add an alert
         clock.set(next(DayOfWeek.SATURDAY, 19));
 
         String orderId = UUID.randomUUID().toString();
