@@ -3,8 +3,6 @@ package uk.orderwatch.notification.channels;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import uk.orderwatch.notification.NotificationSettings;
@@ -12,15 +10,15 @@ import uk.orderwatch.notification.alerts.AlertDocument;
 import uk.orderwatch.notification.alerts.ChannelType;
 import uk.orderwatch.notification.directory.AgencyDocument;
 
-/** Email through SMTP (Spring Mail). */
+/** Email through SMTP, on connections kept open ({@link SmtpConnections}). */
 @Component
 public class EmailChannel implements Channel {
 
-    private final JavaMailSender mail;
+    private final SmtpConnections mail;
     private final String from;
     private final String portalUrl;
 
-    public EmailChannel(JavaMailSender mail, NotificationSettings settings) {
+    public EmailChannel(SmtpConnections mail, NotificationSettings settings) {
         this.mail = mail;
         this.from = settings.email().from();
         this.portalUrl = settings.email().portalUrl();
@@ -39,7 +37,7 @@ public class EmailChannel implements Channel {
     @Override
     public Sent send(AlertDocument alert, AgencyDocument.Person person, AgencyDocument agency) {
         try {
-            var message = mail.createMimeMessage();
+            var message = mail.newMessage();
             var helper = new MimeMessageHelper(message, "UTF-8");
             helper.setFrom(from);
             helper.setTo(new InternetAddress(person.email(), true));
@@ -54,7 +52,7 @@ public class EmailChannel implements Channel {
             return new Sent(null, true);
         } catch (AddressException e) {
             throw new PermanentFailure("invalid email address");
-        } catch (MessagingException | MailException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException("SMTP: " + e.getMessage(), e);
         }
     }
@@ -65,7 +63,7 @@ public class EmailChannel implements Channel {
      */
     public void notice(String to, String subject, String text, String noticeId) {
         try {
-            var message = mail.createMimeMessage();
+            var message = mail.newMessage();
             var helper = new MimeMessageHelper(message, "UTF-8");
             helper.setFrom(from);
             helper.setTo(new InternetAddress(to, true));
@@ -76,12 +74,12 @@ public class EmailChannel implements Channel {
             mail.send(message);
         } catch (AddressException e) {
             throw new PermanentFailure("invalid email address");
-        } catch (MessagingException | MailException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException("SMTP: " + e.getMessage(), e);
         }
     }
 
-    /** The Message-ID of an alert's email, the same on every attempt (JavaMailSender keeps one that is set). */
+    /** The Message-ID of an alert's email, the same on every attempt ({@link SmtpConnections} keeps one set). */
     public static String messageId(String alertId) {
         return "<alert." + alertId + "@orderwatch>";
     }
