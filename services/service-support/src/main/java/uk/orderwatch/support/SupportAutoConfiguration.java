@@ -31,6 +31,7 @@ import uk.orderwatch.support.outbox.OutboxCollection;
 import uk.orderwatch.support.outbox.OutboxPublisher;
 import uk.orderwatch.support.outbox.OutboxRelay;
 import uk.orderwatch.support.outbox.OutboxWriter;
+import uk.orderwatch.support.outbox.PendingWork;
 import uk.orderwatch.support.security.Caller;
 import uk.orderwatch.support.security.CallerArgumentResolver;
 import uk.orderwatch.support.security.SecurityConfiguration;
@@ -196,8 +197,13 @@ public class SupportAutoConfiguration {
 
     @Bean
     OutboxPublisher outboxPublisher(KafkaEventSender sender, MongoTemplate mongo,
-                                    ExecutorService outboxAfterSendExecutor) {
-        return new OutboxPublisher(sender, mongo, outboxAfterSendExecutor);
+                                    ExecutorService outboxAfterSendExecutor, PendingWork pendingWork) {
+        return new OutboxPublisher(sender, mongo, outboxAfterSendExecutor, pendingWork);
+    }
+
+    @Bean
+    PendingWork pendingWork(SupportSettings settings) {
+        return new PendingWork(settings.outbox().quietAfter(), settings.outbox().idleSweep());
     }
 
     @Bean
@@ -222,14 +228,15 @@ public class SupportAutoConfiguration {
 
     @Bean
     FollowUps followUps(org.springframework.beans.factory.ObjectProvider<FollowUpHandler> handlers,
-                        MongoTemplate mongo, Clock clock, SupportSettings settings) {
+                        MongoTemplate mongo, Clock clock, SupportSettings settings, PendingWork pendingWork) {
         CrashPoints.arm(settings.crashAt());
-        return new FollowUps(() -> handlers.orderedStream().toList(), mongo, clock, settings.outbox().relayGrace());
+        return new FollowUps(() -> handlers.orderedStream().toList(), mongo, clock, settings.outbox().relayGrace(),
+                pendingWork);
     }
 
     @Bean
     OutboxRelay outboxRelay(List<OutboxCollection> collections, OutboxPublisher publisher, MongoTemplate mongo,
-                            Clock clock, SupportSettings settings) {
-        return new OutboxRelay(collections, publisher, mongo, clock, settings.outbox().relayGrace());
+                            Clock clock, SupportSettings settings, PendingWork pendingWork) {
+        return new OutboxRelay(collections, publisher, mongo, clock, settings.outbox().relayGrace(), pendingWork);
     }
 }

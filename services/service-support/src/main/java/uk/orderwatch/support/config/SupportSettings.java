@@ -95,11 +95,20 @@ public record SupportSettings(Consumer consumer, Http http, Kafka kafka, Outbox 
     /**
      * @param relayInterval how often the relay looks for events the fast path did not publish
      * @param relayGrace    how old an unpublished event must be before the relay sends it
+     * @param quietAfter    the relay and the follow-up sweep look at every interval until this long after work was
+     *                      last recorded ({@link uk.orderwatch.support.outbox.PendingWork})
+     * @param idleSweep     and once per this while nothing is recorded
      */
-    public record Outbox(Duration relayInterval, Duration relayGrace) {
+    public record Outbox(Duration relayInterval, Duration relayGrace, Duration quietAfter, Duration idleSweep) {
         public Outbox {
             Settings.positive("orderwatch.outbox.relay-interval", relayInterval);
             Settings.positive("orderwatch.outbox.relay-grace", relayGrace);
+            Settings.positive("orderwatch.outbox.quiet-after", quietAfter);
+            Settings.positive("orderwatch.outbox.idle-sweep", idleSweep);
+            if (quietAfter.compareTo(relayGrace.plus(relayInterval)) <= 0) {
+                throw new IllegalArgumentException("orderwatch.outbox.quiet-after must be longer than relay-grace "
+                        + "and relay-interval together: what was recorded last must still be looked for once due");
+            }
         }
     }
 

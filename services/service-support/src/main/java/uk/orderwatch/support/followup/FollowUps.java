@@ -31,12 +31,17 @@ public class FollowUps {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final Duration grace;
+    private final uk.orderwatch.support.outbox.PendingWork pendingWork;
+    private final uk.orderwatch.support.outbox.PendingWork.Gate gate;
 
     /**
      * @param handlers every handler of the service, looked up on first use: a handler may itself depend on a
      *                 service that records follow-ups
      */
-    public FollowUps(Supplier<List<FollowUpHandler>> handlers, MongoTemplate mongo, Clock clock, Duration grace) {
+    public FollowUps(Supplier<List<FollowUpHandler>> handlers, MongoTemplate mongo, Clock clock, Duration grace,
+                     uk.orderwatch.support.outbox.PendingWork pendingWork) {
+        this.pendingWork = pendingWork;
+        this.gate = pendingWork.gate();
         this.handlers = SingletonSupplier.of(() -> handlers.get().stream().collect(Collectors.toUnmodifiableMap(
                 FollowUpHandler::kind, Function.identity())));
         this.mongo = mongo;
@@ -49,6 +54,7 @@ public class FollowUps {
         if (!handlers.get().containsKey(kind)) {
             throw new IllegalArgumentException("no follow-up handler of kind " + kind);
         }
+        pendingWork.recorded();
         return new FollowUp(kind, clock.instant());
     }
 
@@ -63,6 +69,7 @@ public class FollowUps {
             handler.run(id);
             done(handler, id, List.of(followUp));
         } catch (RuntimeException e) {
+            pendingWork.recorded();
             log.warn("Follow-up {} of {} failed, the sweep does it again: {}", followUp.kind(), id, e.toString());
         }
     }
@@ -71,12 +78,16 @@ public class FollowUps {
     @Scheduled(fixedDelayString = "${orderwatch.outbox.relay-interval}",
             initialDelayString = "${orderwatch.outbox.relay-interval}")
     public int sweep() {
+        if (!gate.open()) {
+            return 0;
+        }
         int worked = 0;
         Date cutoff = Date.from(clock.instant().minus(grace));
         for (FollowUpHandler handler : handlers.get().values()) {
             try {
                 worked += sweep(handler, cutoff);
             } catch (RuntimeException e) {
+                pendingWork.recorded();
                 log.warn("Sweep of {} follow-ups failed, will try again: {}", handler.kind(), e.toString());
             }
         }
@@ -89,6 +100,7 @@ public class FollowUps {
         int worked = 0;
         for (Document doc : mongo.getCollection(mongo.getCollectionName(handler.entity())).find(query)
                 .projection(new Document(FollowUp.FIELD, 1)).limit(BATCH)) {
+            pendingWork.recorded();
             String id = doc.get("_id").toString();
             List<FollowUp> seen = doc.getList(FollowUp.FIELD, Document.class).stream()
                     .map(d -> mongo.getConverter().read(FollowUp.class, d))

@@ -23,11 +23,14 @@ public class OutboxPublisher {
     private final KafkaEventSender sender;
     private final MongoTemplate mongo;
     private final Executor afterSend;
+    private final PendingWork pendingWork;
 
-    public OutboxPublisher(KafkaEventSender sender, MongoTemplate mongo, Executor afterSend) {
+    public OutboxPublisher(KafkaEventSender sender, MongoTemplate mongo, Executor afterSend,
+                           PendingWork pendingWork) {
         this.sender = sender;
         this.mongo = mongo;
         this.afterSend = afterSend;
+        this.pendingWork = pendingWork;
     }
 
     /**
@@ -36,11 +39,13 @@ public class OutboxPublisher {
      * {@link OutboxWriter} only, right after the write that stored the events.
      */
     CompletableFuture<Void> publishAfterWrite(String collection, String id, List<OutboxEvent> events) {
+        pendingWork.recorded();
         CompletableFuture<?>[] sends = events.stream()
                 .map(event -> sender.sendAsync(event)
                         .thenRunAsync(() -> markPublished(collection, id, event), afterSend)
                         .whenComplete((ok, error) -> {
                             if (error != null) {
+                                pendingWork.recorded();
                                 log.warn("Event {} ({}) not published yet, the relay will retry: {}", event.eventId(),
                                         event.type(), rootMessage(error));
                             }

@@ -26,9 +26,13 @@ public class OutboxRelay {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final Duration grace;
+    private final PendingWork pendingWork;
+    private final PendingWork.Gate gate;
 
     public OutboxRelay(List<OutboxCollection> collections, OutboxPublisher publisher, MongoTemplate mongo, Clock clock,
-                       Duration grace) {
+                       Duration grace, PendingWork pendingWork) {
+        this.pendingWork = pendingWork;
+        this.gate = pendingWork.gate();
         this.collections = collections;
         this.publisher = publisher;
         this.mongo = mongo;
@@ -39,10 +43,14 @@ public class OutboxRelay {
     @Scheduled(fixedDelayString = "${orderwatch.outbox.relay-interval}",
             initialDelayString = "${orderwatch.outbox.relay-interval}")
     public void relayPending() {
+        if (!gate.open()) {
+            return;
+        }
         for (OutboxCollection collection : collections) {
             try {
                 relay(collection.name());
             } catch (RuntimeException e) {
+                pendingWork.recorded();
                 log.warn("Outbox relay of {} failed, will try again: {}", collection.name(), e.toString());
             }
         }
@@ -54,6 +62,7 @@ public class OutboxRelay {
         var projection = new Document(OutboxCollection.FIELD, 1);
         MongoConverter converter = mongo.getConverter();
         for (Document doc : mongo.getCollection(collection).find(query).projection(projection).limit(BATCH)) {
+            pendingWork.recorded();
             String id = doc.get("_id").toString();
             List<OutboxEvent> pending = doc.getList(OutboxCollection.FIELD, Document.class).stream()
                     .map(d -> converter.read(OutboxEvent.class, d)).toList();
