@@ -138,8 +138,9 @@ public final class BenchmarkMain {
             watchers.add(w);
         }
         var work = new WorkCounts(stack, KafkaFloor.TOPIC);
+        WorkCounts.Baseline[] baseline = {null};
         if (plan.idle() > 0) {
-            report.append(idle(stack, work, plan));
+            report.append(idle(stack, work, plan, baseline));
         }
         try (var floor = new KafkaFloor(stack.config().kafkaBootstrap())) {
             if (warmup > 0) {
@@ -169,14 +170,17 @@ public final class BenchmarkMain {
                         Profiler.start(p.getValue(), out.resolve(p.getValue() + ".jfr"));
                     }
                 }
-                var workBefore = work.now();
+                var workBefore = work.settled(Duration.ofSeconds(30));
+                long workStart = System.nanoTime();
                 Map<String, Long> cpuBefore = cpu(stack);
                 floor.start(rate);
                 var result = load.run(rate, Duration.ofSeconds(duration), Duration.ofSeconds(15));
                 Histogram floorLatency = floor.stop();
                 cpuPerReport.append(cpuLine(rate, cpuBefore, cpu(stack), result.sent()));
+                var workAfter = work.settled(Duration.ofSeconds(30));
                 workPerReport.append(String.format(Locale.ROOT, "  at %.0f/s:%n", rate))
-                        .append(WorkCounts.perReport(workBefore, work.now(), result.sent()));
+                        .append(WorkCounts.perReport(workBefore, workAfter, result.sent(), baseline[0],
+                                (System.nanoTime() - workStart) / 1e9));
                 if (profiled) {
                     StringBuilder p = new StringBuilder("\nProfile at " + (int) rate + " reports/s (JFR, "
                             + duration + " s):\n");
@@ -220,7 +224,8 @@ public final class BenchmarkMain {
      * The stack with nothing to do, from 60 s after it was ready: the CPU each process uses and the work it does
      * anyway (pollers, timers), per second.
      */
-    private static String idle(LocalStack stack, WorkCounts work, Plan plan) throws Exception {
+    private static String idle(LocalStack stack, WorkCounts work, Plan plan, WorkCounts.Baseline[] baseline)
+            throws Exception {
         long since = (System.nanoTime() - plan.startNanos()) / 1_000_000_000L;
         if (since < 60) {
             Thread.sleep((60 - since) * 1000);
@@ -240,6 +245,7 @@ public final class BenchmarkMain {
         }
         line.append(String.format(Locale.ROOT, " total %.1f%%%nIdle work per second:%n", total));
         line.append(WorkCounts.perReport(workBefore, workAfter, plan.idle())).append('\n');
+        baseline[0] = WorkCounts.Baseline.of(workBefore, workAfter, plan.idle());
         return line.toString();
     }
 

@@ -56,13 +56,67 @@ final class WorkCounts {
                 stack.mail().getReceivedMessages().length);
     }
 
+    /**
+     * Waits until the work a run started has ended: no Kafka record, email or Mongo write for 3 s (at most
+     * {@code max}), so a rate's count is not cut short by deliveries still under way, nor the next one inflated.
+     */
+    Snapshot settled(java.time.Duration max) throws Exception {
+        long deadline = System.nanoTime() + max.toNanos();
+        Snapshot last = now();
+        int still = 0;
+        while (still < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            Snapshot next = now();
+            still = activity(next) == activity(last) ? still + 1 : 0;
+            last = next;
+        }
+        return last;
+    }
+
+    private static long activity(Snapshot s) {
+        long writes = s.mongo().entrySet().stream().filter(e -> !e.getKey().command().equals("find"))
+                .mapToLong(e -> e.getValue().documents()).sum();
+        return writes + s.emails() + s.kafkaRecords().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** What the stack did by itself in {@code seconds} with nothing to do: subtracted from a run's count. */
+    record Baseline(Map<WireCounts.Key, WireCounts.Tally> perSecond) {
+
+        static Baseline of(Snapshot before, Snapshot after, double seconds) {
+            Map<WireCounts.Key, WireCounts.Tally> rates = new TreeMap<>();
+            after.mongo().forEach((key, tally) -> {
+                var d = tally.minus(before.mongo().get(key));
+                rates.put(key, new WireCounts.Tally(Math.round(d.commands() * 1000 / seconds), 0, 0, 0));
+            });
+            return new Baseline(rates);
+        }
+
+        /** The commands of {@code key} the stack would have sent by itself in {@code seconds}. */
+        long commands(WireCounts.Key key, double seconds) {
+            var rate = perSecond.get(key);
+            return rate == null ? 0 : Math.round(rate.commands() * seconds / 1000);
+        }
+    }
+
     /** The work between two snapshots divided by the reports offered, as lines of the benchmark's report. */
     static String perReport(Snapshot before, Snapshot after, long reports) {
+        return perReport(before, after, reports, null, 0);
+    }
+
+    /**
+     * The same, less what the stack does by itself ({@code baseline}, over the {@code seconds} between the
+     * snapshots), so the count is the work of the reports.
+     */
+    static String perReport(Snapshot before, Snapshot after, long reports, Baseline baseline, double seconds) {
         StringBuilder out = new StringBuilder();
         Map<String, Map<String, Double>> mongo = new TreeMap<>();
         Map<String, double[]> written = new TreeMap<>();
         after.mongo().forEach((key, tally) -> {
             var diff = tally.minus(before.mongo().get(key));
+            if (baseline != null) {
+                long idle = Math.min(diff.commands(), baseline.commands(key, seconds));
+                diff = new WireCounts.Tally(diff.commands() - idle, diff.bulk(), diff.documents(), diff.bytes());
+            }
             if (diff.commands() == 0) {
                 return;
             }
@@ -89,7 +143,8 @@ final class WorkCounts {
                             + "documents written, %.0f bytes, %.2f audit entries%n", service.getKey(), total,
                     kinds.substring(1, kinds.length() - 1), w[2], w[0], w[1], w[3]));
         }
-        out.append(String.format(Locale.ROOT, "  Mongo commands: %.2f%n", allMongo));
+        out.append(String.format(Locale.ROOT, "  Mongo commands: %.2f%s%n", allMongo,
+                baseline == null ? "" : " (less what the idle stack sends in that time)"));
         lines.forEach(out::append);
         double allRecords = 0;
         double allBytes = 0;
