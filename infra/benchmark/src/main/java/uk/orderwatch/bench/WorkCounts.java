@@ -121,7 +121,8 @@ final class WorkCounts {
                 return;
             }
             String service = key.database().replace("orderwatch-", "");
-            mongo.computeIfAbsent(service, s -> new TreeMap<>()).merge(key.command(), (double) diff.commands() / reports,
+            mongo.computeIfAbsent(service, s -> new TreeMap<>()).merge(key.command(),
+                    (double) diff.commands() / reports,
                     Double::sum);
             double[] w = written.computeIfAbsent(service, s -> new double[4]);
             w[0] += (double) diff.documents() / reports;

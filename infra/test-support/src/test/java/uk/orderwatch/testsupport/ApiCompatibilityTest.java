@@ -16,7 +16,8 @@ class ApiCompatibilityTest {
         return JSON.readTree("""
                 {"openapi": "3.1.0", "paths": {
                   "/orders": {"post": {"operationId": "registerOrder",
-                    "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Order"}}}},
+                    "requestBody": {"content": {"application/json": {
+                      "schema": {"$ref": "#/components/schemas/Order"}}}},
                     "responses": {"201": {"description": "Created"}}}}%s},
                  "components": {"schemas": {"Order": {"type": "object", "required": [%s],
                    "properties": {%s}}}}}

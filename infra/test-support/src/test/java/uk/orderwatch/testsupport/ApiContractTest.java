@@ -15,12 +15,15 @@ class ApiContractTest {
               }}},
               "/alerts": {"post": {
                 "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Alert"}}}},
-                "responses": {"201": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Alert"}}}},
-                              "400": {"content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}}}}},
+                "responses": {
+                  "201": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Alert"}}}},
+                  "400": {"content": {"application/problem+json": {
+                    "schema": {"$ref": "#/components/schemas/Problem"}}}}}}}},
              "components": {"schemas": {
                "Alert": {"type": "object", "required": ["alertId"], "properties": {
                  "alertId": {"type": "string"}, "readAt": {"type": "string", "format": "date-time"}}},
-               "Problem": {"type": "object", "properties": {"type": {"type": "string"}, "status": {"type": "integer"}}}}}}
+               "Problem": {"type": "object",
+                 "properties": {"type": {"type": "string"}, "status": {"type": "integer"}}}}}}
             """);
 
     @Test

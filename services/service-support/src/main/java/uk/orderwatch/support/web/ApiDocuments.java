@@ -179,7 +179,8 @@ public final class ApiDocuments implements OpenApiCustomizer {
                 .addProperty("status", new IntegerSchema().description("The HTTP status"))
                 .addProperty("detail", new StringSchema().description("What happened to this request, for people"))
                 .addProperty("instance", new StringSchema().description("The request path"))
-                .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/" + FIELD_PROBLEM)).description("Each refused field"))
+                .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/"
+                        + FIELD_PROBLEM)).description("Each refused field"))
                 .required(List.of("type", "title", "status"));
     }
 }
