@@ -80,21 +80,18 @@ final class WorkCounts {
     }
 
     /** What the stack did by itself in {@code seconds} with nothing to do: subtracted from a run's count. */
-    record Baseline(Map<WireCounts.Key, WireCounts.Tally> perSecond) {
+    record Baseline(Map<WireCounts.Key, Double> commandsPerSecond) {
 
         static Baseline of(Snapshot before, Snapshot after, double seconds) {
-            Map<WireCounts.Key, WireCounts.Tally> rates = new TreeMap<>();
-            after.mongo().forEach((key, tally) -> {
-                var d = tally.minus(before.mongo().get(key));
-                rates.put(key, new WireCounts.Tally(Math.round(d.commands() * 1000 / seconds), 0, 0, 0));
-            });
+            Map<WireCounts.Key, Double> rates = new TreeMap<>();
+            after.mongo().forEach((key, tally) -> rates.put(key,
+                    tally.minus(before.mongo().get(key)).commands() / seconds));
             return new Baseline(rates);
         }
 
         /** The commands of {@code key} the stack would have sent by itself in {@code seconds}. */
         long commands(WireCounts.Key key, double seconds) {
-            var rate = perSecond.get(key);
-            return rate == null ? 0 : Math.round(rate.commands() * seconds / 1000);
+            return Math.round(commandsPerSecond.getOrDefault(key, 0.0) * seconds);
         }
     }
 

@@ -51,6 +51,21 @@ public final class ApiContract {
         return new ApiContract(JSON.readTree(document));
     }
 
+    /**
+     * The contract of {@code service}'s live document, once it is checked to be the committed one that clients are
+     * generated from ({@link PublishedDocuments}) and its request examples to pass their own schemas.
+     */
+    public static ApiContract published(String service, String document) {
+        PublishedDocuments.check(service, document);
+        ApiContract contract = of(document);
+        List<String> examples = contract.checkExamples();
+        if (!examples.isEmpty()) {
+            throw new AssertionError("The API document of " + service + " has examples that are not requests that "
+                    + "work:\n  " + String.join("\n  ", examples));
+        }
+        return contract;
+    }
+
     public JsonNode document() {
         return document;
     }
