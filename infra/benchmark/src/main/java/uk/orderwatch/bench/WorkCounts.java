@@ -108,6 +108,7 @@ final class WorkCounts {
         StringBuilder out = new StringBuilder();
         Map<String, Map<String, Double>> mongo = new TreeMap<>();
         Map<String, double[]> written = new TreeMap<>();
+        Map<String, Map<String, Map<String, Double>>> byCollection = new TreeMap<>();
         after.mongo().forEach((key, tally) -> {
             var diff = tally.minus(before.mongo().get(key));
             if (baseline != null) {
@@ -121,6 +122,9 @@ final class WorkCounts {
             mongo.computeIfAbsent(service, s -> new TreeMap<>()).merge(key.command(),
                     (double) diff.commands() / reports,
                     Double::sum);
+            byCollection.computeIfAbsent(service, s -> new TreeMap<>())
+                    .computeIfAbsent(key.collection().isEmpty() ? "(none)" : key.collection(), c -> new TreeMap<>())
+                    .merge(key.command(), (double) diff.commands() / reports, Double::sum);
             double[] w = written.computeIfAbsent(service, s -> new double[4]);
             w[0] += (double) diff.documents() / reports;
             w[1] += (double) diff.bytes() / reports;
@@ -140,6 +144,14 @@ final class WorkCounts {
             lines.add(String.format(Locale.ROOT, "    %s: %.2f (%s) of them %.2f with several documents; %.2f "
                             + "documents written, %.0f bytes, %.2f audit entries%n", service.getKey(), total,
                     kinds.substring(1, kinds.length() - 1), w[2], w[0], w[1], w[3]));
+            StringBuilder collections = new StringBuilder();
+            byCollection.get(service.getKey()).forEach((collection, commands) -> {
+                collections.append(' ').append(collection).append(':');
+                commands.forEach((kind, n) -> collections.append(String.format(Locale.ROOT, " %s %.2f", kind, n)));
+                collections.append(';');
+            });
+            lines.add("      by collection:" + collections.substring(0, collections.length() - 1)
+                    + System.lineSeparator());
         }
         out.append(String.format(Locale.ROOT, "  Mongo commands: %.2f%s%n", allMongo,
                 baseline == null ? "" : " (less what the idle stack sends in that time)"));
