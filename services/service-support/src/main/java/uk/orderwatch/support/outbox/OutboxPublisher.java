@@ -12,7 +12,7 @@ import uk.orderwatch.support.messaging.KafkaEventSender;
 
 /**
  * Publishes the events of a document right after the write that stored them (the fast path), and removes each from
- * the document's outbox once Kafka acknowledged it. Whatever this misses (broker down, process killed between the
+ * the document's outbox once Kafka acknowledged it (in bulk with others acknowledged meanwhile, {@link PublishedMarks}). Whatever this misses (broker down, process killed between the
  * write and the send) stays in the outbox for the {@link OutboxRelay}. Delivery is at least once; consumers
  * deduplicate on the event id.
  */
@@ -22,14 +22,14 @@ public class OutboxPublisher {
 
     private final KafkaEventSender sender;
     private final MongoTemplate mongo;
-    private final Executor afterSend;
+    private final PublishedMarks marks;
     private final PendingWork pendingWork;
 
     public OutboxPublisher(KafkaEventSender sender, MongoTemplate mongo, Executor afterSend,
                            PendingWork pendingWork) {
         this.sender = sender;
         this.mongo = mongo;
-        this.afterSend = afterSend;
+        this.marks = new PublishedMarks(mongo, afterSend);
         this.pendingWork = pendingWork;
     }
 
@@ -42,7 +42,10 @@ public class OutboxPublisher {
         pendingWork.recorded();
         CompletableFuture<?>[] sends = events.stream()
                 .map(event -> sender.sendAsync(event)
-                        .thenRunAsync(() -> markPublished(collection, id, event), afterSend)
+                        .thenCompose(sent -> {
+                            CrashPoints.reach(CrashPoints.AFTER_SEND, collection);
+                            return marks.mark(collection, id, event.eventId());
+                        })
                         .whenComplete((ok, error) -> {
                             if (error != null) {
                                 pendingWork.recorded();
