@@ -98,6 +98,26 @@ class NotificationIT extends ServiceIT {
     }
 
     @Autowired
+    uk.orderwatch.notification.alerts.AlertRaiser raiser;
+
+    @Test
+    void anEventWhoseAlertsWereOnlyPartlyStoredRaisesOnlyTheRest() throws Exception {
+        String orderId = UUID.randomUUID().toString();
+        var event = CODEC.read(breachEvent(orderId));
+        assertThat(raiser.raiseFor(event)).isEqualTo(3);
+        var stored = mongo.find(Query.query(Criteria.where("orderId").is(orderId)), AlertDocument.class);
+        var lost = stored.get(1);
+        mongo.remove(Query.query(Criteria.where("_id").is(lost.alertId())), AlertDocument.class);
+
+        assertThat(raiser.raiseFor(event)).as("only the alert that was not stored").isEqualTo(1);
+
+        assertThat(mongo.find(Query.query(Criteria.where("orderId").is(orderId)), AlertDocument.class))
+                .extracting(AlertDocument::alertId).containsExactlyInAnyOrderElementsOf(stored.stream()
+                        .map(AlertDocument::alertId).toList());
+        assertThat(raiser.raiseFor(event)).isZero();
+    }
+
+    @Autowired
     uk.orderwatch.notification.orders.OrderReadModel orders;
 
     @Test

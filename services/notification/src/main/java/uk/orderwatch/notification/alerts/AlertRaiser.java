@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,8 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import uk.orderwatch.notification.NotificationSettings;
 import uk.orderwatch.notification.duty.AgencyDuty;
 import uk.orderwatch.notification.duty.DutyService;
 import uk.orderwatch.notification.orders.OrderReadModel;
@@ -28,7 +29,7 @@ import uk.orderwatch.support.outbox.OutboxWriter;
 
 /**
  * Raises alerts: exactly once per (source event, recipient), whom the routing table names, each told what its role
- * may know. The alert and its {@code alert.raised} event are one write.
+ * may know. The alert and its {@code alert.raised} event are one document; the alerts of one event are one write.
  */
 @Service
 public class AlertRaiser {
@@ -40,9 +41,12 @@ public class AlertRaiser {
     private final ApplicationEventPublisher stored;
     private final Clock clock;
     private final DutyService duty;
+    private final Duration claimFor;
 
     public AlertRaiser(EventFactory events, OutboxWriter outbox, OrderReadModel orders, AlertStream stream,
-                       ApplicationEventPublisher stored, Clock clock, DutyService duty) {
+                       ApplicationEventPublisher stored, Clock clock, DutyService duty,
+                       NotificationSettings settings) {
+        this.claimFor = settings.delivery().claimFor();
         this.events = events;
         this.outbox = outbox;
         this.orders = orders;
@@ -58,12 +62,12 @@ public class AlertRaiser {
      * person, so a redelivery after a handover finds the alert it raised.
      */
     public int raiseFor(CloudEvent<?> event) {
-        int raised = 0;
         var order = orders.find(event.subject()).orElse(null);
         Instant now = clock.instant();
         // each agency's duty arrangements read once per event, however many of its people are alerted
         Map<String, AgencyDuty> duties = new HashMap<>();
         Function<String, AgencyDuty> dutyOf = agencyId -> duties.computeIfAbsent(agencyId, duty::of);
+        List<AlertDocument> alerts = new ArrayList<>();
         for (RoutedAlert routed : AlertRouting.route(event)) {
             String alertId = alertId(event.id(), routed.recipient());
             boolean unassigned = routed.recipient().personId() == null;
@@ -77,12 +81,10 @@ public class AlertRaiser {
             }
             var wait = duty.policy(dutyOf.apply(recipient.agencyId()), routed.priority())
                     .map(p -> p.steps().get(0).acknowledgeWithin()).orElse(null);
-            if (raise(alertId, event.id(), event.type(), event.subject(), recipient, routed.priority(),
-                    message, alertId, 0, wait)) {
-                raised++;
-            }
+            alerts.add(alert(alertId, event.id(), event.type(), event.subject(), recipient, routed.priority(),
+                    message, alertId, 0, wait, now));
         }
-        return raised;
+        return store(alerts);
     }
 
     /** For the advocate: what the police are doing about it. */
@@ -106,24 +108,41 @@ public class AlertRaiser {
     boolean raise(String alertId, String sourceEventId, String sourceEventType, String orderId, Recipient recipient,
                   Severity priority, AlertContent.Message message, String rootAlertId, int level,
                   Duration acknowledgeWithin) {
-        Instant now = clock.instant();
+        return store(List.of(alert(alertId, sourceEventId, sourceEventType, orderId, recipient, priority, message,
+                rootAlertId, level, acknowledgeWithin, clock.instant()))) == 1;
+    }
+
+    /**
+     * A new alert with its {@code alert.raised} event in its outbox, due for delivery and already claimed for it by
+     * this instance: the insert that stores it is the claim, so the delivery right after needs no claim of its own.
+     */
+    private AlertDocument alert(String alertId, String sourceEventId, String sourceEventType, String orderId,
+                                Recipient recipient, Severity priority, AlertContent.Message message,
+                                String rootAlertId, int level, Duration acknowledgeWithin, Instant now) {
         List<OutboxEvent> raised = new ArrayList<>();
         raised.add(events.create(EventType.ALERT_RAISED, orderId, new AlertRaised(alertId, sourceEventId,
                 sourceEventType, orderId, recipient, priority, message.title(), now)));
         var inbox = new AlertDocument.Delivery(ChannelType.INBOX, DeliveryStatus.DELIVERED, 1, now, null, null, null);
-        var alert = new AlertDocument(alertId, 1, sourceEventId, sourceEventType, orderId, recipient, priority,
+        Instant claimedUntil = now.plus(claimFor).truncatedTo(ChronoUnit.MILLIS);
+        return new AlertDocument(alertId, 1, sourceEventId, sourceEventType, orderId, recipient, priority,
                 message.title(), message.headline(), message.body(), message.fields(), now, rootAlertId, level,
-                List.of(inbox), now, null,
+                List.of(inbox), now, claimedUntil,
                 false, acknowledgeWithin == null ? null : now.plus(acknowledgeWithin), null,
                 null, null, null, raised, List.of());
-        try {
-            outbox.insert(alert, raised);
-        } catch (DuplicateKeyException e) {
-            return false;
+    }
+
+    /**
+     * Stores new alerts in one write, each with its events; shows each stored on its recipient's live stream and has
+     * its channels tried at once. Those that exist already (a redelivered event) are left as they are. Answers how
+     * many were stored.
+     */
+    private int store(List<AlertDocument> alerts) {
+        var stored = outbox.insertAll(alerts, AlertDocument::outbox);
+        for (AlertDocument alert : stored) {
+            stream.publish(AlertView.of(alert));
+            this.stored.publishEvent(new AlertStored(alert));
         }
-        stream.publish(AlertView.of(alert));
-        stored.publishEvent(new AlertStored(alertId));
-        return true;
+        return stored.size();
     }
 
     static String alertId(String sourceEventId, Recipient recipient) {

@@ -91,10 +91,18 @@ public class DeliveryService {
         this.claimFor = settings.delivery().claimFor();
     }
 
-    /** A new alert's channels are tried at once, off the thread that raised it. */
+    /**
+     * A new alert's channels are tried at once, off the thread that raised it. The insert claimed it for this
+     * instance, so no claim is made unless that one ran out while the alert waited for a delivery thread.
+     */
     @EventListener
     public void on(AlertStored stored) {
-        deliverSoon(stored.alertId());
+        var alert = stored.alert();
+        fastPath.submit(() -> safely(alert.alertId(), () -> {
+            Instant now = clock.instant();
+            return alert.deliveryClaimedUntil() != null && alert.deliveryClaimedUntil().isAfter(now)
+                    ? send(alert, now) : work(alert.alertId());
+        }));
     }
 
     /** Works on the alert on the delivery threads, now rather than at the next timer run. */
@@ -110,7 +118,11 @@ public class DeliveryService {
     public int deliverDue() {
         int worked = 0;
         while (true) {
-            var due = mongo.find(query(where("deliveryDueAt").lte(clock.instant())).limit(200), AlertDocument.class);
+            Instant now = clock.instant();
+            // not those another worker holds (a new alert is held by the instance that raised it, ADR 20)
+            var due = mongo.find(query(where("deliveryDueAt").lte(now).orOperator(
+                    where("deliveryClaimedUntil").is(null), where("deliveryClaimedUntil").lt(now))).limit(200),
+                    AlertDocument.class);
             List<java.util.concurrent.Future<Boolean>> attempts = new ArrayList<>();
             for (var alert : due) {
                 attempts.add(fastPath.submit(() -> deliver(alert.alertId())));
@@ -137,8 +149,12 @@ public class DeliveryService {
 
     /** Works on one alert if no one else is; true when it did. */
     public boolean deliver(String alertId) {
+        return safely(alertId, () -> work(alertId));
+    }
+
+    private boolean safely(String alertId, java.util.function.BooleanSupplier attempt) {
         try {
-            return work(alertId);
+            return attempt.getAsBoolean();
         } catch (RuntimeException e) {
             log.warn("Delivery of alert {} failed, the worker retries it: {}", alertId, e.toString());
             return false;
@@ -155,6 +171,12 @@ public class DeliveryService {
         if (claimed == null) {
             return false;
         }
+        return send(claimed, now);
+    }
+
+    /** Tries the channels of an alert this worker holds the claim of, and records the outcome under that claim. */
+    private boolean send(AlertDocument claimed, Instant now) {
+        String alertId = claimed.alertId();
         CrashPoints.reach(CrashPoints.AFTER_DELIVERY_CLAIM, "alerts");
         AgencyDocument agency = directory.find(claimed.recipient().agencyId()).orElse(null);
         AgencyDocument.Person person = agency == null ? null : agency.person(claimed.recipient().personId())

@@ -1,6 +1,15 @@
 package uk.orderwatch.support.outbox;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,6 +42,46 @@ public class OutboxWriter {
         CrashPoints.reach(CrashPoints.AFTER_WRITE, mongo.getCollectionName(document.getClass()));
         publisher.publishAfterWrite(mongo.getCollectionName(document.getClass()), idOf(stored), events);
         return stored;
+    }
+
+    /**
+     * Inserts new documents of one type, each holding its own events ({@code eventsOf}) in its outbox, in one bulk
+     * write (issue 20: the alerts of one event are one round trip), then publishes the events of those it inserted.
+     * Each document is still its own single-document write: one whose id exists already is left as it is and
+     * answered as not inserted (the same work again), while the others are inserted. Answers those inserted, in order.
+     */
+    public <T> List<T> insertAll(List<T> documents, Function<T, List<OutboxEvent>> eventsOf) {
+        if (documents.isEmpty()) {
+            return List.of();
+        }
+        Class<?> type = documents.get(0).getClass();
+        String collection = mongo.getCollectionName(type);
+        List<Document> written = documents.stream().map(d -> {
+            Document bson = new Document();
+            mongo.getConverter().write(d, bson);
+            return bson;
+        }).toList();
+        Set<Integer> existing = new HashSet<>();
+        try {
+            mongo.getCollection(collection).insertMany(written, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                existing.add(error.getIndex());
+            }
+        }
+        CrashPoints.reach(CrashPoints.AFTER_WRITE, collection);
+        List<T> inserted = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            if (!existing.contains(i)) {
+                T document = documents.get(i);
+                inserted.add(document);
+                publisher.publishAfterWrite(collection, idOf(document), eventsOf.apply(document));
+            }
+        }
+        return inserted;
     }
 
     /**
