@@ -42,9 +42,13 @@ public record NotificationSettings(Settings.Timers timers, AcknowledgeWithin ack
      * @param maxAttempts attempts per channel before it counts as failed for good
      * @param retryAfter  the first wait before a channel is tried again (doubling, up to 64 times)
      * @param claimFor    how long a worker holds an alert it is delivering before another may take it
+     * @param readsKeptFor how long the agency, its duty arrangements and a person's notification rules read for
+     *                    alerts are kept before they are read again (a change made through another instance takes
+     *                    effect within it; one made through this one at once); zero reads every time
      */
-    public record Delivery(int maxAttempts, Duration retryAfter, Duration claimFor) {
+    public record Delivery(int maxAttempts, Duration retryAfter, Duration claimFor, Duration readsKeptFor) {
         public Delivery {
+            Settings.require("orderwatch.delivery.reads-kept-for", readsKeptFor);
             Settings.positive("orderwatch.delivery.max-attempts", maxAttempts);
             Settings.positive("orderwatch.delivery.retry-after", retryAfter);
             Settings.positive("orderwatch.delivery.claim-for", claimFor);

@@ -266,6 +266,36 @@ class ChannelsIT extends ServiceIT {
                 + "moved@elsewhere.test").anySatisfy(c -> assertThat(c).startsWith("approved change " + changeId));
     }
 
+    /**
+     * The agency is read for each alert once every few seconds at most (ADR 20); a change approved through this
+     * instance is used by the very next alert.
+     */
+    @Test
+    void theNextAlertAfterAnApprovedChangeGoesToTheNewAddressAtOnce() throws Exception {
+        String before = alertOf(breachFor("by-email"), "by-email").get("alertId").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> emailOf(before) != null);
+        assertThat(emailOf(before).getAllRecipients()[0].toString()).isEqualTo("dc.email@police.test");
+
+        var proposed = put("/directory/agencies/" + agency, agencyBody("Test Constabulary", "moved@elsewhere.test",
+                "07700900456"), TestTokens.admin());
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(202);
+        var approved = post("/directory/changes/" + proposed.json().get("changeId").asString() + "/approval", null,
+                TestTokens.token("POLICE", agency, "inspector", true));
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/directory/agencies/" + agency).get("people")
+                .get(0).get("email").asString().equals("moved@elsewhere.test"));
+
+        String after = alertOf(breachFor("by-email"), "by-email").get("alertId").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> emailOf(after) != null);
+        assertThat(emailOf(after).getAllRecipients()[0].toString()).isEqualTo("moved@elsewhere.test");
+    }
+
+    /** The email of an alert, or null while it has not arrived. */
+    jakarta.mail.internet.MimeMessage emailOf(String alertId) {
+        return List.of(greenMail.getReceivedMessages()).stream().filter(m -> header(m).equals(alertId)).findFirst()
+                .orElse(null);
+    }
+
     @Test
     void aRejectedChangeLeavesTheAgencyAsItWasAndFreeToChange() throws Exception {
         String admin = TestTokens.admin();

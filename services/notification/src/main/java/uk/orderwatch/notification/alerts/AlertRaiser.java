@@ -66,7 +66,7 @@ public class AlertRaiser {
         Instant now = clock.instant();
         // each agency's duty arrangements read once per event, however many of its people are alerted
         Map<String, AgencyDuty> duties = new HashMap<>();
-        Function<String, AgencyDuty> dutyOf = agencyId -> duties.computeIfAbsent(agencyId, duty::of);
+        Function<String, AgencyDuty> dutyOf = agencyId -> duties.computeIfAbsent(agencyId, duty::inForce);
         List<AlertDocument> alerts = new ArrayList<>();
         for (RoutedAlert routed : AlertRouting.route(event)) {
             String alertId = alertId(event.id(), routed.recipient());

@@ -178,7 +178,7 @@ public class DeliveryService {
     private boolean send(AlertDocument claimed, Instant now) {
         String alertId = claimed.alertId();
         CrashPoints.reach(CrashPoints.AFTER_DELIVERY_CLAIM, "alerts");
-        AgencyDocument agency = directory.find(claimed.recipient().agencyId()).orElse(null);
+        AgencyDocument agency = directory.recent(claimed.recipient().agencyId()).orElse(null);
         AgencyDocument.Person person = agency == null ? null : agency.person(claimed.recipient().personId())
                 .orElse(null);
         List<Delivery> deliveries = new ArrayList<>(claimed.deliveries());
@@ -186,7 +186,8 @@ public class DeliveryService {
         boolean reached = deliveries.stream().anyMatch(d -> d.channel() != ChannelType.INBOX
                 && d.status().reached());
         boolean acknowledged = claimed.acknowledged();
-        var rules = notificationRules.of(claimed.recipient().agencyId(), claimed.recipient().personId()).rules();
+        var rules = notificationRules.inForce(claimed.recipient().agencyId(), claimed.recipient().personId())
+                .rules();
         List<NotificationRules.Step> plan = rules.plan(claimed.priority()).stream()
                 .filter(s -> channels.channel(s.channel()) != null
                         && channels.channel(s.channel()).canReach(person, agency)).toList();

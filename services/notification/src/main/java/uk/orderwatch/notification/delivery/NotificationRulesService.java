@@ -10,11 +10,13 @@ import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
+import uk.orderwatch.notification.NotificationSettings;
 import uk.orderwatch.notification.alerts.ChannelType;
 import uk.orderwatch.notification.directory.DirectoryService;
 import uk.orderwatch.notification.duty.DutyService;
 import uk.orderwatch.schemas.events.Severity;
 import uk.orderwatch.support.audit.AuditLog;
+import uk.orderwatch.support.cache.RecentReads;
 import uk.orderwatch.support.security.Caller;
 import uk.orderwatch.support.web.Problem;
 
@@ -32,9 +34,11 @@ public class NotificationRulesService {
     private final DirectoryService directory;
     private final AuditLog audit;
     private final DutyService duty;
+    private final RecentReads<String, InForce> recent;
 
     public NotificationRulesService(MongoTemplate mongo, DirectoryService directory, AuditLog audit,
-                                    DutyService duty) {
+                                    DutyService duty, NotificationSettings settings) {
+        this.recent = new RecentReads<>(settings.delivery().readsKeptFor(), 10_000);
         this.mongo = mongo;
         this.directory = directory;
         this.audit = audit;
@@ -56,6 +60,14 @@ public class NotificationRulesService {
         }
         return found.isEmpty() ? new InForce("STANDARD", NotificationRules.standard())
                 : new InForce("AGENCY", found.get(0));
+    }
+
+    /**
+     * The same as read within the last few seconds ({@code orderwatch.delivery.reads-kept-for}, ADR 20): for sending
+     * alerts, which read them for every alert.
+     */
+    public InForce inForce(String agencyId, String personId) {
+        return recent.get(NotificationRules.idOf(agencyId, personId), id -> of(agencyId, personId));
     }
 
     /** The caller's own rules, refused when no channel of their HIGH rules can reach them. */
@@ -128,6 +140,8 @@ public class NotificationRulesService {
                 next) == null) {
             throw Problem.conflict("concurrent-change", "the rules changed at the same time; try again");
         }
+        // an agency's defaults are in force for each of its people without rules of their own
+        recent.forgetAll();
         audit.change(caller, AUDIT_RESOURCE, rules.id(), List.of("rules: " + next.byPriority() + ", quiet hours "
                 + next.quietHours()));
         return next;

@@ -11,9 +11,11 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import uk.orderwatch.notification.NotificationSettings;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.events.AgencyKind;
 import uk.orderwatch.schemas.events.AgencyRecorded;
+import uk.orderwatch.support.cache.RecentReads;
 import uk.orderwatch.support.events.EventFactory;
 import uk.orderwatch.support.outbox.OutboxEvent;
 import uk.orderwatch.support.outbox.OutboxWriter;
@@ -30,9 +32,11 @@ public class DirectoryService {
     private final EventFactory events;
     private final OutboxWriter outbox;
     private final WebhookTargets webhookTargets;
+    private final RecentReads<String, AgencyDocument> recent;
 
     public DirectoryService(MongoTemplate mongo, EventFactory events, OutboxWriter outbox,
-                            WebhookTargets webhookTargets) {
+                            WebhookTargets webhookTargets, NotificationSettings settings) {
+        this.recent = new RecentReads<>(settings.delivery().readsKeptFor(), 10_000);
         this.mongo = mongo;
         this.events = events;
         this.outbox = outbox;
@@ -105,6 +109,7 @@ public class DirectoryService {
         } else if (!outbox.replace(agency, current.version(), List.of(event))) {
             throw Problem.conflict("concurrent-change", "agency " + agencyId + " changed at the same time; try again");
         }
+        recent.forget(agencyId);
         return true;
     }
 
@@ -177,5 +182,13 @@ public class DirectoryService {
 
     public Optional<AgencyDocument> find(String agencyId) {
         return Optional.ofNullable(mongo.findById(agencyId, AgencyDocument.class));
+    }
+
+    /**
+     * The agency as read within the last few seconds ({@code orderwatch.delivery.reads-kept-for}, ADR 20): for
+     * raising and sending alerts, which read it for every alert; never for changing it.
+     */
+    public Optional<AgencyDocument> recent(String agencyId) {
+        return Optional.ofNullable(recent.get(agencyId, id -> mongo.findById(id, AgencyDocument.class)));
     }
 }

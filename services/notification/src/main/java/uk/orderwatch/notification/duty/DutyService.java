@@ -21,6 +21,7 @@ import uk.orderwatch.schemas.events.Recipient;
 import uk.orderwatch.schemas.events.RecipientRole;
 import uk.orderwatch.schemas.events.Severity;
 import uk.orderwatch.support.audit.AuditLog;
+import uk.orderwatch.support.cache.RecentReads;
 import uk.orderwatch.support.idempotency.IdempotentRequest;
 import uk.orderwatch.support.security.Caller;
 import uk.orderwatch.support.security.Role;
@@ -38,6 +39,7 @@ public class DutyService {
     private final AuditLog audit;
     private final Clock clock;
     private final NotificationSettings.AcknowledgeWithin standardWaits;
+    private final RecentReads<String, AgencyDuty> recent;
 
     public DutyService(MongoTemplate mongo, DirectoryService directory, AuditLog audit, Clock clock,
                        NotificationSettings settings) {
@@ -46,6 +48,7 @@ public class DutyService {
         this.audit = audit;
         this.clock = clock;
         this.standardWaits = settings.acknowledgeWithin();
+        this.recent = new RecentReads<>(settings.delivery().readsKeptFor(), 10_000);
     }
 
     /**
@@ -54,7 +57,7 @@ public class DutyService {
      * nobody has to acknowledge.
      */
     public Optional<EscalationPolicy> policy(String agencyId, Severity priority) {
-        return priority == Severity.LOW ? Optional.empty() : policy(of(agencyId), priority);
+        return priority == Severity.LOW ? Optional.empty() : policy(inForce(agencyId), priority);
     }
 
     /** The same, of duty arrangements already read. */
@@ -72,7 +75,7 @@ public class DutyService {
      * on the agency's rota for it at {@code at}, or its fallback when nobody is.
      */
     public Recipient onDutyFor(String agencyId, RecipientRole role, Instant at) {
-        return onDutyFor(of(agencyId), role, at);
+        return onDutyFor(inForce(agencyId), role, at);
     }
 
     /** The same, of duty arrangements already read. */
@@ -91,7 +94,7 @@ public class DutyService {
         String agencyId = assigned.agencyId();
         return switch (step.who()) {
             case ASSIGNED -> List.of(assigned);
-            case ON_DUTY -> of(agencyId).rota(step.rotaId()).flatMap(r -> r.onDutyAt(at))
+            case ON_DUTY -> inForce(agencyId).rota(step.rotaId()).flatMap(r -> r.onDutyAt(at))
                     .map(o -> List.of(contact(o.personId(), agencyId))).orElse(List.of());
             case PERSON -> List.of(contact(step.personId(), agencyId));
             case GROUP -> step.personIds().stream().map(p -> contact(p, agencyId)).toList();
@@ -105,7 +108,7 @@ public class DutyService {
 
     /** The agency's 24/7 fallback; an agency recorded before fallbacks were required must be recorded again. */
     public String fallback(String agencyId) {
-        return directory.find(agencyId).map(AgencyDocument::fallbackPersonId).orElseThrow(() ->
+        return directory.recent(agencyId).map(AgencyDocument::fallbackPersonId).orElseThrow(() ->
                 new IllegalStateException("agency " + agencyId + " has no 24/7 fallback: record it again with one"));
     }
 
@@ -113,6 +116,14 @@ public class DutyService {
     public AgencyDuty of(String agencyId) {
         var stored = mongo.findById(agencyId, AgencyDuty.class);
         return stored != null ? stored : new AgencyDuty(agencyId, 0, Map.of(), null, null, null);
+    }
+
+    /**
+     * The same as read within the last few seconds ({@code orderwatch.delivery.reads-kept-for}, ADR 20): for raising
+     * and escalating alerts, which read it for every alert; never for changing it.
+     */
+    public AgencyDuty inForce(String agencyId) {
+        return recent.get(agencyId, this::of);
     }
 
     /** The arrangements as {@code caller} may read them: ADMIN and the agency's own staff. */
@@ -378,6 +389,7 @@ public class DutyService {
                 .is(current.version())), next) == null) {
             throw concurrent(current.agencyId());
         }
+        recent.forget(current.agencyId());
         audit.change(caller, AgencyDuty.AUDIT_RESOURCE, current.agencyId(), List.of(change));
         return next;
     }
