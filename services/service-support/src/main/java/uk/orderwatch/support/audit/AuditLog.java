@@ -13,8 +13,10 @@ import uk.orderwatch.support.security.Caller;
 
 /**
  * The append-only audit log of this service. Every method inserts one entry and returns only once the store has
- * acknowledged it durably ({@link #WRITE_CONCERN}); if the store cannot, it throws and the request fails (fail closed): a read is not shown, a change
- * is not made, a disclosure is not sent. Nothing in orderwatch updates or deletes an entry.
+ * acknowledged it durably ({@link #WRITE_CONCERN}); if the store cannot, it throws and the request fails (fail
+ * closed): a read is not shown, a change is not made, a disclosure is not sent. Entries recorded at the same time by
+ * several threads go to the store in one write ({@link GroupCommit}). Nothing in orderwatch updates or deletes an
+ * entry.
  */
 public class AuditLog {
 
@@ -24,12 +26,13 @@ public class AuditLog {
      */
     public static final WriteConcern WRITE_CONCERN = WriteConcern.MAJORITY.withJournal(true);
 
-    private final MongoTemplate mongo;
     private final Clock clock;
+    private final GroupCommit<AuditEntry> entries;
 
     public AuditLog(MongoTemplate mongo, Clock clock) {
-        this.mongo = new MongoTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter());
-        this.mongo.setWriteConcern(WRITE_CONCERN);
+        var durable = new MongoTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter());
+        durable.setWriteConcern(WRITE_CONCERN);
+        this.entries = new GroupCommit<>(batch -> durable.insert(batch, AuditEntry.class));
         this.clock = clock;
     }
 
@@ -75,7 +78,7 @@ public class AuditLog {
     private void insert(Caller caller, AuditEntry.Action action, String request, String resource,
                         List<String> recordIds, String recipientPersonId, String recipientAgencyId,
                         List<String> changes) {
-        mongo.insert(new AuditEntry(UUID.randomUUID().toString(), clock.instant(),
+        entries.write(new AuditEntry(UUID.randomUUID().toString(), clock.instant(),
                 caller == null ? "orderwatch" : caller.personId(), caller == null ? null : caller.role(),
                 caller == null ? null : caller.agencyId(), action, request, resource, List.copyOf(recordIds),
                 recipientPersonId, recipientAgencyId, List.copyOf(changes)));
