@@ -2,6 +2,7 @@ package uk.orderwatch.notification.alerts;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -75,10 +76,8 @@ public class AlertStream {
         Set<String> sent = new HashSet<>();
         try {
             emitter.send(SseEmitter.event().comment("orderwatch alerts for " + personId));
-            for (AlertView alert : missed) {
-                send(emitter, alert);
-                sent.add(alert.alertId());
-            }
+            send(emitter, key, missed);
+            missed.forEach(alert -> sent.add(alert.alertId()));
         } catch (IOException | RuntimeException e) {
             connection.close();
             emitter.completeWithError(e);
@@ -107,11 +106,21 @@ public class AlertStream {
         }
     }
 
-    /** Each alert sent on a stream is a disclosure to its recipient: audited first, or not sent (fail closed). */
-    private void send(SseEmitter emitter, AlertView alert) throws IOException {
-        audit.disclose(null, "live-stream", AlertDocument.AUDIT_RESOURCE, alert.alertId(), alert.recipient().personId(),
-                alert.recipient().agencyId());
-        emitter.send(SseEmitter.event().id(alert.alertId()).name("alert").data(alert, MediaType.APPLICATION_JSON));
+    /**
+     * Each alert sent on a stream is a disclosure to its recipient: audited first, or not sent (fail closed). The
+     * alerts written together to one stream are one disclosure, to one person by one channel at one time, so one
+     * audit entry names them all (issue 20).
+     */
+    private void send(SseEmitter emitter, Subscriber to, List<AlertView> alerts) throws IOException {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        audit.disclose(null, "live-stream", AlertDocument.AUDIT_RESOURCE,
+                alerts.stream().map(AlertView::alertId).toList(), to.personId(), to.agencyId());
+        for (AlertView alert : alerts) {
+            emitter.send(SseEmitter.event().id(alert.alertId()).name("alert").data(alert,
+                    MediaType.APPLICATION_JSON));
+        }
     }
 
     /** One open stream and the alerts waiting for it, written in order by at most one sender at a time. */
@@ -125,6 +134,8 @@ public class AlertStream {
         /** True while someone writes to the emitter: the request thread (missed alerts) or a sender. */
         private boolean writing = true;
         private boolean closed;
+        /** Alerts a sender took and is writing now. */
+        private int inFlight;
 
         Connection(Subscriber key, SseEmitter emitter) {
             this.key = key;
@@ -137,7 +148,7 @@ public class AlertStream {
                 if (closed || alreadySent.contains(alert.alertId())) {
                     return;
                 }
-                tooFarBehind = waiting.size() >= BACKLOG;
+                tooFarBehind = waiting.size() + inFlight >= BACKLOG;
                 if (!tooFarBehind) {
                     waiting.add(alert);
                     if (writing) {
@@ -170,16 +181,19 @@ public class AlertStream {
 
         private void drain() {
             while (true) {
-                AlertView next;
+                List<AlertView> next = new ArrayList<>();
                 synchronized (this) {
-                    next = closed ? null : waiting.poll();
-                    if (next == null) {
+                    while (!closed && !waiting.isEmpty()) {
+                        next.add(waiting.poll());
+                    }
+                    inFlight = next.size();
+                    if (next.isEmpty()) {
                         writing = false;
                         return;
                     }
                 }
                 try {
-                    send(emitter, next);
+                    send(emitter, key, next);
                 } catch (IOException | RuntimeException e) {
                     close();
                     emitter.completeWithError(e);

@@ -30,7 +30,7 @@ import uk.orderwatch.support.audit.AuditLog;
 class AlertStreamTest {
 
     /** A stream whose client reads (records what it got) or has stopped reading (every alert write blocks). */
-    static final class Client extends SseEmitter {
+    static class Client extends SseEmitter {
         final List<String> received = new CopyOnWriteArrayList<>();
         final boolean stopsReading;
         final CountDownLatch neverReads = new CountDownLatch(1);
@@ -46,6 +46,7 @@ class AlertStreamTest {
         public void send(SseEventBuilder builder) throws IOException {
             String event = builder.build().stream().map(d -> String.valueOf(d.getData()))
                     .collect(java.util.stream.Collectors.joining());
+            beforeWrite(event);
             if (writes++ > 0 && stopsReading) {
                 try {
                     neverReads.await();
@@ -57,9 +58,20 @@ class AlertStreamTest {
             received.add(event);
         }
 
+        /** Called with each event as it is written, before the client has it. */
+        void beforeWrite(String event) {
+        }
+
         @Override
         public void complete() {
             completed.set(true);
+        }
+
+        final AtomicBoolean errored = new AtomicBoolean();
+
+        @Override
+        public void completeWithError(Throwable error) {
+            errored.set(true);
         }
     }
 
@@ -110,6 +122,69 @@ class AlertStreamTest {
 
         assertThat(stuck.completed).isTrue();
         stuck.neverReads.countDown();
+    }
+
+    @Test
+    void theAlertsWaitingForAStreamAreAuditedAsOneDisclosureBeforeAnyIsWritten() throws Exception {
+        var audit = mock(AuditLog.class);
+        var firstWrite = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var client = new Client(false) {
+            @Override
+            void beforeWrite(String event) {
+                if (event.contains("a1")) {
+                    firstWrite.countDown();
+                    try {
+                        release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+        var audited = new AlertStream(audit, () -> client);
+        try {
+            audited.subscribe("demo-police", "demo-oic", List.of());
+            audited.publish(alert("a1", "demo-oic"));
+            assertThat(firstWrite.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            audited.publish(alert("a2", "demo-oic"));
+            audited.publish(alert("a3", "demo-oic"));
+            audited.publish(alert("a4", "demo-oic"));
+            release.countDown();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.received.stream()
+                    .anyMatch(e -> e.contains("a4")));
+            var order = org.mockito.Mockito.inOrder(audit);
+            order.verify(audit).disclose(null, "live-stream", "alert", List.of("a1"), "demo-oic", "demo-police");
+            order.verify(audit).disclose(null, "live-stream", "alert", List.of("a2", "a3", "a4"), "demo-oic",
+                    "demo-police");
+            org.mockito.Mockito.verifyNoMoreInteractions(audit);
+        } finally {
+            release.countDown();
+            audited.closeAll();
+        }
+    }
+
+    @Test
+    void whenTheDisclosureCannotBeAuditedNothingIsWrittenAndTheStreamCloses() {
+        var audit = mock(AuditLog.class);
+        org.mockito.Mockito.doThrow(new IllegalStateException("audit store down")).when(audit).disclose(
+                org.mockito.ArgumentMatchers.isNull(), org.mockito.ArgumentMatchers.anyString(),
+                org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.<List<String>>any(),
+                org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString());
+        var client = new Client(false);
+        var audited = new AlertStream(audit, () -> client);
+        try {
+            audited.subscribe("demo-police", "demo-oic", List.of());
+            audited.publish(alert("a1", "demo-oic"));
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> org.mockito.Mockito.verify(audit).disclose(
+                    null, "live-stream", "alert", List.of("a1"), "demo-oic", "demo-police"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.errored.get());
+            assertThat(client.received).noneMatch(e -> e.contains("a1"));
+        } finally {
+            audited.closeAll();
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -32,7 +33,12 @@ public class AuditLog {
     public AuditLog(MongoTemplate mongo, Clock clock) {
         var durable = new MongoTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter());
         durable.setWriteConcern(WRITE_CONCERN);
-        this.entries = new GroupCommit<>(batch -> durable.insert(batch, AuditEntry.class));
+        this.entries = new GroupCommit<>(batch -> durable.insert(batch, AuditEntry.class),
+                Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "audit-writer");
+                    t.setDaemon(true);
+                    return t;
+                }));
         this.clock = clock;
     }
 
@@ -66,8 +72,14 @@ public class AuditLog {
      */
     public void disclose(Caller by, String channel, String resource, String recordId, String recipientPersonId,
                          String recipientAgencyId) {
-        insert(by, AuditEntry.Action.DISCLOSE, channel, resource, List.of(recordId), recipientPersonId,
-                recipientAgencyId, List.of());
+        disclose(by, channel, resource, List.of(recordId), recipientPersonId, recipientAgencyId);
+    }
+
+    /** Several records sent to one recipient by one channel at once: one disclosure, one entry naming them all. */
+    public void disclose(Caller by, String channel, String resource, List<String> recordIds,
+                         String recipientPersonId, String recipientAgencyId) {
+        insert(by, AuditEntry.Action.DISCLOSE, channel, resource, recordIds, recipientPersonId, recipientAgencyId,
+                List.of());
     }
 
     /** The caller was refused (403 or 404) on {@code request} (method and path as sent). */

@@ -28,8 +28,8 @@ class GroupCommitTest {
     }
 
     @Test
-    void aLoneItemIsWrittenAtOnceOnTheCallersThread() {
-        var commit = new GroupCommit<String>(batches::add);
+    void aLoneItemIsWrittenAtOnce() {
+        var commit = new GroupCommit<String>(batches::add, threads);
         commit.write("a");
         commit.write("b");
         assertThat(batches).containsExactly(List.of("a"), List.of("b"));
@@ -40,7 +40,7 @@ class GroupCommitTest {
             throws Exception {
         var firstWriteStarted = new CountDownLatch(1);
         var releaseFirstWrite = new CountDownLatch(1);
-        var commit = new GroupCommit<String>(held(firstWriteStarted, releaseFirstWrite, batches::add));
+        var commit = new GroupCommit<String>(held(firstWriteStarted, releaseFirstWrite, batches::add), threads);
         Future<?> first = threads.submit(() -> commit.write("first"));
         assertThat(firstWriteStarted.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -71,7 +71,7 @@ class GroupCommitTest {
                 throw new IllegalStateException("store unavailable");
             }
             batches.add(batch);
-        }));
+        }), threads);
         Future<?> first = threads.submit(() -> commit.write("first"));
         assertThat(firstWriteStarted.await(10, TimeUnit.SECONDS)).isTrue();
         Future<?> doomed1 = threads.submit(() -> commit.write("doomed-1"));
