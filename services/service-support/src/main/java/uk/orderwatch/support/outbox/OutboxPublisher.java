@@ -12,9 +12,9 @@ import uk.orderwatch.support.messaging.KafkaEventSender;
 
 /**
  * Publishes the events of a document right after the write that stored them (the fast path), and removes each from
- * the document's outbox once Kafka acknowledged it (in bulk with others acknowledged meanwhile, {@link PublishedMarks}). Whatever this misses (broker down, process killed between the
- * write and the send) stays in the outbox for the {@link OutboxRelay}. Delivery is at least once; consumers
- * deduplicate on the event id.
+ * the document's outbox once Kafka acknowledged it (in bulk with others acknowledged meanwhile,
+ * {@link PublishedMarks}). Whatever this misses (broker down, process killed between the write and the send) stays
+ * in the outbox for the {@link OutboxRelay}. Delivery is at least once; consumers deduplicate on the event id.
  */
 public class OutboxPublisher {
 

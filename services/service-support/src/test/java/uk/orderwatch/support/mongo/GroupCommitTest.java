@@ -1,4 +1,4 @@
-package uk.orderwatch.support.audit;
+package uk.orderwatch.support.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package uk.orderwatch.support.audit;
+package uk.orderwatch.support.mongo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,18 +11,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Writes what many threads write at the same time in one round trip (group commit, issue 20), and still returns to
- * each caller only once its own item is written. One writer at a time, on {@code writer}'s thread, takes everything
- * waiting and writes it, batch after batch, until nothing waits; a lone item is written at once (nothing waits to
- * fill a batch). No caller's thread does another's writing, so a caller is never held by a stream of others' items.
- * When a batch cannot be written, every caller in it gets the failure.
+ * Writes what many threads write at about the same time in one round trip (group commit, ADR 20). One writer at a
+ * time, on {@code writer}'s thread, takes everything waiting and writes it, batch after batch, until nothing waits; a
+ * lone item is written at once (nothing waits to fill a batch). No caller's thread does another's writing, so a
+ * caller is never held by a stream of others' items. When a batch cannot be written, every item in it fails.
  *
  * @param <T> what is written
  */
-final class GroupCommit<T> {
+public final class GroupCommit<T> {
 
     /** At most this many items in one write. */
-    static final int BATCH = 200;
+    public static final int BATCH = 500;
 
     private record Waiting<T>(T item, CompletableFuture<Void> written) {
     }
@@ -32,24 +31,30 @@ final class GroupCommit<T> {
     private final Queue<Waiting<T>> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
 
-    GroupCommit(Consumer<List<T>> writeBatch, Executor writer) {
+    /** {@code writeBatch} writes one batch in one round trip, or throws. */
+    public GroupCommit(Consumer<List<T>> writeBatch, Executor writer) {
         this.writeBatch = writeBatch;
         this.writer = writer;
     }
 
-    /** Writes {@code item}, with whatever else is waiting; returns once it is written, or throws what the write did. */
-    void write(T item) {
-        var mine = new Waiting<>(item, new CompletableFuture<Void>());
-        waiting.add(mine);
-        writeSoon();
+    /** Writes {@code item} with whatever else is waiting; returns once it is written, or throws what the write did. */
+    public void write(T item) {
         try {
-            mine.written().join();
+            submit(item).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
             throw e;
         }
+    }
+
+    /** Has {@code item} written with whatever else is waiting, without waiting; completes once it is written. */
+    public CompletableFuture<Void> submit(T item) {
+        var mine = new Waiting<>(item, new CompletableFuture<Void>());
+        waiting.add(mine);
+        writeSoon();
+        return mine.written();
     }
 
     /** How many items wait for a write. */
@@ -64,6 +69,7 @@ final class GroupCommit<T> {
         try {
             writer.execute(this::writeAll);
         } catch (RuntimeException e) {
+            // shutting down: what is not written fails, and each caller knows
             writing.set(false);
             Waiting<T> next;
             while ((next = waiting.poll()) != null) {
