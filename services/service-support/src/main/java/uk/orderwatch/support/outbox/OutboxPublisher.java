@@ -1,9 +1,9 @@
 package uk.orderwatch.support.outbox;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,14 +21,12 @@ public class OutboxPublisher {
     private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
 
     private final KafkaEventSender sender;
-    private final MongoTemplate mongo;
     private final PublishedMarks marks;
     private final PendingWork pendingWork;
 
     public OutboxPublisher(KafkaEventSender sender, MongoTemplate mongo, Executor afterSend,
                            PendingWork pendingWork) {
         this.sender = sender;
-        this.mongo = mongo;
         this.marks = new PublishedMarks(mongo, afterSend);
         this.pendingWork = pendingWork;
     }
@@ -57,18 +55,19 @@ public class OutboxPublisher {
         return CompletableFuture.allOf(sends);
     }
 
-    /** Sends the events of one document and waits for each acknowledgement; used by the relay. */
-    void publishNow(String collection, String id, List<OutboxEvent> events) throws KafkaEventSender.SendFailedException {
+    /**
+     * Sends the events of one document, in order, waiting for each acknowledgement; used by the relay. Answers when
+     * each has left the outbox: the relay waits for that once per batch, so the clean-ups of a batch go together.
+     */
+    CompletableFuture<Void> publishNow(String collection, String id, List<OutboxEvent> events)
+            throws KafkaEventSender.SendFailedException {
+        List<CompletableFuture<Void>> marked = new ArrayList<>();
         for (OutboxEvent event : events) {
             sender.send(event);
-            markPublished(collection, id, event);
+            CrashPoints.reach(CrashPoints.AFTER_SEND, collection);
+            marked.add(marks.mark(collection, id, event.eventId()));
         }
-    }
-
-    private void markPublished(String collection, String id, OutboxEvent event) {
-        CrashPoints.reach(CrashPoints.AFTER_SEND, collection);
-        mongo.getCollection(collection).updateOne(new Document("_id", id),
-                new Document("$pull", new Document(OutboxCollection.FIELD, new Document("eventId", event.eventId()))));
+        return CompletableFuture.allOf(marked.toArray(CompletableFuture[]::new));
     }
 
     private static String rootMessage(Throwable error) {

@@ -2,8 +2,10 @@ package uk.orderwatch.support.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,13 +63,23 @@ public class OutboxRelay {
         var query = new Document(OutboxCollection.FIELD + ".createdAt", new Document("$lt", cutoff));
         var projection = new Document(OutboxCollection.FIELD, 1);
         MongoConverter converter = mongo.getConverter();
+        List<CompletableFuture<Void>> marked = new ArrayList<>();
+        try {
+            relay(collection, query, projection, converter, marked);
+        } finally {
+            CompletableFuture.allOf(marked.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        }
+    }
+
+    private void relay(String collection, Document query, Document projection, MongoConverter converter,
+                       List<CompletableFuture<Void>> marked) {
         for (Document doc : mongo.getCollection(collection).find(query).projection(projection).limit(BATCH)) {
             pendingWork.recorded();
             String id = doc.get("_id").toString();
             List<OutboxEvent> pending = doc.getList(OutboxCollection.FIELD, Document.class).stream()
                     .map(d -> converter.read(OutboxEvent.class, d)).toList();
             try {
-                publisher.publishNow(collection, id, pending);
+                marked.add(publisher.publishNow(collection, id, pending));
                 log.info("Relayed {} pending event(s) of {}/{}", pending.size(), collection, id);
             } catch (Exception e) {
                 log.warn("Relay could not publish the events of {}/{} yet: {}", collection, id, e.getMessage());
