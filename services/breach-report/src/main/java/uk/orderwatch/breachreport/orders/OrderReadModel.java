@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import uk.orderwatch.schemas.events.OrderSnapshot;
 import uk.orderwatch.support.readmodel.VersionedUpsert;
 import uk.orderwatch.support.web.Problem;
@@ -23,6 +25,8 @@ import uk.orderwatch.support.web.Problem;
 public class OrderReadModel {
 
     private static final Logger log = LoggerFactory.getLogger(OrderReadModel.class);
+
+    private static final String READ_IN_THIS_REQUEST = OrderReadModel.class.getName() + ".order.";
 
     private final MongoTemplate mongo;
 
@@ -49,8 +53,25 @@ public class OrderReadModel {
         return stored;
     }
 
+    /**
+     * The order as known here. Within one HTTP request it is read once (ADR 20): the case guard and the service
+     * behind it see the same version, and a report costs one read of it rather than two or three. Only the order
+     * events change the read model, never a request.
+     */
     public Optional<KnownOrder> find(String orderId) {
-        return Optional.ofNullable(mongo.findById(orderId, KnownOrder.class));
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return Optional.ofNullable(mongo.findById(orderId, KnownOrder.class));
+        }
+        String key = READ_IN_THIS_REQUEST + orderId;
+        if (request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof KnownOrder known) {
+            return Optional.of(known);
+        }
+        var known = mongo.findById(orderId, KnownOrder.class);
+        if (known != null) {
+            request.setAttribute(key, known, RequestAttributes.SCOPE_REQUEST);
+        }
+        return Optional.ofNullable(known);
     }
 
     /**
