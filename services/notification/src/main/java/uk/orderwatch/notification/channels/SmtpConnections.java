@@ -23,6 +23,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class SmtpConnections implements DisposableBean {
 
+    /**
+     * Jakarta Mail looks up its stream provider through the ServiceLoader each time a message is encoded or written
+     * (jakartaee/mail-api#861), which in a Spring Boot jar scans the nested jars: 30% of notification's CPU at 50
+     * reports/s. Naming the provider skips the scan (the lookup reads this property first); left alone if set.
+     */
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     static final int KEPT = 4;
     static final Duration MAX_IDLE = Duration.ofSeconds(30);
 
