@@ -49,6 +49,16 @@ public final class Topics {
             new String[] {ACCESS_BREACH_REPORT, GROUP_NOTIFICATION},
             new String[] {ACCESS_NOTIFICATION, GROUP_NOTIFICATION});
 
+    /**
+     * Which (topic, service) pairs every instance of the service reads for itself, each in a consumer group of its
+     * own ({@link #instanceGroup}) starting at the end of the topic: what one instance must hear of what another did
+     * (notification: a new alert for a live stream held by this instance, an agency changed through another one). A
+     * record missed there is not lost (the alert is stored, the agency is read again), so they have no dead letters.
+     */
+    public static final List<String[]> INSTANCE_SUBSCRIPTIONS = List.of(
+            new String[] {ALERTS, GROUP_NOTIFICATION},
+            new String[] {DIRECTORY, GROUP_NOTIFICATION});
+
     /** The services, each a Kafka principal of the same name and the consumer group of its bindings. */
     public static final List<String> SERVICES = List.of(GROUP_ORDER_REGISTRY, GROUP_BREACH_REPORT, GROUP_NOTIFICATION);
 
@@ -80,16 +90,29 @@ public final class Topics {
         return List.copyOf(topics);
     }
 
-    /** What {@code service} may read: the topics it consumes, and its own dead-letter topics (to show them). */
+    /**
+     * What {@code service} may read: the topics it consumes, as a service or per instance, and its own dead-letter
+     * topics (to show them).
+     */
     public static List<String> readBy(String service) {
         var topics = new java.util.ArrayList<String>();
         SUBSCRIPTIONS.stream().filter(s -> s[1].equals(service)).forEach(s -> topics.add(s[0]));
+        INSTANCE_SUBSCRIPTIONS.stream().filter(s -> s[1].equals(service) && !topics.contains(s[0]))
+                .forEach(s -> topics.add(s[0]));
         topics.addAll(deadLettersOf(service));
         return List.copyOf(topics);
     }
 
     private static List<String> deadLettersOf(String service) {
         return SUBSCRIPTIONS.stream().filter(s -> s[1].equals(service)).map(s -> deadLetter(s[0], s[1])).toList();
+    }
+
+    /**
+     * The consumer group of one instance of {@code service}: named after the service (its ACLs allow the groups whose
+     * names start with it) and {@code instance}, which is new at each start.
+     */
+    public static String instanceGroup(String service, String instance) {
+        return service + ".instance." + instance;
     }
 
     /** The topic where {@code service} signals refusals of access ({@link #ACCESS_ORDER_REGISTRY} and others). */

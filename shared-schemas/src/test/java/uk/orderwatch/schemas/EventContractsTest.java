@@ -242,6 +242,10 @@ class EventContractsTest {
                 "orderwatch.access.breach-report", "orderwatch.orders.breach-report.dlq");
         assertThat(Topics.readBy("breach-report")).containsExactlyInAnyOrder("orderwatch.orders",
                 "orderwatch.orders.breach-report.dlq");
+        assertThat(Topics.readBy("notification")).as("its instances read the alerts and the directory too")
+                .contains("orderwatch.alerts", "orderwatch.directory").doesNotHaveDuplicates();
+        assertThat(Topics.instanceGroup("notification", "a1")).as("within the service's group ACL prefix")
+                .startsWith("notification");
         assertThat(Topics.writtenBy("breach-report")).as("the single writer: nobody else's topic")
                 .doesNotContain("orderwatch.orders", "orderwatch.alerts", "orderwatch.directory");
     }

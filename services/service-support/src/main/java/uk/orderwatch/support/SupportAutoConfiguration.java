@@ -154,6 +154,15 @@ public class SupportAutoConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The readiness of this instance's own consumer group (ADR 21); one for every service, UP at once when none. */
+    @Bean
+    uk.orderwatch.support.messaging.InstanceSubscriptions instanceSubscriptions(
+            org.springframework.core.env.Environment environment) {
+        return new uk.orderwatch.support.messaging.InstanceSubscriptions(
+                environment.getRequiredProperty("spring.application.name"),
+                environment.getRequiredProperty("orderwatch.topics.instance-group"));
+    }
+
     @Bean
     EventCodec eventCodec() {
         return new EventCodec();

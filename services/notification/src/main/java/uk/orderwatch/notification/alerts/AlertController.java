@@ -116,7 +116,7 @@ public class AlertController {
                              Caller caller) {
         caller.require(Role.POLICE, Role.PROBATION, Role.ADVOCATE);
         return stream.subscribe(caller.agencyId(), caller.personId(),
-                alerts.after(caller.agencyId(), caller.personId(), lastEventId));
+                () -> alerts.after(caller.agencyId(), caller.personId(), lastEventId));
     }
 
     @ResponseStatus(HttpStatus.CREATED)

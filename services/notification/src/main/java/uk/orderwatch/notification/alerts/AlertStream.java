@@ -3,8 +3,10 @@ package uk.orderwatch.notification.alerts;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,12 +31,22 @@ import uk.orderwatch.support.audit.AuditLog;
  * <p>Each open stream has its own queue and its alerts are written by a sender thread, never by the thread that
  * raised them: a client that stops reading holds up only its own stream. A stream more than {@link #BACKLOG} alerts
  * behind is closed; its portal reconnects with Last-Event-ID and misses nothing.
+ *
+ * <p>A stream is held by the instance the user is connected to; the alert may be raised by any instance. The raiser
+ * offers it to its own streams at once, and every instance hears of every alert raised ({@code alert.raised}, read in
+ * a consumer group of its own: ADR 21) and offers it to its streams too. A stream takes each alert once, whichever
+ * way it came first.
  */
 @Component
 public class AlertStream {
 
     /** How many alerts may wait for one stream before it is closed. */
     static final int BACKLOG = 100;
+    /**
+     * How many of the alerts last taken a stream remembers, so the same alert arriving a second way is not sent
+     * twice: both ways bring it within moments, far fewer alerts apart than this.
+     */
+    static final int REMEMBERED = 1000;
 
     /** A person id is unique within its agency only: streams are kept per agency and person. */
     private record Subscriber(String agencyId, String personId) {
@@ -62,10 +74,11 @@ public class AlertStream {
     }
 
     /**
-     * Opens a stream: {@code missed} (what was raised after the client's Last-Event-ID) is written first on the
-     * caller's own request thread, then live alerts follow in order on a sender thread.
+     * Opens a stream: {@code missed} (what was raised after the client's Last-Event-ID) is read once the stream is
+     * listening, so an alert raised meanwhile is in one or the other; it is written first on the caller's own request
+     * thread, then live alerts follow in order on a sender thread.
      */
-    public SseEmitter subscribe(String agencyId, String personId, List<AlertView> missed) {
+    public SseEmitter subscribe(String agencyId, String personId, Supplier<List<AlertView>> missed) {
         var key = new Subscriber(agencyId, personId);
         var connection = new Connection(key, emitters.get());
         SseEmitter emitter = connection.emitter;
@@ -73,11 +86,11 @@ public class AlertStream {
         emitter.onCompletion(connection::close);
         emitter.onTimeout(connection::close);
         emitter.onError(e -> connection.close());
-        Set<String> sent = new HashSet<>();
+        List<AlertView> sent;
         try {
             emitter.send(SseEmitter.event().comment("orderwatch alerts for " + personId));
-            send(emitter, key, missed);
-            missed.forEach(alert -> sent.add(alert.alertId()));
+            sent = missed.get();
+            send(emitter, key, sent);
         } catch (IOException | RuntimeException e) {
             connection.close();
             emitter.completeWithError(e);
@@ -98,12 +111,21 @@ public class AlertStream {
         senders.shutdown();
     }
 
-    /** Queues an alert for every open stream of its recipient and returns at once. */
+    /** Queues an alert for every open stream of its recipient that has not taken it yet, and returns at once. */
     public void publish(AlertView alert) {
         var key = new Subscriber(alert.recipient().agencyId(), alert.recipient().personId());
         for (Connection connection : subscribers.getOrDefault(key, List.of())) {
             connection.offer(alert);
         }
+    }
+
+    /**
+     * Whether a stream open here would take this alert of this recipient: one is open and has not taken it. Lets an
+     * instance that hears of an alert raised elsewhere read it only when someone here is waiting for it.
+     */
+    public boolean awaits(String agencyId, String personId, String alertId) {
+        return subscribers.getOrDefault(new Subscriber(agencyId, personId), List.of()).stream()
+                .anyMatch(c -> c.awaits(alertId));
     }
 
     /**
@@ -129,8 +151,13 @@ public class AlertStream {
         final Subscriber key;
         final SseEmitter emitter;
         private final Deque<AlertView> waiting = new ArrayDeque<>();
-        /** Alerts already written as missed ones, not to be written again live. */
-        private Set<String> alreadySent = Set.of();
+        /** The ids of the alerts this stream took last (queued, or written as missed ones): each is taken once. */
+        private final Set<String> taken = Collections.newSetFromMap(new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > REMEMBERED;
+            }
+        });
         /** True while someone writes to the emitter: the request thread (missed alerts) or a sender. */
         private boolean writing = true;
         private boolean closed;
@@ -145,7 +172,7 @@ public class AlertStream {
         void offer(AlertView alert) {
             boolean tooFarBehind;
             synchronized (this) {
-                if (closed || alreadySent.contains(alert.alertId())) {
+                if (closed || !taken.add(alert.alertId())) {
                     return;
                 }
                 tooFarBehind = waiting.size() + inFlight >= BACKLOG;
@@ -165,12 +192,18 @@ public class AlertStream {
             senders.execute(this::drain);
         }
 
+        synchronized boolean awaits(String alertId) {
+            return !closed && !taken.contains(alertId);
+        }
+
         /** The missed alerts are written: live ones, queued meanwhile or to come, go through a sender. */
-        void startLive(Set<String> sentAsMissed) {
+        void startLive(List<AlertView> sentAsMissed) {
             boolean start;
             synchronized (this) {
-                alreadySent = sentAsMissed;
-                waiting.removeIf(a -> sentAsMissed.contains(a.alertId()));
+                Set<String> missed = new HashSet<>();
+                sentAsMissed.forEach(a -> missed.add(a.alertId()));
+                taken.addAll(missed);
+                waiting.removeIf(a -> missed.contains(a.alertId()));
                 start = !waiting.isEmpty() && !closed;
                 writing = start;
             }

@@ -191,4 +191,12 @@ public class DirectoryService {
     public Optional<AgencyDocument> recent(String agencyId) {
         return Optional.ofNullable(recent.get(agencyId, id -> mongo.findById(id, AgencyDocument.class)));
     }
+
+    /**
+     * Another instance recorded the agency ({@code agency.recorded}, heard in this instance's own consumer group):
+     * the next alert reads it afresh rather than waiting out {@code reads-kept-for}.
+     */
+    public void recordedElsewhere(String agencyId) {
+        recent.forget(agencyId);
+    }
 }

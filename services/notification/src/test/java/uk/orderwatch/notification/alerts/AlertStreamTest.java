@@ -95,8 +95,8 @@ class AlertStreamTest {
         var reading = new Client(false);
         clients.add(stuck);
         clients.add(reading);
-        stream.subscribe("demo-police", "demo-oic", List.of());
-        stream.subscribe("demo-police", "demo-colleague", List.of());
+        stream.subscribe("demo-police", "demo-oic", List::of);
+        stream.subscribe("demo-police", "demo-colleague", List::of);
 
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             stream.publish(alert("a1", "demo-oic"));
@@ -112,7 +112,7 @@ class AlertStreamTest {
     void aStreamTooFarBehindIsClosedSoItsClientResumesWithLastEventId() {
         var stuck = new Client(true);
         clients.add(stuck);
-        stream.subscribe("demo-police", "demo-oic", List.of());
+        stream.subscribe("demo-police", "demo-oic", List::of);
 
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             for (int i = 0; i <= AlertStream.BACKLOG + 1; i++) {
@@ -144,7 +144,7 @@ class AlertStreamTest {
         };
         var audited = new AlertStream(audit, () -> client);
         try {
-            audited.subscribe("demo-police", "demo-oic", List.of());
+            audited.subscribe("demo-police", "demo-oic", List::of);
             audited.publish(alert("a1", "demo-oic"));
             assertThat(firstWrite.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             audited.publish(alert("a2", "demo-oic"));
@@ -175,7 +175,7 @@ class AlertStreamTest {
         var client = new Client(false);
         var audited = new AlertStream(audit, () -> client);
         try {
-            audited.subscribe("demo-police", "demo-oic", List.of());
+            audited.subscribe("demo-police", "demo-oic", List::of);
             audited.publish(alert("a1", "demo-oic"));
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> org.mockito.Mockito.verify(audit).disclose(
@@ -191,7 +191,7 @@ class AlertStreamTest {
     void missedAlertsComeFirstAndAnAlertIsNotWrittenTwice() {
         var client = new Client(false);
         clients.add(client);
-        stream.subscribe("demo-police", "demo-oic", List.of(alert("m1", "demo-oic"), alert("m2", "demo-oic")));
+        stream.subscribe("demo-police", "demo-oic", () -> List.of(alert("m1", "demo-oic"), alert("m2", "demo-oic")));
 
         stream.publish(alert("m2", "demo-oic"));
         stream.publish(alert("l1", "demo-oic"));
@@ -199,5 +199,41 @@ class AlertStreamTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> client.received.stream().anyMatch(e -> e.contains("l1")));
         assertThat(client.received.stream().filter(e -> e.contains("id:")).map(e -> e.replaceAll("(?s).*id:(\\w+).*",
                 "$1")).toList()).containsExactly("m1", "m2", "l1");
+    }
+
+    private static List<String> ids(Client client) {
+        return client.received.stream().filter(e -> e.contains("id:")).map(e -> e.replaceAll("(?s).*id:(\\w+).*",
+                "$1")).toList();
+    }
+
+    @Test
+    void anAlertThatArrivesBothFromItsRaiserAndFromTheAlertsTopicIsWrittenOnce() {
+        var client = new Client(false);
+        clients.add(client);
+        stream.subscribe("demo-police", "demo-oic", List::of);
+        assertThat(stream.awaits("demo-police", "demo-oic", "a1")).isTrue();
+        assertThat(stream.awaits("demo-police", "demo-colleague", "a1")).as("nobody of that name listens here")
+                .isFalse();
+
+        stream.publish(alert("a1", "demo-oic"));
+        assertThat(stream.awaits("demo-police", "demo-oic", "a1")).as("taken: not worth reading again").isFalse();
+        stream.publish(alert("a1", "demo-oic"));
+        stream.publish(alert("a2", "demo-oic"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> ids(client).contains("a2"));
+        assertThat(ids(client)).containsExactly("a1", "a2");
+    }
+
+    @Test
+    void anAlertRaisedWhileTheMissedOnesAreReadIsNotLostBetweenThem() {
+        var client = new Client(false);
+        clients.add(client);
+        stream.subscribe("demo-police", "demo-oic", () -> {
+            stream.publish(alert("l1", "demo-oic")); // raised after the read below had begun
+            return List.of(alert("m1", "demo-oic"));
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> ids(client).contains("l1"));
+        assertThat(ids(client)).containsExactly("m1", "l1");
     }
 }

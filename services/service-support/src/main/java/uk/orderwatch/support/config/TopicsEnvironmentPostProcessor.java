@@ -2,6 +2,7 @@ package uk.orderwatch.support.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -11,7 +12,8 @@ import uk.orderwatch.schemas.Topics;
 /**
  * Exposes the topic names of the {@link Topics} registry as properties, so binding configuration names them as
  * {@code ${orderwatch.topics.compliance}} and {@code ${orderwatch.topics.dlq.compliance.notification}} instead of
- * repeating the strings.
+ * repeating the strings; and this instance's own consumer group as {@code ${orderwatch.topics.instance-group}}
+ * ({@link Topics#instanceGroup}), new at each start.
  */
 public class TopicsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -24,6 +26,8 @@ public class TopicsEnvironmentPostProcessor implements EnvironmentPostProcessor 
         for (String[] s : Topics.SUBSCRIPTIONS) {
             props.put("orderwatch.topics.dlq." + shortName(s[0]) + "." + s[1], Topics.deadLetter(s[0], s[1]));
         }
+        String service = environment.getProperty("spring.application.name", "orderwatch");
+        props.put("orderwatch.topics.instance-group", Topics.instanceGroup(service, UUID.randomUUID().toString()));
         environment.getPropertySources().addLast(new MapPropertySource("orderwatch-topics", props));
     }
 
