@@ -1,4 +1,4 @@
-// Makes the one MongoDB node a replica set (rs0) once, and gives each service a user of its own that may read and
+// Makes the one MongoDB node a replica set (rs0) once, and gives each service (and the portal) a user of its own that may read and
 // write its own database and nothing else. Later runs find both done and change nothing (a user's password is set
 // again from the environment).
 try {
@@ -16,6 +16,8 @@ const services = {
   "order-registry": process.env.MONGO_PASSWORD_ORDER_REGISTRY,
   "breach-report": process.env.MONGO_PASSWORD_BREACH_REPORT,
   "notification": process.env.MONGO_PASSWORD_NOTIFICATION,
+  // the portal keeps its users' sessions in a database of its own
+  "portal": process.env.MONGO_PASSWORD_PORTAL,
 };
 for (const [service, password] of Object.entries(services)) {
   if (!password) {

@@ -48,6 +48,15 @@ class PortalPagesTest {
     @Autowired
     MockMvcTester mvc;
 
+    /** Sessions are stored in MongoDB: a database of this test's own on the Mongo wire server. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void sessionStore(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        String uri = uk.orderwatch.testsupport.SharedTestInfra.mongo().uri("portal-pages-"
+                + java.util.UUID.randomUUID());
+        registry.add("spring.mongodb.uri", () -> uri);
+        registry.add("management.health.mongodb.enabled", () -> "false");
+    }
+
     @MockitoBean
     ServiceApi api;
 
@@ -674,10 +683,21 @@ class PortalPagesTest {
     void aTokenTheServicesNoLongerTakeEndsTheSessionAndStartsSignInAgain() {
         answers.put("NOTIFICATION /alerts", new ApiProblem(Service.NOTIFICATION, 401, "Unauthorized", null,
                 List.of()));
-        var result = get("/alerts", "ADVOCATE");
+        var session = sessions.createSession();
+        session.setAttribute("signed-in", "yes");
+        sessions.save(session);
+        var cookie = new jakarta.servlet.http.Cookie("orderwatch-portal", java.util.Base64.getEncoder()
+                .encodeToString(session.getId().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        var result = mvc.perform(as(MockMvcRequestBuilders.get("/alerts").cookie(cookie), "ADVOCATE", false));
+
         assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/");
-        assertThat(result.getRequest().getSession(false)).as("the session").isNull();
+        assertThat(sessions.findById(session.getId())).as("the stored session").isNull();
+        assertThat(result.getResponse().getCookie("orderwatch-portal").getMaxAge()).as("the cookie").isZero();
     }
+
+    @Autowired
+    uk.orderwatch.portal.security.MongoSessions sessions;
 
     @Test
     @SuppressWarnings("unchecked")
