@@ -3,6 +3,8 @@
 # separate processes, demo agencies seeded. Builds what it needs first. Ctrl-C stops everything; data stays in .data/.
 # Options (all optional): --kafka-port=9092 --kafka-controller-port=9093 --mongo-port=27017 --order-registry-port=8081
 #   --breach-report-port=8082 --notification-port=8083 --portal-port=8080 --smtp-port=3025 --pop3-port=3110 --data-dir=.data
+#   --instances=2: two processes of each service and of the portal (ports 100 and 200 above each, e.g. 8181 and 8281),
+#   a round-robin entry point on each service's usual port, so every command in the README works unchanged
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

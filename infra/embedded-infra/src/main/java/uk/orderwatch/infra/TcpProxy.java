@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * A TCP proxy in front of a server, to make it fail on purpose: {@link #cut()} closes every connection and refuses
  * new ones (the server looks down), {@link #flaky(double)} drops that share of new connections at once, and
  * {@link #restore()} lets everything through again. The proxy keeps its port, so clients need no new address.
+ *
+ * <p>With several targets ({@link #roundRobin}) it is the local stack's entry point to the instances of a service:
+ * each new connection goes to the next target that accepts it, so a killed instance is passed over.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -28,7 +32,8 @@ public final class TcpProxy implements AutoCloseable {
     private final String name;
     private final int port;
     private final String targetHost;
-    private final int targetPort;
+    private final List<Integer> targetPorts;
+    private final java.util.concurrent.atomic.AtomicInteger nextTarget = new java.util.concurrent.atomic.AtomicInteger();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final ExecutorService pumps = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "tcp-proxy-pump");
@@ -42,16 +47,26 @@ public final class TcpProxy implements AutoCloseable {
     private volatile boolean closed;
     private final java.util.concurrent.atomic.AtomicLong connections = new java.util.concurrent.atomic.AtomicLong();
 
-    private TcpProxy(String name, int port, String targetHost, int targetPort) {
+    private TcpProxy(String name, int port, String targetHost, List<Integer> targetPorts) {
         this.name = name;
         this.port = port;
         this.targetHost = targetHost;
-        this.targetPort = targetPort;
+        this.targetPorts = List.copyOf(targetPorts);
     }
 
     /** A proxy on a free port forwarding to {@code targetHost:targetPort}. */
     public static TcpProxy start(String name, String targetHost, int targetPort) {
-        var proxy = new TcpProxy(name, Ports.free(), targetHost, targetPort);
+        var proxy = new TcpProxy(name, Ports.free(), targetHost, List.of(targetPort));
+        proxy.listen();
+        return proxy;
+    }
+
+    /**
+     * A proxy on {@code port} handing each new connection to the next of {@code targetPorts} in turn, passing over
+     * one that refuses it (stopped, killed, not started yet); a client whose every target refuses is disconnected.
+     */
+    public static TcpProxy roundRobin(String name, int port, String targetHost, List<Integer> targetPorts) {
+        var proxy = new TcpProxy(name, port, targetHost, targetPorts);
         proxy.listen();
         return proxy;
     }
@@ -123,7 +138,7 @@ public final class TcpProxy implements AutoCloseable {
                 continue;
             }
             try {
-                Socket upstream = new Socket(targetHost, targetPort);
+                Socket upstream = connectToNext();
                 client.setTcpNoDelay(true);
                 upstream.setTcpNoDelay(true);
                 open.add(client);
@@ -134,6 +149,20 @@ public final class TcpProxy implements AutoCloseable {
                 closeQuietly(client);
             }
         }
+    }
+
+    /** A connection to the next target in turn that accepts one. */
+    private Socket connectToNext() throws IOException {
+        int first = Math.floorMod(nextTarget.getAndIncrement(), targetPorts.size());
+        IOException refused = null;
+        for (int i = 0; i < targetPorts.size(); i++) {
+            try {
+                return new Socket(targetHost, targetPorts.get((first + i) % targetPorts.size()));
+            } catch (IOException e) {
+                refused = e;
+            }
+        }
+        throw refused;
     }
 
     private void pump(Socket from, Socket to) {

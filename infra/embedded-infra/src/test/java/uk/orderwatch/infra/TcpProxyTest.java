@@ -96,4 +96,54 @@ class TcpProxyTest {
             assertThat(roundTrip(s, "steady")).isEqualTo("steady");
         }
     }
+
+    /** A server that answers every connection with its name and closes it. */
+    private static ServerSocket namedServer(String name) throws IOException {
+        ServerSocket server = new ServerSocket(0);
+        Thread loop = new Thread(() -> {
+            while (!server.isClosed()) {
+                try (Socket s = server.accept(); OutputStream out = s.getOutputStream()) {
+                    out.write(name.getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        loop.setDaemon(true);
+        loop.start();
+        return server;
+    }
+
+    private static String answerFrom(int port) throws IOException {
+        try (Socket s = new Socket("localhost", port)) {
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void roundRobinHandsConnectionsToEachTargetInTurnAndPassesOverOneThatIsDown() throws IOException {
+        ServerSocket first = namedServer("first");
+        ServerSocket second = namedServer("second");
+        try (var entry = TcpProxy.roundRobin("entry", Ports.free(), "localhost",
+                java.util.List.of(first.getLocalPort(), second.getLocalPort()))) {
+            java.util.List<String> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(answerFrom(entry.port()));
+            }
+            assertThat(answers).containsExactly("first", "second", "first", "second");
+
+            second.close();
+            for (int i = 0; i < 3; i++) {
+                assertThat(answerFrom(entry.port())).as("the one left").isEqualTo("first");
+            }
+
+            first.close();
+            try (Socket s = new Socket("localhost", entry.port())) {
+                assertThat(s.getInputStream().read()).as("nobody to hand it to: disconnected").isEqualTo(-1);
+            }
+        } finally {
+            first.close();
+            second.close();
+        }
+    }
 }

@@ -47,7 +47,10 @@ public final class LocalStack implements AutoCloseable {
             "ORDERWATCH_RATE_LIMIT_ANONYMOUS_WRITES_PER_SECOND", "1000000");
 
     private final StackConfig config;
-    private final Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
+    /** The processes of each service, by instance (one, or {@link StackConfig#instances}). */
+    private final Map<ServiceName, List<ServiceProcess>> services = new EnumMap<>(ServiceName.class);
+    /** The round-robin entry point of each service that runs as several instances, on the service's port. */
+    private final Map<ServiceName, TcpProxy> entries = new EnumMap<>(ServiceName.class);
     private KafkaBroker kafka;
     private final Map<String, KafkaCredentials> kafkaServices = new java.util.LinkedHashMap<>();
     private MongoWireServer mongo;
@@ -58,7 +61,7 @@ public final class LocalStack implements AutoCloseable {
     private TcpProxy smtpProxy;
     private final Map<String, String> serviceEnv = new java.util.HashMap<>();
     /** Asks the service processes to stop if this JVM ends without closing the stack (Ctrl-C on a tool using it). */
-    private final Thread orphanGuard = new Thread(() -> services.values().forEach(ServiceProcess::signalStop),
+    private final Thread orphanGuard = new Thread(() -> processes().forEach(ServiceProcess::signalStop),
             "local-stack-orphan-guard");
 
     public LocalStack(StackConfig config) {
@@ -130,10 +133,16 @@ public final class LocalStack implements AutoCloseable {
                 smtpProxy = TcpProxy.start("smtp", "localhost", config.smtpPort());
             }
             for (ServiceName name : ServiceName.values()) {
-                startService(name);
+                for (int i = 0; i < config.instancePorts(name).size(); i++) {
+                    startService(name, i, Map.of());
+                }
+                if (config.scaled(name)) {
+                    entries.put(name, TcpProxy.roundRobin(name.id(), config.ports().get(name), "localhost",
+                            config.instancePorts(name)));
+                }
             }
             List<CompletableFuture<Void>> health = new ArrayList<>();
-            services.values().forEach(s -> health.add(CompletableFuture.runAsync(
+            processes().forEach(s -> health.add(CompletableFuture.runAsync(
                     () -> s.awaitHealthy(Duration.ofSeconds(120)))));
             CompletableFuture.allOf(health.toArray(CompletableFuture[]::new)).join();
             if (config.seedDemoData()) {
@@ -158,14 +167,22 @@ public final class LocalStack implements AutoCloseable {
         Ports.requireFree(config.pop3Port(), "demo POP3 server", "--pop3-port");
         for (ServiceName s : ServiceName.values()) {
             Ports.requireFree(config.ports().get(s), s.id(), s.portOption());
+            if (config.scaled(s)) {
+                for (int port : config.instancePorts(s)) {
+                    Ports.requireFree(port, s.id() + " instance", s.portOption() + " (its instances listen 100, "
+                            + "200, ... above it)");
+                }
+            }
         }
     }
 
-    private void startService(ServiceName name) {
-        startService(name, Map.of());
+    /** Every service process, of every instance. */
+    private List<ServiceProcess> processes() {
+        return services.values().stream().flatMap(List::stream).filter(java.util.Objects::nonNull).toList();
     }
 
-    private void startService(ServiceName name, Map<String, String> extraEnv) {
+    /** Starts instance {@code instance} of a service on its port, replacing its process if it had one. */
+    private void startService(ServiceName name, int instance, Map<String, String> extraEnv) {
         Map<String, String> env = new java.util.HashMap<>();
         // the local stack is a demo: its settings (application-demo.yml) are never a deployment's
         env.put("SPRING_PROFILES_ACTIVE", "demo");
@@ -176,6 +193,9 @@ public final class LocalStack implements AutoCloseable {
             env.put("ORDER_REGISTRY_URL", config.baseUrl(ServiceName.ORDER_REGISTRY));
             env.put("BREACH_REPORT_URL", config.baseUrl(ServiceName.BREACH_REPORT));
             env.put("NOTIFICATION_URL", config.baseUrl(ServiceName.NOTIFICATION));
+            // its users' sessions, shared by its instances
+            env.put("MONGODB_URI", mongoUri("orderwatch-portal"));
+            env.put("MONGO_HEALTH_ENABLED", String.valueOf(mongo == null));
         } else if (name != ServiceName.IDENTITY_SERVER) {
             String database = "orderwatch-" + name.id();
             env.put("MONGODB_URI", mongoProxy != null ? mongoUri("mongodb://localhost:" + mongoProxy.port(), database)
@@ -190,11 +210,15 @@ public final class LocalStack implements AutoCloseable {
             env.putAll(serviceEnv);
         }
         env.putAll(extraEnv);
-        var process = new ServiceProcess(name, config.jars().get(name), config.ports().get(name), env,
-                config.dataDir().resolve("logs").resolve(name.id() + ".log"));
+        int port = config.instancePorts(name).get(instance);
+        String logName = name.id() + (config.scaled(name) ? "-" + (instance + 1) : "") + ".log";
+        var process = new ServiceProcess(name, config.jars().get(name), port, env,
+                config.dataDir().resolve("logs").resolve(logName));
         process.start();
-        services.put(name, process);
-        log.info("Started {} (pid {}) on port {}", name.id(), process.pid(), config.ports().get(name));
+        var instances = services.computeIfAbsent(name, n -> new ArrayList<>(java.util.Collections.nCopies(
+                config.instancePorts(n).size(), null)));
+        instances.set(instance, process);
+        log.info("Started {} (pid {}) on port {}", name.id(), process.pid(), port);
     }
 
     /**
@@ -242,17 +266,32 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Kills a service with SIGKILL, as a crash would. */
+    /** Kills a service (its first instance) with SIGKILL, as a crash would. */
     public void kill(ServiceName name) {
-        services.get(name).kill();
-        log.info("Killed {}", name.id());
+        kill(name, 0);
     }
 
-    /** Starts a service that was stopped or killed, and waits until it is healthy. */
+    /** Kills one instance of a service with SIGKILL, as a crash would; the others go on. */
+    public void kill(ServiceName name, int instance) {
+        services.get(name).get(instance).kill();
+        log.info("Killed {} instance {}", name.id(), instance + 1);
+    }
+
+    /** Starts a service (its first instance) that was stopped or killed, and waits until it is healthy. */
     public void restart(ServiceName name) {
-        services.get(name).stop();
-        startService(name);
-        services.get(name).awaitHealthy(Duration.ofSeconds(120));
+        restart(name, 0);
+    }
+
+    /** Starts one instance of a service that was stopped or killed, and waits until it is healthy. */
+    public void restart(ServiceName name, int instance) {
+        services.get(name).get(instance).stop();
+        startService(name, instance, Map.of());
+        services.get(name).get(instance).awaitHealthy(Duration.ofSeconds(120));
+    }
+
+    /** How many instances each orderwatch service runs as. */
+    public int instances() {
+        return config.instances();
     }
 
     /**
@@ -260,9 +299,9 @@ public final class LocalStack implements AutoCloseable {
      * point with {@code ORDERWATCH_CRASH_AT}); answers once it is healthy, or once it has ended by itself.
      */
     public void restartWith(ServiceName name, Map<String, String> extraEnv) {
-        services.get(name).kill();
-        startService(name, extraEnv);
-        var process = services.get(name);
+        services.get(name).get(0).kill();
+        startService(name, 0, extraEnv);
+        var process = services.get(name).get(0);
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (process.isAlive() && System.nanoTime() < deadline) {
             try {
@@ -311,8 +350,14 @@ public final class LocalStack implements AutoCloseable {
         return KafkaBroker.clientProperties(config.kafkaBootstrap());
     }
 
+    /** A service's process (its first instance). */
     public ServiceProcess service(ServiceName name) {
-        return services.get(name);
+        return services.get(name).get(0);
+    }
+
+    /** Every process of a service, one per instance. */
+    public List<ServiceProcess> serviceInstances(ServiceName name) {
+        return List.copyOf(services.get(name));
     }
 
     /** The connection string of a service's database, e.g. {@code orderwatch-notification}. */
@@ -351,7 +396,9 @@ public final class LocalStack implements AutoCloseable {
         } catch (IllegalStateException | IllegalArgumentException e) {
             // the JVM is already shutting down, or the stack never started
         }
-        services.values().parallelStream().forEach(ServiceProcess::stop);
+        processes().parallelStream().forEach(ServiceProcess::stop);
+        entries.values().forEach(TcpProxy::close);
+        entries.clear();
         for (TcpProxy proxy : new TcpProxy[] {mongoProxy, smtpProxy}) {
             if (proxy != null) {
                 proxy.close();

@@ -13,7 +13,8 @@ import uk.orderwatch.infra.Ports;
 /**
  * {@code infra/run-local.sh}: starts the local stack, prints where everything is, and stops it all on Ctrl-C.
  * Options: --data-dir, --kafka-port, --kafka-controller-port, --mongo-port, --order-registry-port,
- * --breach-report-port, --notification-port, --portal-port, --smtp-port, --pop3-port, --repo-root.
+ * --breach-report-port, --notification-port, --portal-port, --smtp-port, --pop3-port, --repo-root, --instances (how
+ * many processes of each orderwatch service and of the portal, behind a round-robin entry point on its port).
  */
 public final class LocalStackMain {
 
@@ -28,6 +29,11 @@ public final class LocalStackMain {
         for (ServiceName s : ServiceName.values()) {
             ports.put(s, intOption(options, s.id() + "-port", s.defaultPort()));
         }
+        int instances = intOption(options, "instances", 1);
+        if (instances < 1 || instances > 9) {
+            System.err.println("--instances must be 1 to 9, not " + instances);
+            System.exit(2);
+        }
         var config = new StackConfig(
                 Path.of(options.getOrDefault("data-dir", repoRoot.resolve(".data").toString())).toAbsolutePath(),
                 intOption(options, "kafka-port", StackConfig.DEFAULT_KAFKA_PORT),
@@ -35,7 +41,8 @@ public final class LocalStackMain {
                 intOption(options, "mongo-port", StackConfig.DEFAULT_MONGO_PORT),
                 intOption(options, "smtp-port", StackConfig.DEFAULT_SMTP_PORT),
                 intOption(options, "pop3-port", StackConfig.DEFAULT_POP3_PORT),
-                ports, StackConfig.builtJars(repoRoot, version()), true, true, null, null);
+                ports, StackConfig.builtJars(repoRoot, version()), true, true, null, null,
+                instances);
 
         var stack = new LocalStack(config);
         var stopped = new CountDownLatch(1);
@@ -73,6 +80,11 @@ public final class LocalStackMain {
                 s.append(String.format("  %-15s %s   Swagger UI: %s/swagger-ui.html%n", name.id(), c.baseUrl(name),
                         c.baseUrl(name)));
             }
+            if (c.scaled(name)) {
+                s.append(String.format("  %-15s   round-robin to %d instances on ports %s%n", "", c.instances(),
+                        c.instancePorts(name).stream().map(String::valueOf).collect(
+                                java.util.stream.Collectors.joining(", "))));
+            }
         }
         s.append(String.format("  %-15s %s (SASL/SCRAM-SHA-256: each service signs in as itself; the administrator's "
                 + "password is in %s)%n", "Kafka", c.kafkaBootstrap(), c.dataDir().resolve("kafka-admin.secret")));
@@ -100,7 +112,8 @@ public final class LocalStackMain {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 System.err.println("Unknown argument '" + arg + "'. Options take the form --name=value: --data-dir, "
                         + "--kafka-port, --kafka-controller-port, --mongo-port, --order-registry-port, "
-                        + "--breach-report-port, --notification-port, --portal-port, --smtp-port, --pop3-port, --repo-root");
+                        + "--breach-report-port, --notification-port, --portal-port, --smtp-port, --pop3-port, --repo-root, "
+                        + "--instances");
                 System.exit(2);
             }
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
@@ -116,7 +129,7 @@ public final class LocalStackMain {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            System.err.println("--" + name + " must be a port number, not '" + value + "'");
+            System.err.println("--" + name + " must be a number, not '" + value + "'");
             System.exit(2);
             return -1;
         }

@@ -2,6 +2,7 @@ package uk.orderwatch.localstack;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,10 +13,19 @@ import java.util.Map;
  * @param jars          the packaged service jars to run as processes
  * @param externalKafka bootstrap servers of a Kafka cluster to use instead of the in-process broker, or null
  * @param externalMongo connection string (without database) of a MongoDB to use instead of the wire server, or null
+ * @param instances     how many processes of each orderwatch service and of the portal; with more than one, each
+ *                      service's port is a round-robin entry point to its instances ({@link #instancePorts})
  */
 public record StackConfig(Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort, int smtpPort,
                           int pop3Port, Map<ServiceName, Integer> ports, Map<ServiceName, Path> jars,
-                          boolean persistent, boolean seedDemoData, String externalKafka, String externalMongo) {
+                          boolean persistent, boolean seedDemoData, String externalKafka, String externalMongo,
+                          int instances) {
+
+    public StackConfig {
+        if (instances < 1 || instances > 9) {
+            throw new IllegalArgumentException("--instances must be 1 to 9, not " + instances);
+        }
+    }
 
     /** Free ports, Mongo in memory, demo data seeded: for tests. */
     public static StackConfig ephemeral(Path dataDir, Map<ServiceName, Path> jars) {
@@ -25,13 +35,40 @@ public record StackConfig(Path dataDir, int kafkaPort, int kafkaControllerPort, 
         }
         return new StackConfig(dataDir, uk.orderwatch.infra.Ports.free(), uk.orderwatch.infra.Ports.free(),
                 uk.orderwatch.infra.Ports.free(), uk.orderwatch.infra.Ports.free(), uk.orderwatch.infra.Ports.free(),
-                ports, jars, false, true, null, null);
+                ports, jars, false, true, null, null, 1);
     }
 
     /** The same stack against an existing Kafka cluster and MongoDB (e.g. containers). */
     public StackConfig withExternal(String kafkaBootstrap, String mongoConnectionString) {
         return new StackConfig(dataDir, kafkaPort, kafkaControllerPort, mongoPort, smtpPort, pop3Port, ports, jars,
-                persistent, seedDemoData, kafkaBootstrap, mongoConnectionString);
+                persistent, seedDemoData, kafkaBootstrap, mongoConnectionString, instances);
+    }
+
+    /** The same stack with {@code n} instances of each orderwatch service and of the portal. */
+    public StackConfig withInstances(int n) {
+        return new StackConfig(dataDir, kafkaPort, kafkaControllerPort, mongoPort, smtpPort, pop3Port, ports, jars,
+                persistent, seedDemoData, externalKafka, externalMongo, n);
+    }
+
+    /** Whether {@code service} runs as {@link #instances} processes behind an entry point (not the identity server). */
+    public boolean scaled(ServiceName service) {
+        return instances > 1 && service != ServiceName.IDENTITY_SERVER;
+    }
+
+    /**
+     * The ports {@code service}'s processes listen on: its own port with one instance; otherwise a range of its own
+     * above it, the port plus 100, 200, ... (8081: 8181, 8281), while the port itself is the entry point.
+     */
+    public List<Integer> instancePorts(ServiceName service) {
+        int port = ports.get(service);
+        if (!scaled(service)) {
+            return List.of(port);
+        }
+        List<Integer> instancePorts = new java.util.ArrayList<>();
+        for (int i = 1; i <= instances; i++) {
+            instancePorts.add(port + 100 * i);
+        }
+        return List.copyOf(instancePorts);
     }
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
