@@ -181,6 +181,31 @@ class TwoInstancesIT extends ServiceIT {
         }
     }
 
+    /**
+     * An alert raised by one instance a moment before another raised by the other can reach a stream after it; a
+     * client that lost its connection in between and resumes from the later one still gets the earlier one.
+     */
+    @Test
+    void aStreamResumedFromTheLastAlertItGotAlsoGetsOneRaisedJustBeforeThatItHadNotGot() throws Exception {
+        var earlier = breach();
+        clock.advance(Duration.ofSeconds(-10));
+        assertThat(raiser.raiseFor(earlier)).isEqualTo(1);
+        clock.set(Instant.now());
+        var later = breach();
+        assertThat(there.getBean(AlertRaiser.class).raiseFor(later)).isEqualTo(1);
+        String earlierId = alertsOf(earlier.subject()).get(0).alertId();
+        String laterId = alertsOf(later.subject()).get(0).alertId();
+
+        var lines = new CopyOnWriteArrayList<String>();
+        http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/alerts/stream"))
+                .header("Authorization", "Bearer " + TestTokens.token("POLICE", agency, "pc"))
+                .header("Accept", "text/event-stream").header("Last-Event-ID", laterId).build(),
+                HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(lines::add));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("id:" + earlierId));
+        assertThat(lines).doesNotContain("id:" + laterId);
+    }
+
     @Test
     void anAgencyChangedThroughOneInstanceIsReadAfreshByTheOtherForItsNextAlert() throws Exception {
         var thereRaiser = there.getBean(AlertRaiser.class);
@@ -242,8 +267,8 @@ class TwoInstancesIT extends ServiceIT {
         var here = CompletableFuture.supplyAsync(escalations::escalateOverdue);
         var other = CompletableFuture.supplyAsync(there.getBean(Escalations.class)::escalateOverdue);
 
-        assertThat(here.get() + other.get()).as("each of the 20 escalated by one instance or the other")
-                .isEqualTo(20);
+        // the earlier tests' alerts are overdue too: these 20 are among what the two escalated between them
+        assertThat(here.get() + other.get()).as("what the two instances escalated").isGreaterThanOrEqualTo(20);
         for (var event : breaches) {
             var alerts = alertsOf(event.subject());
             assertThat(alerts).as("the alert and one escalation of it").hasSize(2);

@@ -105,7 +105,9 @@ public class AlertController {
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(operationId = "streamAlerts",
             summary = "The caller's live alerts (Server-Sent Events; event id = alert id)",
-            description = "Reconnect with Last-Event-ID to receive first what was raised meanwhile. Each alert sent "
+            description = "Reconnect with Last-Event-ID to receive first what was raised meanwhile, and, so that "
+                    + "none is missed where several instances raise alerts, what was raised up to a minute before "
+                    + "it: an alert already received comes again with the same event id. Each alert sent "
                     + "is recorded in the audit log as a disclosure.")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "A stream of Server-Sent "
             + "Events that stays open: a comment line first, then one event per alert for the caller, `event: alert`, "

@@ -3,6 +3,7 @@ package uk.orderwatch.notification.alerts;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
@@ -66,14 +67,24 @@ public class AlertQueries {
                 size, total);
     }
 
-    /** The recipient's alerts raised after {@code lastEventId} (for a stream that reconnects), oldest first. */
+    /**
+     * How long before the last alert a reconnecting stream had, alerts are sent again. Alerts raised by different
+     * instances reach a stream in the order they are heard, not the order they were raised: one raised a moment
+     * before the last one the client got may not have reached it yet (ADR 21). The client tells them apart by id.
+     */
+    static final Duration RESUME_OVERLAP = Duration.ofSeconds(60);
+
+    /**
+     * The recipient's alerts raised after {@code lastEventId}, and those raised up to {@link #RESUME_OVERLAP} before
+     * it but for it (for a stream that reconnects), oldest first.
+     */
     public List<AlertView> after(String agencyId, String personId, String lastEventId) {
         var last = lastEventId == null ? null : mongo.findById(lastEventId, AlertDocument.class);
         if (last == null || !last.isFor(agencyId, personId)) {
             return List.of();
         }
         return mongo.find(query(where("recipient.personId").is(personId).and("recipient.agencyId").is(agencyId)
-                        .and("raisedAt").gte(last.raisedAt())
+                        .and("raisedAt").gte(last.raisedAt().minus(RESUME_OVERLAP))
                         .and("_id").ne(last.alertId())).with(Sort.by("raisedAt")), AlertDocument.class)
                 .stream().map(AlertView::of).toList();
     }
