@@ -31,6 +31,10 @@ public record CloudEvent<T>(
     public static final String DATA_CONTENT_TYPE = "application/json";
     /** Content type of a structured-mode record (CloudEvents Kafka protocol binding). */
     public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+    /** Kafka record headers every record carries besides its value: the event id, its type, the content type. */
+    public static final String HEADER_ID = "ce_id";
+    public static final String HEADER_TYPE = "ce_type";
+    public static final String HEADER_CONTENT_TYPE = "content-type";
 
     public CloudEvent {
         Objects.requireNonNull(id, "id");

@@ -22,8 +22,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
+import uk.orderwatch.schemas.CloudEvent;
 import uk.orderwatch.schemas.Topics;
-import uk.orderwatch.support.messaging.KafkaEventSender;
 import uk.orderwatch.support.web.Problem;
 
 /**
@@ -143,8 +143,8 @@ public class DeadLetters {
         }
         var message = MessageBuilder.withPayload(record.value() == null ? new byte[0]
                 : record.value().getBytes(StandardCharsets.UTF_8)).setHeader(KafkaHeaders.RECEIVED_KEY, record.key());
-        for (String name : List.of(KafkaEventSender.HEADER_ID, KafkaEventSender.HEADER_TYPE,
-                KafkaEventSender.HEADER_CONTENT_TYPE)) {
+        for (String name : List.of(CloudEvent.HEADER_ID, CloudEvent.HEADER_TYPE,
+                CloudEvent.HEADER_CONTENT_TYPE)) {
             Header h = record.headers().lastHeader(name);
             if (h != null) {
                 message.setHeader(name, h.value());
@@ -171,7 +171,7 @@ public class DeadLetters {
             reason = reason.substring(0, REASON_LENGTH) + "…";
         }
         return new DeadLetter(r.topic(), r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), r.key(),
-                header(r, KafkaEventSender.HEADER_TYPE), header(r, KafkaEventSender.HEADER_ID),
+                header(r, CloudEvent.HEADER_TYPE), header(r, CloudEvent.HEADER_ID),
                 header(r, "x-original-topic"), intHeader(r, "x-original-partition"),
                 longHeader(r, "x-original-offset"), reason, replayed);
     }

@@ -62,7 +62,7 @@ public class EventDecoder {
                 : wanted.stream().map(EventType::type).collect(java.util.stream.Collectors.toUnmodifiableSet());
         return message -> {
             if (types != null) {
-                String type = header(message, KafkaEventSender.HEADER_TYPE);
+                String type = header(message, CloudEvent.HEADER_TYPE);
                 if (type != null && !types.contains(type)) {
                     return;
                 }

@@ -23,9 +23,6 @@ import uk.orderwatch.support.outbox.OutboxEvent;
  */
 public class KafkaEventSender implements AutoCloseable {
 
-    public static final String HEADER_ID = "ce_id";
-    public static final String HEADER_TYPE = "ce_type";
-    public static final String HEADER_CONTENT_TYPE = "content-type";
 
     private final KafkaProducer<String, String> producer;
     private final Duration sendTimeout;
@@ -82,9 +79,9 @@ public class KafkaEventSender implements AutoCloseable {
 
     private static ProducerRecord<String, String> record(OutboxEvent event) {
         var record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
-        record.headers().add(new RecordHeader(HEADER_ID, event.eventId().getBytes(StandardCharsets.UTF_8)));
-        record.headers().add(new RecordHeader(HEADER_TYPE, event.type().getBytes(StandardCharsets.UTF_8)));
-        record.headers().add(new RecordHeader(HEADER_CONTENT_TYPE,
+        record.headers().add(new RecordHeader(CloudEvent.HEADER_ID, event.eventId().getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader(CloudEvent.HEADER_TYPE, event.type().getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader(CloudEvent.HEADER_CONTENT_TYPE,
                 CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
         return record;
     }

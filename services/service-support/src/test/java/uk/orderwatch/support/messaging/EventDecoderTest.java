@@ -83,11 +83,11 @@ class EventDecoderTest {
                 java.util.Set.of(EventType.AGENCY_RECORDED), event -> handled.add(event.id()));
 
         consumer.accept(MessageBuilder.withPayload("{not even json".getBytes(StandardCharsets.UTF_8))
-                .setHeader(KafkaEventSender.HEADER_TYPE, "alert.raised".getBytes(StandardCharsets.UTF_8)).build());
+                .setHeader(CloudEvent.HEADER_TYPE, "alert.raised".getBytes(StandardCharsets.UTF_8)).build());
         assertThat(handled).as("another type is not parsed at all").isEmpty();
 
         consumer.accept(MessageBuilder.withPayload(record)
-                .setHeader(KafkaEventSender.HEADER_TYPE, "agency.recorded".getBytes(StandardCharsets.UTF_8)).build());
+                .setHeader(CloudEvent.HEADER_TYPE, "agency.recorded".getBytes(StandardCharsets.UTF_8)).build());
         assertThat(handled).containsExactly(ID);
 
         assertThatThrownBy(() -> consumer.accept(MessageBuilder.withPayload("{not json".getBytes(
