@@ -1,5 +1,6 @@
 package uk.orderwatch.support;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -19,15 +20,18 @@ import uk.orderwatch.support.audit.AuditLog;
 import uk.orderwatch.support.config.SupportSettings;
 import uk.orderwatch.support.crash.CrashPoints;
 import uk.orderwatch.support.deadletters.DeadLetterController;
+import uk.orderwatch.support.deadletters.DeadLetterMetrics;
 import uk.orderwatch.support.deadletters.DeadLetters;
 import uk.orderwatch.support.events.EventFactory;
 import uk.orderwatch.support.followup.FollowUpHandler;
 import uk.orderwatch.support.followup.FollowUps;
 import uk.orderwatch.support.messaging.EventDecoder;
+import uk.orderwatch.support.messaging.InstanceSubscriptions;
 import uk.orderwatch.support.messaging.KafkaEventSender;
 import uk.orderwatch.support.mongo.MongoIndex;
 import uk.orderwatch.support.mongo.MongoIndexes;
 import uk.orderwatch.support.outbox.OutboxCollection;
+import uk.orderwatch.support.outbox.OutboxMetrics;
 import uk.orderwatch.support.outbox.OutboxPublisher;
 import uk.orderwatch.support.outbox.OutboxRelay;
 import uk.orderwatch.support.outbox.OutboxWriter;
@@ -39,10 +43,6 @@ import uk.orderwatch.support.web.ProblemDetailsAdvice;
 import uk.orderwatch.support.web.RequestSizeLimitFilter;
 import uk.orderwatch.support.web.SafeText;
 
-/**
- * What every orderwatch service runs the same way: the event codec, the outbox publisher and relay, the Kafka
- * sender, problem details, and a clock that tests can replace.
- */
 @AutoConfiguration(beforeName = {
         // orderwatch's own security filter chain, user store (none: tokens only) and JWT decoder replace Boot's
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
@@ -156,9 +156,9 @@ public class SupportAutoConfiguration {
 
     /** The readiness of this instance's own consumer group (ADR 21); one for every service, UP at once when none. */
     @Bean
-    uk.orderwatch.support.messaging.InstanceSubscriptions instanceSubscriptions(
+    InstanceSubscriptions instanceSubscriptions(
             org.springframework.core.env.Environment environment) {
-        return new uk.orderwatch.support.messaging.InstanceSubscriptions(
+        return new InstanceSubscriptions(
                 environment.getRequiredProperty("spring.application.name"),
                 environment.getRequiredProperty("orderwatch.topics.instance-group"));
     }
@@ -233,6 +233,19 @@ public class SupportAutoConfiguration {
                             Clock clock) {
         return new DeadLetters(brokers, settings.kafka().clientProperties(), serviceName,
                 DeadLetters.boundConsumers(environment, context), mongo, clock);
+    }
+
+    @Bean
+    DeadLetterMetrics deadLetterMetrics(DeadLetters deadLetters,
+                                                                         MeterRegistry registry) {
+        return new DeadLetterMetrics(deadLetters, registry);
+    }
+
+    @Bean
+    OutboxMetrics outboxMetrics(java.util.List<OutboxCollection> collections,
+                                                             MongoTemplate mongo, Clock clock,
+                                                             MeterRegistry registry) {
+        return new OutboxMetrics(collections, mongo, clock, registry);
     }
 
     @Bean

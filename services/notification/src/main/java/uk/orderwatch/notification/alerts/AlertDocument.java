@@ -24,6 +24,8 @@ import uk.orderwatch.support.outbox.OutboxEvent;
  * @param escalation       whom the alert escalated to and why; {@code escalatedToAlertId} is the alert raised for them
  * @param followUps        what a change of this alert still implies (ADR 11): the escalated alert to raise, the
  *                         escalation of an alert no channel could deliver, the chain's deadlines to stop
+ * @param sourceEventAt    when the source event happened (the report was accepted), for the report-to-delivery
+ *                         time; null for an escalated alert and for alerts stored before it was kept
  */
 @Document(AlertDocument.COLLECTION)
 public record AlertDocument(
@@ -51,7 +53,8 @@ public record AlertDocument(
         String escalatedToAlertId,
         Escalation escalation,
         List<OutboxEvent> outbox,
-        List<FollowUp> followUps) {
+        List<FollowUp> followUps,
+        Instant sourceEventAt) {
 
     /** Whether the alert's recipient is this person of this agency (a person id is unique within its agency only). */
     public boolean isFor(String agencyId, String personId) {

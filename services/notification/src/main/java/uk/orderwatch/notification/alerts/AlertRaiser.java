@@ -42,11 +42,13 @@ public class AlertRaiser {
     private final Clock clock;
     private final DutyService duty;
     private final Duration claimFor;
+    private final AlertMetrics metrics;
 
     public AlertRaiser(EventFactory events, OutboxWriter outbox, OrderReadModel orders, AlertStream stream,
                        ApplicationEventPublisher stored, Clock clock, DutyService duty,
-                       NotificationSettings settings) {
+                       NotificationSettings settings, AlertMetrics metrics) {
         this.claimFor = settings.delivery().claimFor();
+        this.metrics = metrics;
         this.events = events;
         this.outbox = outbox;
         this.orders = orders;
@@ -81,8 +83,8 @@ public class AlertRaiser {
             }
             var wait = duty.policy(dutyOf.apply(recipient.agencyId()), routed.priority())
                     .map(p -> p.steps().get(0).acknowledgeWithin()).orElse(null);
-            alerts.add(alert(alertId, event.id(), event.type(), event.subject(), recipient, routed.priority(),
-                    message, alertId, 0, wait, now));
+            alerts.add(alert(alertId, event.id(), event.type(), event.time(), event.subject(), recipient,
+                    routed.priority(), message, alertId, 0, wait, now));
         }
         return store(alerts);
     }
@@ -108,16 +110,16 @@ public class AlertRaiser {
     boolean raise(String alertId, String sourceEventId, String sourceEventType, String orderId, Recipient recipient,
                   Severity priority, AlertContent.Message message, String rootAlertId, int level,
                   Duration acknowledgeWithin) {
-        return store(List.of(alert(alertId, sourceEventId, sourceEventType, orderId, recipient, priority, message,
-                rootAlertId, level, acknowledgeWithin, clock.instant()))) == 1;
+        return store(List.of(alert(alertId, sourceEventId, sourceEventType, null, orderId, recipient, priority,
+                message, rootAlertId, level, acknowledgeWithin, clock.instant()))) == 1;
     }
 
     /**
      * A new alert with its {@code alert.raised} event in its outbox, due for delivery and already claimed for it by
      * this instance: the insert that stores it is the claim, so the delivery right after needs no claim of its own.
      */
-    private AlertDocument alert(String alertId, String sourceEventId, String sourceEventType, String orderId,
-                                Recipient recipient, Severity priority, AlertContent.Message message,
+    private AlertDocument alert(String alertId, String sourceEventId, String sourceEventType, Instant sourceEventAt,
+                                String orderId, Recipient recipient, Severity priority, AlertContent.Message message,
                                 String rootAlertId, int level, Duration acknowledgeWithin, Instant now) {
         List<OutboxEvent> raised = new ArrayList<>();
         raised.add(events.create(EventType.ALERT_RAISED, orderId, new AlertRaised(alertId, sourceEventId,
@@ -128,7 +130,7 @@ public class AlertRaiser {
                 message.title(), message.headline(), message.body(), message.fields(), now, rootAlertId, level,
                 List.of(inbox), now, claimedUntil,
                 false, acknowledgeWithin == null ? null : now.plus(acknowledgeWithin), null,
-                null, null, null, raised, List.of());
+                null, null, null, raised, List.of(), sourceEventAt);
     }
 
     /**
@@ -139,6 +141,7 @@ public class AlertRaiser {
     private int store(List<AlertDocument> alerts) {
         var stored = outbox.insertAll(alerts, AlertDocument::outbox);
         for (AlertDocument alert : stored) {
+            metrics.raised(alert);
             stream.publish(AlertView.of(alert));
             this.stored.publishEvent(new AlertStored(alert));
         }

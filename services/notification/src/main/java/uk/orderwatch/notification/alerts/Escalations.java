@@ -66,10 +66,13 @@ public class Escalations {
     /** {@code alert.failed}'s reason when the policy ran out. */
     static final String EXHAUSTED = "policy-exhausted";
 
+    private final AlertMetrics metrics;
+
     public Escalations(MongoTemplate mongo, EventFactory events, OutboxWriter outbox, AlertQueries alerts,
                        AlertRaiser raiser, DutyService duty, DirectoryService directory, AuditLog audit, Clock clock,
-                       FollowUps followUps) {
+                       FollowUps followUps, AlertMetrics metrics) {
         this.followUps = followUps;
+        this.metrics = metrics;
         this.mongo = mongo;
         this.events = events;
         this.outbox = outbox;
@@ -131,6 +134,7 @@ public class Escalations {
         if (claimed == null) {
             return false;
         }
+        metrics.escalated(alert);
         audit.change(null, AlertDocument.AUDIT_RESOURCE, alert.alertId(), List.of("escalated (" + reason
                 + ") to " + step.to().stream().map(Recipient::personId).toList() + " of " + to.agencyId()
                 + ", step " + step.level()));
@@ -219,6 +223,7 @@ public class Escalations {
         if (claimed == null) {
             return false;
         }
+        metrics.failed(alert);
         audit.change(null, AlertDocument.AUDIT_RESOURCE, alert.alertId(), List.of("escalation policy of "
                 + alert.recipient().agencyId() + " exhausted (" + reason + "): the fallback and supervisors told"));
         followUps.runNow(alert.alertId(), tell);

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import uk.orderwatch.notification.alerts.AlertDocument;
 import uk.orderwatch.notification.alerts.AlertDocument.Delivery;
+import uk.orderwatch.notification.alerts.AlertMetrics;
 import uk.orderwatch.notification.alerts.DeliveryStatus;
 import uk.orderwatch.support.events.EventFactory;
 import uk.orderwatch.support.outbox.OutboxEvent;
@@ -29,9 +30,11 @@ public class DeliveryReceipts {
     private final OutboxWriter outbox;
     private final DeliveryService worker;
     private final Clock clock;
+    private final AlertMetrics metrics;
 
     public DeliveryReceipts(MongoTemplate mongo, EventFactory events, OutboxWriter outbox, DeliveryService worker,
-                            Clock clock) {
+                            Clock clock, AlertMetrics metrics) {
+        this.metrics = metrics;
         this.mongo = mongo;
         this.events = events;
         this.outbox = outbox;
@@ -65,6 +68,9 @@ public class DeliveryReceipts {
         }
         if (outbox.update(query(where("_id").is(alert.alertId()).and("version").is(alert.version())), update,
                 AlertDocument.class, newEvents) != null) {
+            if (status == DeliveryStatus.DELIVERED) {
+                metrics.delivered(alert, current.channel(), now);
+            }
             if (!status.reached()) {
                 worker.deliverSoon(alert.alertId()); // the next channel
             }

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import uk.orderwatch.notification.NotificationSettings;
 import uk.orderwatch.notification.alerts.AlertDocument;
 import uk.orderwatch.notification.alerts.AlertDocument.Delivery;
+import uk.orderwatch.notification.alerts.AlertMetrics;
 import uk.orderwatch.notification.alerts.AlertQueries;
 import uk.orderwatch.notification.alerts.AlertStored;
 import uk.orderwatch.notification.alerts.ChannelType;
@@ -69,13 +70,15 @@ public class DeliveryService {
     private final Duration claimFor;
     private final ExecutorService fastPath;
     private final NotificationRulesService notificationRules;
+    private final AlertMetrics metrics;
 
     public DeliveryService(MongoTemplate mongo, ResilientChannels channels, DirectoryService directory,
                            AlertQueries alerts, FollowUps followUps, EventFactory events,
                            OutboxWriter outbox, Clock clock, @Qualifier("deliveryExecutor") ExecutorService fastPath,
                            AuditLog audit, NotificationSettings settings,
-                           NotificationRulesService notificationRules) {
+                           NotificationRulesService notificationRules, AlertMetrics metrics) {
         this.notificationRules = notificationRules;
+        this.metrics = metrics;
         this.mongo = mongo;
         this.channels = channels;
         this.directory = directory;
@@ -194,6 +197,7 @@ public class DeliveryService {
         List<ChannelType> reachable = plan.stream().map(NotificationRules.Step::channel).toList();
         // the first time a channel still to come may be tried: a later step, or the end of quiet hours
         Instant later = null;
+        List<ChannelType> deliveredNow = new ArrayList<>();
         for (NotificationRules.Step step : plan) {
             ChannelType type = step.channel();
             Instant start = rules.startOf(step, claimed.priority(), claimed.raisedAt());
@@ -222,6 +226,7 @@ public class DeliveryService {
                         d.attempts() + 1, now, null, sent.providerReference(), null);
                 if (sent.deliveredNow()) {
                     newEvents.add(delivered(events, claimed, type, now));
+                    deliveredNow.add(type);
                 }
                 reached = true;
             } catch (Channel.PermanentFailure e) {
@@ -263,6 +268,12 @@ public class DeliveryService {
         // recorded while the claim is still this worker's: an acknowledgement meanwhile does not lose the outcome
         var stored = outbox.update(query(where("_id").is(alertId).and("deliveryClaimedUntil")
                 .is(claimed.deliveryClaimedUntil())), update, AlertDocument.class, newEvents);
+        if (stored != null) {
+            deliveredNow.forEach(type -> metrics.delivered(claimed, type, now));
+            if (reportFailure) {
+                metrics.failed(claimed);
+            }
+        }
         if (stored != null && escalate != null) {
             followUps.runNow(alertId, escalate);
         }

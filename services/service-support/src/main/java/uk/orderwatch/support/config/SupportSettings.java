@@ -16,11 +16,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param indexRetryInterval how often indexes are tried again while MongoDB does not answer
  * @param crashAt            crash points to halt at ({@link uk.orderwatch.support.crash.CrashPoints}): the
  *                           fault-injection suite's, empty everywhere else
+ * @param metrics            who may read {@code /actuator/prometheus} besides an ADMIN
  */
 @ConfigurationProperties("orderwatch")
 public record SupportSettings(Consumer consumer, Http http, Kafka kafka, Outbox outbox, RateLimit rateLimit,
                               Idempotency idempotency, Refusals refusals, Duration indexRetryInterval,
-                              java.util.List<String> crashAt) {
+                              java.util.List<String> crashAt, Metrics metrics) {
 
     public SupportSettings {
         Settings.require("orderwatch.consumer", consumer);
@@ -32,6 +33,21 @@ public record SupportSettings(Consumer consumer, Http http, Kafka kafka, Outbox 
         Settings.require("orderwatch.refusals", refusals);
         Settings.positive("orderwatch.index-retry-interval", indexRetryInterval);
         crashAt = crashAt == null ? java.util.List.of() : java.util.List.copyOf(crashAt);
+        metrics = metrics == null ? new Metrics(null) : metrics;
+    }
+
+    /**
+     * @param scrapeToken the bearer secret Prometheus scrapes {@code /actuator/prometheus} with (a Secret in a
+     *                    deployment, {@code METRICS_SCRAPE_TOKEN}); none set, only an ADMIN's token reads it
+     */
+    public record Metrics(String scrapeToken) {
+        public Metrics {
+            if (scrapeToken != null && !scrapeToken.isBlank() && scrapeToken.length() < 32) {
+                throw new IllegalArgumentException("orderwatch.metrics.scrape-token (METRICS_SCRAPE_TOKEN) must be "
+                        + "at least 32 characters");
+            }
+            scrapeToken = scrapeToken == null || scrapeToken.isBlank() ? null : scrapeToken;
+        }
     }
 
     /** @param transientRetryFor how long a record is retried in place while its failure is MongoDB's */

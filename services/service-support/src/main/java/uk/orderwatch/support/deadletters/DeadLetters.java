@@ -105,6 +105,24 @@ public class DeadLetters {
         return topics;
     }
 
+    /**
+     * How many records each of this service's dead-letter topics has taken so far (the sum of its partitions' end
+     * offsets), one consumer for all of them.
+     */
+    public Map<String, Long> counts() {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        try (var consumer = new KafkaConsumer<String, String>(consumerSettings, new StringDeserializer(),
+                new StringDeserializer())) {
+            for (String topic : topics) {
+                var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+                counts.put(topic, consumer.endOffsets(partitions, Duration.ofSeconds(10)).values().stream()
+                        .mapToLong(Long::longValue).sum());
+            }
+        }
+        return counts;
+    }
+
     /** Every dead letter of this service, oldest first per topic. */
     public List<DeadLetter> list() {
         List<DeadLetter> all = new ArrayList<>();

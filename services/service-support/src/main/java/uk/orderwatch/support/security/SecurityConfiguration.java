@@ -66,7 +66,8 @@ public class SecurityConfiguration {
     SecurityFilterChain orderwatchSecurity(HttpSecurity http, ObjectProvider<PublicPaths> publicPaths,
                                            ObjectProvider<AroundAccessDecision> around,
                                            JsonMapper json, RateLimitFilter rateLimit,
-                                           IdempotencyFilter idempotency) throws Exception {
+                                           IdempotencyFilter idempotency,
+                                           uk.orderwatch.support.config.SupportSettings settings) throws Exception {
         List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"));
         publicPaths.orderedStream().forEach(p -> open.addAll(p.patterns()));
@@ -80,6 +81,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(ScrapeTokenFilter.PATH).hasAnyRole(Role.ADMIN.name(), ScrapeTokenFilter.ROLE)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .bearerTokenResolver(tokensOutside(open))
@@ -87,6 +89,9 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new ScrapeTokenFilter(settings.metrics().scrapeToken()),
+                        org.springframework.security.oauth2.server.resource.web.authentication
+                                .BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(rateLimit, AuthorizationFilter.class)
                 .addFilterAfter(idempotency, RateLimitFilter.class);
         around.orderedStream().forEach(a -> http.addFilterBefore(a.filter(), ExceptionTranslationFilter.class));
