@@ -57,8 +57,9 @@ public final class FaultSuite implements AutoCloseable {
      * @param reportsPerScenario breach reports plus missed sessions per scenario (two per order)
      * @param casesPerSecond     the pace orders with their two reports are started at, at most
      * @param settleTimeout      how long after the stream every expected alert may take to arrive
+     * @param instances          how many processes of each service run (behind the local stack's entry points)
      */
-    public record Settings(int reportsPerScenario, double casesPerSecond, Duration settleTimeout) {
+    public record Settings(int reportsPerScenario, double casesPerSecond, Duration settleTimeout, int instances) {
     }
 
     /**
@@ -85,6 +86,7 @@ public final class FaultSuite implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final ExecutorService users = Executors.newFixedThreadPool(64);
     private final ScheduledExecutorService mailScanner = Executors.newSingleThreadScheduledExecutor();
+    private final LiveStreams streams;
 
     private FaultSuite(Settings settings, LocalStack stack) {
         this.settings = settings;
@@ -100,11 +102,16 @@ public final class FaultSuite implements AutoCloseable {
         producerSettings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         this.producer = new KafkaProducer<>(producerSettings, new StringSerializer(), new StringSerializer());
         mailScanner.scheduleWithFixedDelay(receipts::scanMail, 200, 200, TimeUnit.MILLISECONDS);
+        var tokens = new uk.orderwatch.localstack.StackTokens(stack.config().issuer());
+        this.streams = new LiveStreams(stack.config().baseUrl(ServiceName.NOTIFICATION), Map.of(
+                DemoData.OIC, "demo-oic", DemoData.PRACTITIONER, "demo-practitioner",
+                DemoData.CASEWORKER, "demo-caseworker"), tokens::token);
     }
 
     /** Starts the stack (services as processes, Mongo and SMTP behind proxies) and gives the agencies webhooks. */
     public static FaultSuite start(Path dataDir, Path repoRoot, String version, Settings settings) {
-        var config = StackConfig.ephemeral(dataDir, StackConfig.builtJars(repoRoot, version));
+        var config = StackConfig.ephemeral(dataDir, StackConfig.builtJars(repoRoot, version))
+                .withInstances(settings.instances());
         var stack = new LocalStack(config).withFaultProxies()
                 .withServiceEnv(LocalStack.UNLIMITED_RATES).withServiceEnv(SERVICE_ENV).start();
         try {
@@ -248,6 +255,7 @@ public final class FaultSuite implements AutoCloseable {
             failures.add("still delivering or publishing a minute after every expected alert had arrived");
         }
         List<String> notes = new ArrayList<>();
+        checkLiveStreams(run, failures, notes);
         try {
             scenario.verify(this, run, failures, notes);
         } catch (Exception e) {
@@ -371,6 +379,37 @@ public final class FaultSuite implements AutoCloseable {
         return Ledger.of(run, alerts, receipts);
     }
 
+    /**
+     * Every alert the run's reports raised for the three people whose live streams the suite holds open was shown
+     * on their stream, whichever instance raised it and whatever the fault did to the connection meanwhile.
+     */
+    private void checkLiveStreams(Run run, List<String> failures, List<String> notes) {
+        java.util.Set<String> orderIds = new java.util.HashSet<>(run.cases().stream().map(Case::orderId)
+                .filter(java.util.Objects::nonNull).toList());
+        Instant since = run.cases().stream().map(Case::startedAt).min(Instant::compareTo).orElse(run.faultAt())
+                .minusSeconds(5);
+        Map<String, String> alerts = new HashMap<>(); // alert id -> recipient
+        mongo.getDatabase("orderwatch-notification").getCollection("alerts").find(gte("raisedAt", since))
+                .projection(new Document("orderId", 1).append("recipient.personId", 1).append("escalationLevel", 1))
+                .forEach(a -> {
+                    String person = a.get("recipient", Document.class).getString("personId");
+                    if (orderIds.contains(a.getString("orderId")) && REPORT_RECIPIENTS.contains(person)
+                            && a.getInteger("escalationLevel", 0) == 0) {
+                        alerts.put(a.getString("_id"), person);
+                    }
+                });
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> alerts.entrySet()
+                    .stream().allMatch(e -> streams.shown(e.getValue(), e.getKey())));
+            notes.add("every one of " + alerts.size() + " alerts shown on its recipient's live stream ("
+                    + streams.reconnects() + " reconnections so far)");
+        } catch (ConditionTimeoutException e) {
+            var missing = alerts.entrySet().stream().filter(a -> !streams.shown(a.getValue(), a.getKey())).toList();
+            failures.add(missing.size() + " of " + alerts.size() + " alerts never shown on their recipient's live "
+                    + "stream, e.g. " + missing.stream().limit(3).toList());
+        }
+    }
+
     /** Records on all dead-letter topics so far. */
     private long deadLetterCount() {
         try (Admin admin = Admin.create(stack.kafkaAdminProperties())) {
@@ -430,6 +469,7 @@ public final class FaultSuite implements AutoCloseable {
     public void close() {
         users.shutdownNow();
         mailScanner.shutdownNow();
+        streams.close();
         producer.close(Duration.ofSeconds(5));
         mongo.close();
         webhookProxy.close();

@@ -50,22 +50,26 @@ public final class FaultSuiteMain {
             }
         }
         String wanted = only;
-        var chosen = Scenario.all().stream().filter(s -> s.name.contains(wanted)).toList();
+        var chosen = Scenario.everyOne().stream().filter(s -> s.name.contains(wanted)).toList();
         if (chosen.isEmpty()) {
             System.err.println("no scenario's name contains '" + only + "'");
             System.exit(2);
         }
         int scenarios = chosen.size();
-        var settings = new FaultSuite.Settings(Math.max(2, reports / scenarios), rate, Duration.ofMinutes(5));
         Path out = repoRoot.resolve("infra/fault-injection/target/fault-results");
         Files.createDirectories(out);
-        Path dataDir = Files.createTempDirectory("orderwatch-faults");
         long started = System.nanoTime();
-        List<Result> results;
-        try (var suite = FaultSuite.start(dataDir, repoRoot, LocalStackMain.version(), settings)) {
-            results = suite.runAll(chosen);
+        List<Result> results = new java.util.ArrayList<>();
+        int perScenario = Math.max(2, reports / scenarios);
+        // a stack per number of instances: the scenarios with one instance of each service, then those with two
+        for (int instances : chosen.stream().map(Scenario::instances).distinct().sorted().toList()) {
+            var settings = new FaultSuite.Settings(perScenario, rate, Duration.ofMinutes(5), instances);
+            Path dataDir = Files.createTempDirectory("orderwatch-faults");
+            try (var suite = FaultSuite.start(dataDir, repoRoot, LocalStackMain.version(), settings)) {
+                results.addAll(suite.runAll(chosen.stream().filter(s -> s.instances() == instances).toList()));
+            }
         }
-        String table = "orderwatch fault-injection suite, " + Instant.now() + ": " + settings.reportsPerScenario()
+        String table = "orderwatch fault-injection suite, " + Instant.now() + ": " + perScenario
                 + " reports per scenario, " + rate + " orders/s at most, "
                 + Math.round((System.nanoTime() - started) / 1e9) + " s\n\n" + Result.table(results);
         System.out.println("\n" + table);

@@ -34,6 +34,11 @@ abstract class Scenario {
         return false;
     }
 
+    /** How many instances of each service the scenario needs: those with more run on a stack of their own. */
+    int instances() {
+        return 1;
+    }
+
     /** Records this scenario is expected to put on dead-letter topics. */
     int expectedDeadLetters() {
         return 0;
@@ -76,6 +81,79 @@ abstract class Scenario {
                         "after claiming a delivery, before sending it"),
                 new HaltedAt(ServiceName.NOTIFICATION, "delivery.after-send:email",
                         "after sending an email, before recording it"));
+    }
+
+    /** The scenarios that need two instances of each service (ADR 21), in the order they run. */
+    static List<Scenario> scaled() {
+        return List.of(new OneOfTwoKilled(), NotificationRebalanced.INSTANCE);
+    }
+
+    /** Every scenario, one instance of each service first, then those with two. */
+    static List<Scenario> everyOne() {
+        var every = new java.util.ArrayList<>(all());
+        every.addAll(scaled());
+        return List.copyOf(every);
+    }
+
+    /**
+     * One of the two instances of each service is killed with SIGKILL mid-stream; the other carries on (the entry
+     * points pass over the dead one, the consumer groups move its partitions) until it is started again.
+     */
+    static final class OneOfTwoKilled extends Scenario {
+        private static final List<ServiceName> SERVICES = List.of(ServiceName.ORDER_REGISTRY,
+                ServiceName.BREACH_REPORT, ServiceName.NOTIFICATION);
+
+        OneOfTwoKilled() {
+            super("one of two instances of each service killed");
+        }
+
+        @Override
+        int instances() {
+            return 2;
+        }
+
+        @Override
+        Duration hold() {
+            return Duration.ofSeconds(5);
+        }
+
+        /** The notification instance killed may have been between an email's send and its recording. */
+        @Override
+        boolean mayResend() {
+            return true;
+        }
+
+        @Override
+        void inject(FaultSuite suite) {
+            SERVICES.forEach(s -> suite.stack().kill(s, 0));
+        }
+
+        @Override
+        void heal(FaultSuite suite) {
+            SERVICES.parallelStream().forEach(s -> suite.stack().restart(s, 0));
+        }
+    }
+
+    /**
+     * notification's consumer group rebalances twice while alerts are being delivered: its second instance stops
+     * (gracefully: its partitions move to the first) and starts again (they are shared out again).
+     */
+    static final class NotificationRebalanced extends Scenario {
+        static final NotificationRebalanced INSTANCE = new NotificationRebalanced();
+
+        private NotificationRebalanced() {
+            super("notification's consumer group rebalanced mid-delivery");
+        }
+
+        @Override
+        int instances() {
+            return 2;
+        }
+
+        @Override
+        void inject(FaultSuite suite) {
+            suite.stack().restart(ServiceName.NOTIFICATION, 1);
+        }
     }
 
     /**

@@ -12,29 +12,39 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import uk.orderwatch.localstack.LocalStackMain;
 
 /**
- * The CI-sized run of the fault-injection suite: every scenario with a few dozen reports, on one stack. Each scenario
- * must lose nothing, double nothing, and dead-letter exactly its poison records.
+ * The CI-sized run of the fault-injection suite: every scenario with a few dozen reports, on one stack with one
+ * instance of each service ({@link ScaledFaultInjectionIT}: those that need two, on a stack of their own). Each scenario must lose
+ * nothing, double nothing, dead-letter exactly its poison records, and show every alert on its recipient's live
+ * stream.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultInjectionIT {
 
-    @TempDir
-    static Path dataDir;
-    static FaultSuite suite;
-    static final List<Result> results = new ArrayList<>();
+    FaultSuite suite;
+    final List<Result> results = new ArrayList<>();
+
+    int instances() {
+        return 1;
+    }
+
+    List<Scenario> scenarios() {
+        return Scenario.all();
+    }
 
     @BeforeAll
-    static void start() {
+    void start(@TempDir Path dataDir) {
         Path repoRoot = Path.of(System.getProperty("orderwatch.repo-root", "../.."));
         suite = FaultSuite.start(dataDir, repoRoot, LocalStackMain.version(),
-                new FaultSuite.Settings(40, 10, Duration.ofMinutes(2)));
+                new FaultSuite.Settings(40, 10, Duration.ofMinutes(2), instances()));
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         if (suite != null) {
             suite.close();
         }
@@ -42,12 +52,12 @@ class FaultInjectionIT {
         System.out.println(table);
         Path out = Path.of("target/fault-results");
         Files.createDirectories(out);
-        Files.writeString(out.resolve("ci-run.md"), table);
+        Files.writeString(out.resolve("ci-run-" + instances() + ".md"), table);
     }
 
     @TestFactory
     Stream<DynamicTest> everyScenarioLosesAndDoublesNothing() {
-        return Scenario.all().stream().map(scenario -> DynamicTest.dynamicTest(scenario.name, () -> {
+        return scenarios().stream().map(scenario -> DynamicTest.dynamicTest(scenario.name, () -> {
             Result result = suite.run(scenario);
             results.add(result);
             assertThat(result.failures()).as(result.row()).isEmpty();
