@@ -75,15 +75,19 @@ public record SupportSettings(Consumer consumer, Http http, Kafka kafka, Outbox 
     }
 
     /**
-     * How the service reaches Kafka: as its own principal, signing in with SASL/SCRAM-SHA-256 (over TLS with
+     * How the service reaches Kafka: as its own principal, signing in with SASL/SCRAM (over TLS with
      * {@code SASL_SSL}); the broker's ACLs let it write only the topics it is the writer of.
      *
      * @param sendTimeout      how long a send waits for the broker's acknowledgement before it counts as failed
      * @param securityProtocol {@code SASL_SSL} in a deployment, {@code SASL_PLAINTEXT} on one machine
      * @param username         the service's Kafka principal (by default its name)
      * @param password         its password: no default, so a service without one refuses to start
+     * @param saslMechanism    {@code SCRAM-SHA-256} (the local stack, compose) or {@code SCRAM-SHA-512} (Strimzi)
+     * @param truststore       a PEM file of the CA the brokers' TLS certificates are signed by (Strimzi's cluster
+     *                         CA, {@code ca.crt}); empty: the JVM's own trust
      */
-    public record Kafka(Duration sendTimeout, String securityProtocol, String username, String password) {
+    public record Kafka(Duration sendTimeout, String securityProtocol, String username, String password,
+                        String saslMechanism, String truststore) {
         public Kafka {
             Settings.positive("orderwatch.kafka.send-timeout", sendTimeout);
             if (!java.util.Set.of("SASL_SSL", "SASL_PLAINTEXT").contains(securityProtocol)) {
@@ -92,13 +96,27 @@ public record SupportSettings(Consumer consumer, Http http, Kafka kafka, Outbox 
             }
             Settings.require("orderwatch.kafka.username (KAFKA_USERNAME)", username);
             Settings.require("orderwatch.kafka.password (KAFKA_PASSWORD)", password);
+            if (!java.util.Set.of("SCRAM-SHA-256", "SCRAM-SHA-512").contains(saslMechanism)) {
+                throw new IllegalArgumentException("orderwatch.kafka.sasl-mechanism (KAFKA_SASL_MECHANISM) must be "
+                        + "SCRAM-SHA-256 or SCRAM-SHA-512");
+            }
+            truststore = truststore == null || truststore.isBlank() ? null : truststore;
         }
 
         /** The client settings that sign in as this service. */
         public java.util.Map<String, Object> clientProperties() {
-            return java.util.Map.of("security.protocol", securityProtocol, "sasl.mechanism", "SCRAM-SHA-256",
+            var properties = new java.util.HashMap<String, Object>(java.util.Map.of("security.protocol",
+                    securityProtocol, "sasl.mechanism", saslMechanism,
                     "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-                            + username + "\" password=\"" + password + "\";");
+                            + username + "\" password=\"" + password + "\";"));
+            properties.putAll(trust(truststore));
+            return properties;
+        }
+
+        /** The client settings that trust the brokers' CA in {@code truststore} (PEM); none without one. */
+        public static java.util.Map<String, String> trust(String truststore) {
+            return truststore == null || truststore.isBlank() ? java.util.Map.of()
+                    : java.util.Map.of("ssl.truststore.type", "PEM", "ssl.truststore.location", truststore);
         }
 
         @Override

@@ -13,7 +13,9 @@ import uk.orderwatch.schemas.Topics;
  * Exposes the topic names of the {@link Topics} registry as properties, so binding configuration names them as
  * {@code ${orderwatch.topics.compliance}} and {@code ${orderwatch.topics.dlq.compliance.notification}} instead of
  * repeating the strings; and this instance's own consumer group as {@code ${orderwatch.topics.instance-group}}
- * ({@link Topics#instanceGroup}), new at each start.
+ * ({@link Topics#instanceGroup}), new at each start. Also has the binder's own clients trust the brokers' CA
+ * ({@code orderwatch.kafka.truststore}) as the service's other clients do: a setting the binder's static
+ * configuration could not leave out when it is not set.
  */
 public class TopicsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -28,6 +30,9 @@ public class TopicsEnvironmentPostProcessor implements EnvironmentPostProcessor 
         }
         String service = environment.getProperty("spring.application.name", "orderwatch");
         props.put("orderwatch.topics.instance-group", Topics.instanceGroup(service, UUID.randomUUID().toString()));
+        // the binder's clients trust the brokers' CA as the service's own clients do (SupportSettings.Kafka)
+        SupportSettings.Kafka.trust(environment.getProperty("orderwatch.kafka.truststore")).forEach((key, value) ->
+                props.put("spring.cloud.stream.kafka.binder.configuration." + key, value));
         environment.getPropertySources().addLast(new MapPropertySource("orderwatch-topics", props));
     }
 

@@ -43,7 +43,25 @@ class SupportSettingsTest {
             assertThat(settings.kafka().clientProperties().get("sasl.jaas.config").toString())
                     .contains("username=\"a-service\" password=\"its-password\"");
             assertThat(settings.kafka().toString()).doesNotContain("its-password");
+            assertThat(settings.kafka().clientProperties()).containsEntry("sasl.mechanism", "SCRAM-SHA-256")
+                    .doesNotContainKey("ssl.truststore.location");
+            assertThat(settings.metrics().scrapeToken()).as("none: only an ADMIN reads the metrics").isNull();
         });
+    }
+
+    @Test
+    void onStrimzisKafkaTheServiceSignsInWithScramSha512AndTrustsTheClustersCa() {
+        runner.withPropertyValues("orderwatch.kafka.sasl-mechanism=SCRAM-SHA-512",
+                "orderwatch.kafka.truststore=/etc/orderwatch/kafka-ca/ca.crt").run(context -> {
+                    var kafka = context.getBean(SupportSettings.class).kafka();
+                    assertThat(kafka.clientProperties()).containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                            .containsEntry("ssl.truststore.type", "PEM")
+                            .containsEntry("ssl.truststore.location", "/etc/orderwatch/kafka-ca/ca.crt");
+                });
+        runner.withPropertyValues("orderwatch.kafka.sasl-mechanism=PLAIN").run(context ->
+                assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("KAFKA_SASL_MECHANISM"));
+        runner.withPropertyValues("orderwatch.metrics.scrape-token=short").run(context ->
+                assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("at least 32 characters"));
     }
 
     @Test
