@@ -84,8 +84,10 @@ final class FreeTextSweep {
             }
         }
         for (ServiceName service : ServiceName.values()) {
-            var log = stack.service(service).logFile();
-            assertThat(Files.readString(log)).as(log.toString()).doesNotContain(sentinelMarkers());
+            for (var instance : stack.serviceInstances(service)) {
+                var log = instance.logFile();
+                assertThat(Files.readString(log)).as(log.toString()).doesNotContain(sentinelMarkers());
+            }
         }
         for (var message : stack.mail().getReceivedMessages()) {
             assertThat(com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(message)).as("an email sent")

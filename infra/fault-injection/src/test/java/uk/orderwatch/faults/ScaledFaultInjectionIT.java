@@ -12,6 +12,6 @@ class ScaledFaultInjectionIT extends FaultInjectionIT {
 
     @Override
     List<Scenario> scenarios() {
-        return Scenario.scaled();
+        return Scenario.scaled().stream().filter(Scenario::ciSized).toList();
     }
 }
