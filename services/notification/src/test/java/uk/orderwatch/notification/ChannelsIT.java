@@ -36,13 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import uk.orderwatch.infra.Ports;
 import uk.orderwatch.notification.alerts.Escalations;
-import uk.orderwatch.schemas.CloudEvent;
-import uk.orderwatch.schemas.EventCodec;
-import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.Topics;
-import uk.orderwatch.schemas.events.AgencyAssignments;
-import uk.orderwatch.schemas.events.Assignment;
-import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.Severity;
 import uk.orderwatch.testsupport.ServiceIT;
 import uk.orderwatch.testsupport.SharedTestInfra;
@@ -131,17 +125,9 @@ class ChannelsIT extends ServiceIT {
     }
 
     String breachFor(String person, Severity severity) throws Exception {
-        var example = (BreachReported) CODEC.read(new String(EventCodec.class
-                .getResourceAsStream(EventType.BREACH_REPORTED.exampleResource()).readAllBytes())).data();
-        String orderId = UUID.randomUUID().toString();
-        var data = new BreachReported(UUID.randomUUID().toString(), orderId, 1, example.conditionId(),
-                example.conditionCategory(), example.occurredAt(), example.reportedAt(), example.reportedBy(),
-                severity, false, example.subject(),
-                new AgencyAssignments(new Assignment(agency, person), null, null));
-        var event = CloudEvent.of(EventType.BREACH_REPORTED, UUID.randomUUID().toString(),
-                "/orderwatch/breach-report", Instant.now(), orderId, data);
-        SharedTestInfra.send(Topics.COMPLIANCE, orderId, CODEC.write(event));
-        return orderId;
+        var event = Breaches.of(agency, person, severity);
+        SharedTestInfra.send(Topics.COMPLIANCE, event.subject(), CODEC.write(event));
+        return event.subject();
     }
 
     JsonNode alertOf(String orderId, String person) throws Exception {

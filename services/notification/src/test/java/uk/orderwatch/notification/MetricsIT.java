@@ -9,7 +9,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,12 +25,6 @@ import tools.jackson.databind.JsonNode;
 import uk.orderwatch.infra.Ports;
 import uk.orderwatch.notification.alerts.AlertMetrics;
 import uk.orderwatch.notification.alerts.AlertRaiser;
-import uk.orderwatch.schemas.CloudEvent;
-import uk.orderwatch.schemas.EventCodec;
-import uk.orderwatch.schemas.EventType;
-import uk.orderwatch.schemas.events.AgencyAssignments;
-import uk.orderwatch.schemas.events.Assignment;
-import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.Severity;
 import uk.orderwatch.support.outbox.OutboxMetrics;
 import uk.orderwatch.testsupport.ServiceIT;
@@ -100,15 +93,7 @@ class MetricsIT extends ServiceIT {
         assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
         double before = deliveredByEmail(scrape());
 
-        var example = (BreachReported) CODEC.read(new String(EventCodec.class
-                .getResourceAsStream(EventType.BREACH_REPORTED.exampleResource()).readAllBytes())).data();
-        String orderId = UUID.randomUUID().toString();
-        var data = new BreachReported(UUID.randomUUID().toString(), orderId, 1, example.conditionId(),
-                example.conditionCategory(), example.occurredAt(), example.reportedAt(), example.reportedBy(),
-                Severity.HIGH, false, example.subject(), new AgencyAssignments(new Assignment(agency, "pc"), null,
-                null));
-        assertThat(raiser.raiseFor(CloudEvent.of(EventType.BREACH_REPORTED, UUID.randomUUID().toString(),
-                "/orderwatch/breach-report", Instant.now(), orderId, data))).isEqualTo(1);
+        assertThat(raiser.raiseFor(Breaches.of(agency, "pc", Severity.HIGH))).isEqualTo(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> deliveredByEmail(scrape()) == before + 1);
         alertMetrics.countUnacknowledged();
         outboxMetrics.count();

@@ -38,12 +38,7 @@ import uk.orderwatch.notification.alerts.ChannelType;
 import uk.orderwatch.notification.alerts.DeliveryStatus;
 import uk.orderwatch.notification.alerts.Escalations;
 import uk.orderwatch.schemas.CloudEvent;
-import uk.orderwatch.schemas.EventCodec;
-import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.Topics;
-import uk.orderwatch.schemas.events.AgencyAssignments;
-import uk.orderwatch.schemas.events.Assignment;
-import uk.orderwatch.schemas.events.BreachReported;
 import uk.orderwatch.schemas.events.Severity;
 import uk.orderwatch.testsupport.MutableClock;
 import uk.orderwatch.testsupport.ServiceIT;
@@ -130,16 +125,8 @@ class TwoInstancesIT extends ServiceIT {
     }
 
     /** A HIGH breach whose officer in charge is {@code pc} of the test agency, and nobody else. */
-    CloudEvent<?> breach() throws Exception {
-        var example = (BreachReported) CODEC.read(new String(EventCodec.class
-                .getResourceAsStream(EventType.BREACH_REPORTED.exampleResource()).readAllBytes())).data();
-        String orderId = UUID.randomUUID().toString();
-        var data = new BreachReported(UUID.randomUUID().toString(), orderId, 1, example.conditionId(),
-                example.conditionCategory(), example.occurredAt(), example.reportedAt(), example.reportedBy(),
-                Severity.HIGH, false, example.subject(), new AgencyAssignments(new Assignment(agency, "pc"), null,
-                null));
-        return CloudEvent.of(EventType.BREACH_REPORTED, UUID.randomUUID().toString(), "/orderwatch/breach-report",
-                Instant.now(), orderId, data);
+    CloudEvent<?> breach() {
+        return Breaches.of(agency, "pc", Severity.HIGH);
     }
 
     List<AlertDocument> alertsOf(String orderId) {
