@@ -97,21 +97,41 @@ class TcpProxyTest {
         }
     }
 
-    /** A server that answers every connection with its name and closes it. */
-    private static ServerSocket namedServer(String name) throws IOException {
-        ServerSocket server = new ServerSocket(0);
-        Thread loop = new Thread(() -> {
-            while (!server.isClosed()) {
-                try (Socket s = server.accept(); OutputStream out = s.getOutputStream()) {
-                    out.write(name.getBytes(StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    return;
+    /**
+     * A server that answers every connection with its name and closes it. Closed, it waits for its accept loop to
+     * end: a listening socket closed while a thread is blocked in accept() keeps accepting until that thread wakes.
+     */
+    record NamedServer(ServerSocket socket, Thread loop) implements AutoCloseable {
+        static NamedServer start(String name) throws IOException {
+            ServerSocket server = new ServerSocket(0);
+            Thread loop = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket s = server.accept(); OutputStream out = s.getOutputStream()) {
+                        out.write(name.getBytes(StandardCharsets.UTF_8));
+                    } catch (IOException e) {
+                        return;
+                    }
                 }
+            });
+            loop.setDaemon(true);
+            loop.start();
+            return new NamedServer(server, loop);
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            try {
+                loop.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        });
-        loop.setDaemon(true);
-        loop.start();
-        return server;
+            assertThat(loop.isAlive()).as("the accept loop ended").isFalse();
+        }
     }
 
     private static String answerFrom(int port) throws IOException {
@@ -122,10 +142,10 @@ class TcpProxyTest {
 
     @Test
     void roundRobinHandsConnectionsToEachTargetInTurnAndPassesOverOneThatIsDown() throws IOException {
-        ServerSocket first = namedServer("first");
-        ServerSocket second = namedServer("second");
+        NamedServer first = NamedServer.start("first");
+        NamedServer second = NamedServer.start("second");
         try (var entry = TcpProxy.roundRobin("entry", Ports.free(), "localhost",
-                java.util.List.of(first.getLocalPort(), second.getLocalPort()))) {
+                java.util.List.of(first.port(), second.port()))) {
             java.util.List<String> answers = new java.util.ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 answers.add(answerFrom(entry.port()));
