@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 import java.net.URI;
@@ -34,7 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import uk.orderwatch.infra.Ports;
 import uk.orderwatch.notification.alerts.Escalations;
 import uk.orderwatch.schemas.Topics;
 import uk.orderwatch.schemas.events.Severity;
@@ -49,7 +45,6 @@ import uk.orderwatch.testsupport.TestTokens;
  */
 class ChannelsIT extends ServiceIT {
 
-    static final int SMTP_PORT = Ports.free();
     static final String SERVICE_ID = UUID.randomUUID().toString();
     static final String NOTIFY_SECRET = UUID.randomUUID().toString();
     static final String WEBHOOK_SECRET = "a-secret-shared-with-the-agency-0123";
@@ -57,12 +52,11 @@ class ChannelsIT extends ServiceIT {
     static final WebhookReceiver WEBHOOK = new WebhookReceiver();
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(SMTP_PORT, null, "smtp"))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    static TestSmtp greenMail = new TestSmtp();
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("spring.mail.port", () -> greenMail.port);
         registry.add("orderwatch.sms.notify-api-key", () -> "orderwatch_test-" + SERVICE_ID + "-" + NOTIFY_SECRET);
         registry.add("orderwatch.sms.notify-base-url", () -> "http://localhost:" + NOTIFY.port());
         registry.add("orderwatch.sms.template-id", () -> "f33517ff-2a88-4f6e-b855-c550268ce08a");

@@ -3,9 +3,6 @@ package uk.orderwatch.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +28,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import uk.orderwatch.infra.Ports;
 import uk.orderwatch.notification.alerts.AlertDocument;
 import uk.orderwatch.notification.alerts.AlertRaiser;
 import uk.orderwatch.notification.alerts.ChannelType;
@@ -53,15 +49,13 @@ import uk.orderwatch.testsupport.TestTokens;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesIT extends ServiceIT {
 
-    static final int SMTP_PORT = Ports.free();
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(SMTP_PORT, null, "smtp"))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    static TestSmtp greenMail = new TestSmtp();
 
     /** Settings both instances share beyond the shared infrastructure. */
     static final Map<String, String> SETTINGS = Map.of(
-            "spring.mail.port", String.valueOf(SMTP_PORT),
+            "spring.mail.port", String.valueOf(greenMail.port),
             // overdue alerts are looked for by the test, on both instances at once
             "orderwatch.timers.interval", "1h",
             // what an instance read of an agency is kept until it hears the agency changed
