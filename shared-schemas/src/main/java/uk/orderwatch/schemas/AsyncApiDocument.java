@@ -144,6 +144,10 @@ public final class AsyncApiDocument {
         h.putObject(CloudEvent.HEADER_TYPE).put("type", "string").put("const", type.type());
         h.putObject(CloudEvent.HEADER_CONTENT_TYPE).put("type", "string").put("const",
                 CloudEvent.STRUCTURED_CONTENT_TYPE);
+        h.putObject(CloudEvent.HEADER_TRACEPARENT).put("type", "string")
+                .put("pattern", "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$")
+                .put("description", "W3C trace context of the request that caused the event; a consumer continues "
+                        + "its trace");
         ObjectNode payload = m.putObject("payload");
         payload.put("schemaFormat", SCHEMA_FORMAT);
         ArrayNode allOf = payload.putObject("schema").putArray("allOf");

@@ -35,6 +35,11 @@ public record CloudEvent<T>(
     public static final String HEADER_ID = "ce_id";
     public static final String HEADER_TYPE = "ce_type";
     public static final String HEADER_CONTENT_TYPE = "content-type";
+    /**
+     * The W3C trace context of the request that caused the event (absent on records written before it was kept): a
+     * consumer's work on the event continues that trace (ADR 23). The same name as the HTTP header.
+     */
+    public static final String HEADER_TRACEPARENT = "traceparent";
 
     public CloudEvent {
         Objects.requireNonNull(id, "id");

@@ -43,11 +43,18 @@ class ComposeFileTest {
     @Test
     void itRunsRealKafkaAMongoReplicaSetTheirInitJobsTheIdentityServerTheThreeServicesAndThePortal() {
         assertThat(services).containsOnlyKeys("kafka", "kafka-init", "mongo-keyfile", "mongo", "mongo-init", "mail",
-                "identity-server", "order-registry", "breach-report", "notification", "portal");
+                "identity-server", "order-registry", "breach-report", "notification", "portal", "zipkin");
         assertThat((Map<String, Object>) service("notification").get("environment")).containsEntry("MAIL_HOST", "mail");
         assertThat((List<String>) service("mongo").get("command")).contains("--replSet");
         assertThat(Files.exists(ROOT.resolve("infra/compose/mongo-init.js"))).isTrue();
         assertThat(service("kafka").get("environment").toString()).contains("KAFKA_AUTO_CREATE_TOPICS_ENABLE=false");
+        // every service's spans go to the trace collector (ADR 23)
+        for (String name : List.of("order-registry", "breach-report", "notification")) {
+            assertThat((Map<String, Object>) service(name).get("environment")).as(name)
+                    .containsEntry("TRACING_ZIPKIN_ENABLED", "true")
+                    .containsEntry("ZIPKIN_ENDPOINT", "http://zipkin:9411/api/v2/spans");
+        }
+        assertThat((List<String>) service("zipkin").get("ports")).contains("9411:9411");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -139,6 +140,71 @@ abstract class SkeletonFlowScenario {
         assertEveryRecordIsAValidEventWithoutTheVictimsDetails(orderId);
         assertNoLogHoldsTheVictimsDetails();
         assertEveryReadAndDisclosureIsAudited(orderId, all, oicAlertId);
+    }
+
+    /**
+     * Issue 21 (ADR 23): the answer to a report names its trace; that trace runs from breach-report through the outbox
+     * and Kafka to notification, where each alert of the report shows it and each delivery is a span of it. The
+     * order's registration is a trace of its own, from order-registry to the alert that tells of it. Read from the
+     * services' logs, where the local stack writes each finished span.
+     */
+    @Test
+    void aReportsAnswerNamesTheTraceItsAlertsAndDeliveriesBelongToAcrossTheServices() throws Exception {
+        var client = client();
+        var registered = client.post(OIC, ServiceName.ORDER_REGISTRY, "/orders", StackClient.order("1 Trace Road",
+                "07700 900111"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String registration = traceId(registered);
+        String orderId = JSON.readTree(registered.body()).get("orderId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                client.status(OIC, ServiceName.BREACH_REPORT, "/orders/" + orderId + "/compliance") == 200);
+        var reported = client.reportBreach(orderId);
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+        String report = traceId(reported);
+        assertThat(report).isNotEqualTo(registration);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            var alerts = client.alerts(orderId);
+            assertThat(alerts.stream().filter(a -> a.get("sourceEventType").asString().equals("breach.reported"))
+                    .map(a -> a.get("traceId").asString())).as("each alert of the report").hasSize(3)
+                    .containsOnly(report);
+            assertThat(alerts.stream().filter(a -> a.get("sourceEventType").asString().equals("order.registered"))
+                    .map(a -> a.get("traceId").asString())).as("the alert of the registration").hasSize(1)
+                    .containsOnly(registration);
+        });
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(spans(ServiceName.BREACH_REPORT, report)).as("breach-report: the request")
+                    .anyMatch(s -> s.contains("http post"));
+            assertThat(spans(ServiceName.NOTIFICATION, report)).as("notification: the event, each delivery")
+                    .anyMatch(s -> s.contains(" consume breach.reported "))
+                    .anyMatch(s -> s.contains(" deliver alert "))
+                    .anyMatch(s -> s.contains(" send email "));
+            assertThat(spans(ServiceName.ORDER_REGISTRY, registration)).as("order-registry: the registration")
+                    .anyMatch(s -> s.contains("http post"));
+            assertThat(spans(ServiceName.BREACH_REPORT, registration)).as("breach-report learns of the order")
+                    .anyMatch(s -> s.contains(" consume order.registered "));
+            assertThat(spans(ServiceName.NOTIFICATION, registration)).as("notification learns of it")
+                    .anyMatch(s -> s.contains(" consume order.registered "));
+        });
+    }
+
+    /** The trace id of an answer's {@code traceparent} header. */
+    static String traceId(HttpResponse<String> response) {
+        String traceparent = response.headers().firstValue("traceparent").orElseThrow(() ->
+                new AssertionError("no traceparent on the answer"));
+        assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        return traceparent.substring(3, 35);
+    }
+
+    /** The spans of a trace that any instance of a service logged. */
+    List<String> spans(ServiceName service, String traceId) throws IOException {
+        List<String> spans = new java.util.ArrayList<>();
+        for (var instance : stack().serviceInstances(service)) {
+            try (var lines = Files.lines(instance.logFile())) {
+                lines.filter(l -> l.contains(" span trace=" + traceId + " ")).forEach(spans::add);
+            }
+        }
+        return spans;
     }
 
     @Test

@@ -39,6 +39,9 @@ import uk.orderwatch.support.outbox.PendingWork;
 import uk.orderwatch.support.security.Caller;
 import uk.orderwatch.support.security.CallerArgumentResolver;
 import uk.orderwatch.support.security.SecurityConfiguration;
+import uk.orderwatch.support.tracing.LoggedSpans;
+import uk.orderwatch.support.tracing.TraceResponseHeader;
+import uk.orderwatch.support.tracing.Traces;
 import uk.orderwatch.support.web.ProblemDetailsAdvice;
 import uk.orderwatch.support.web.RequestSizeLimitFilter;
 import uk.orderwatch.support.web.SafeText;
@@ -169,13 +172,44 @@ public class SupportAutoConfiguration {
     }
 
     @Bean
-    EventDecoder eventDecoder(EventCodec codec, SupportSettings settings) {
-        return new EventDecoder(codec, settings.consumer().transientRetryFor());
+    EventDecoder eventDecoder(EventCodec codec, SupportSettings settings, Traces traces) {
+        return new EventDecoder(codec, settings.consumer().transientRetryFor(), traces);
     }
 
     @Bean
-    EventFactory eventFactory(EventCodec codec, @Value("${spring.application.name}") String serviceName, Clock clock) {
-        return new EventFactory(codec, serviceName, clock);
+    EventFactory eventFactory(EventCodec codec, @Value("${spring.application.name}") String serviceName, Clock clock,
+                              Traces traces) {
+        return new EventFactory(codec, serviceName, clock, traces);
+    }
+
+    @Bean
+    Traces traces(io.micrometer.tracing.Tracer tracer, io.micrometer.tracing.propagation.Propagator propagator) {
+        return new Traces(tracer, propagator);
+    }
+
+    /** Inside the server observation (Boot's filter, order HIGHEST_PRECEDENCE + 1), before security answers. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<TraceResponseHeader> traceResponseHeader(
+            Traces traces) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new TraceResponseHeader(traces));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    /** The local stack's trace "collector": each finished span is a log line (README, follow one report's trace). */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("orderwatch.tracing.log-spans")
+    LoggedSpans loggedSpans() {
+        return new LoggedSpans();
+    }
+
+    /** Probes and scrapes are not traced: they would be most of the spans and none of the story. */
+    @Bean
+    io.micrometer.observation.ObservationPredicate noActuatorTraces() {
+        return (name, context) -> !(context instanceof org.springframework.http.server.observation
+                .ServerRequestObservationContext request
+                && request.getCarrier().getRequestURI().startsWith("/actuator"));
     }
 
     @Bean

@@ -26,6 +26,8 @@ import uk.orderwatch.support.outbox.OutboxEvent;
  *                         escalation of an alert no channel could deliver, the chain's deadlines to stop
  * @param sourceEventAt    when the source event happened (the report was accepted), for the report-to-delivery
  *                         time; null for an escalated alert and for alerts stored before it was kept
+ * @param traceparent      the W3C trace context of the report's trace (ADR 23): its deliveries and escalations are
+ *                         spans of it; null for alerts stored before it was kept
  */
 @Document(AlertDocument.COLLECTION)
 public record AlertDocument(
@@ -54,7 +56,8 @@ public record AlertDocument(
         Escalation escalation,
         List<OutboxEvent> outbox,
         List<FollowUp> followUps,
-        Instant sourceEventAt) {
+        Instant sourceEventAt,
+        String traceparent) {
 
     /** Whether the alert's recipient is this person of this agency (a person id is unique within its agency only). */
     public boolean isFor(String agencyId, String personId) {

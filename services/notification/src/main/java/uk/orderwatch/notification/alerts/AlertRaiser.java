@@ -26,6 +26,7 @@ import uk.orderwatch.schemas.events.Severity;
 import uk.orderwatch.support.events.EventFactory;
 import uk.orderwatch.support.outbox.OutboxEvent;
 import uk.orderwatch.support.outbox.OutboxWriter;
+import uk.orderwatch.support.tracing.Traces;
 
 /**
  * Raises alerts: exactly once per (source event, recipient), whom the routing table names, each told what its role
@@ -43,10 +44,12 @@ public class AlertRaiser {
     private final DutyService duty;
     private final Duration claimFor;
     private final AlertMetrics metrics;
+    private final Traces traces;
 
     public AlertRaiser(EventFactory events, OutboxWriter outbox, OrderReadModel orders, AlertStream stream,
                        ApplicationEventPublisher stored, Clock clock, DutyService duty,
-                       NotificationSettings settings, AlertMetrics metrics) {
+                       NotificationSettings settings, AlertMetrics metrics, Traces traces) {
+        this.traces = traces;
         this.claimFor = settings.delivery().claimFor();
         this.metrics = metrics;
         this.events = events;
@@ -84,7 +87,7 @@ public class AlertRaiser {
             var wait = duty.policy(dutyOf.apply(recipient.agencyId()), routed.priority())
                     .map(p -> p.steps().get(0).acknowledgeWithin()).orElse(null);
             alerts.add(alert(alertId, event.id(), event.type(), event.time(), event.subject(), recipient,
-                    routed.priority(), message, alertId, 0, wait, now));
+                    routed.priority(), message, alertId, 0, wait, now, traces.current()));
         }
         return store(alerts);
     }
@@ -105,13 +108,16 @@ public class AlertRaiser {
 
     /**
      * Stores one alert with its {@code alert.raised} event, shows it on the recipient's live stream and has its
-     * channels tried at once ({@link AlertStored}); false when it exists already (the same event again).
+     * channels tried at once ({@link AlertStored}); false when it exists already (the same event again). It belongs
+     * to the trace {@code traceparent} names: an escalation's, the report's that raised the first alert.
      */
     boolean raise(String alertId, String sourceEventId, String sourceEventType, String orderId, Recipient recipient,
                   Severity priority, AlertContent.Message message, String rootAlertId, int level,
-                  Duration acknowledgeWithin) {
-        return store(List.of(alert(alertId, sourceEventId, sourceEventType, null, orderId, recipient, priority,
-                message, rootAlertId, level, acknowledgeWithin, clock.instant()))) == 1;
+                  Duration acknowledgeWithin, String traceparent) {
+        return traces.within("raise escalated alert", traceparent, null,
+                Map.of("alert.id", alertId), () -> store(List.of(alert(alertId, sourceEventId, sourceEventType,
+                        null, orderId, recipient, priority, message, rootAlertId, level, acknowledgeWithin,
+                        clock.instant(), traces.current())))) == 1;
     }
 
     /**
@@ -120,7 +126,8 @@ public class AlertRaiser {
      */
     private AlertDocument alert(String alertId, String sourceEventId, String sourceEventType, Instant sourceEventAt,
                                 String orderId, Recipient recipient, Severity priority, AlertContent.Message message,
-                                String rootAlertId, int level, Duration acknowledgeWithin, Instant now) {
+                                String rootAlertId, int level, Duration acknowledgeWithin, Instant now,
+                                String traceparent) {
         List<OutboxEvent> raised = new ArrayList<>();
         raised.add(events.create(EventType.ALERT_RAISED, orderId, new AlertRaised(alertId, sourceEventId,
                 sourceEventType, orderId, recipient, priority, message.title(), now)));
@@ -130,7 +137,7 @@ public class AlertRaiser {
                 message.title(), message.headline(), message.body(), message.fields(), now, rootAlertId, level,
                 List.of(inbox), now, claimedUntil,
                 false, acknowledgeWithin == null ? null : now.plus(acknowledgeWithin), null,
-                null, null, null, raised, List.of(), sourceEventAt);
+                null, null, null, raised, List.of(), sourceEventAt, traceparent);
     }
 
     /**

@@ -253,11 +253,12 @@ public class Escalations {
                 alert.fields(), why + "\n" + alert.body());
         var e = alert.escalation();
         raiser.raise(alert.escalatedToAlertId(), alert.sourceEventId(), alert.sourceEventType(), alert.orderId(),
-                e.to(), alert.priority(), message, alert.rootAlertId(), e.level(), e.acknowledgeWithin());
+                e.to(), alert.priority(), message, alert.rootAlertId(), e.level(), e.acknowledgeWithin(),
+                alert.traceparent());
         for (Recipient r : e.with() == null ? List.<Recipient>of() : e.with()) {
             raiser.raise(escalatedId(alert, e.level(), r, e.to()), alert.sourceEventId(), alert.sourceEventType(),
                     alert.orderId(), r, alert.priority(), message, alert.rootAlertId(), e.level(),
-                    e.acknowledgeWithin());
+                    e.acknowledgeWithin(), alert.traceparent());
         }
     }
 
@@ -282,7 +283,7 @@ public class Escalations {
                     .getBytes(StandardCharsets.UTF_8)).toString();
             var to = new Recipient(personId, agencyId, RecipientRole.ESCALATION_CONTACT);
             raiser.raise(id, alert.sourceEventId(), alert.sourceEventType(), alert.orderId(), to, Severity.HIGH,
-                    message, alert.rootAlertId(), beyond, null);
+                    message, alert.rootAlertId(), beyond, null, alert.traceparent());
         }
     }
 

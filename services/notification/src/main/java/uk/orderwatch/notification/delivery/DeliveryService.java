@@ -3,12 +3,14 @@ package uk.orderwatch.notification.delivery;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.micrometer.tracing.Span;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -41,6 +43,7 @@ import uk.orderwatch.support.followup.FollowUp;
 import uk.orderwatch.support.followup.FollowUps;
 import uk.orderwatch.support.outbox.OutboxEvent;
 import uk.orderwatch.support.outbox.OutboxWriter;
+import uk.orderwatch.support.tracing.Traces;
 
 /**
  * Delivers alerts beyond the inbox. Channels are tried in the recipient's order ({@link NotificationRules}: their
@@ -71,12 +74,14 @@ public class DeliveryService {
     private final ExecutorService fastPath;
     private final NotificationRulesService notificationRules;
     private final AlertMetrics metrics;
+    private final Traces traces;
 
     public DeliveryService(MongoTemplate mongo, ResilientChannels channels, DirectoryService directory,
                            AlertQueries alerts, FollowUps followUps, EventFactory events,
                            OutboxWriter outbox, Clock clock, @Qualifier("deliveryExecutor") ExecutorService fastPath,
                            AuditLog audit, NotificationSettings settings,
-                           NotificationRulesService notificationRules, AlertMetrics metrics) {
+                           NotificationRulesService notificationRules, AlertMetrics metrics, Traces traces) {
+        this.traces = traces;
         this.notificationRules = notificationRules;
         this.metrics = metrics;
         this.mongo = mongo;
@@ -177,8 +182,16 @@ public class DeliveryService {
         return send(claimed, now);
     }
 
-    /** Tries the channels of an alert this worker holds the claim of, and records the outcome under that claim. */
+    /**
+     * Tries the channels of an alert this worker holds the claim of, and records the outcome under that claim: a span
+     * of the trace of the report that raised the alert, each channel's sending a span within it (ADR 23).
+     */
     private boolean send(AlertDocument claimed, Instant now) {
+        return traces.within("deliver alert", claimed.traceparent(), null,
+                Map.of("alert.id", claimed.alertId()), () -> sendTraced(claimed, now));
+    }
+
+    private boolean sendTraced(AlertDocument claimed, Instant now) {
         String alertId = claimed.alertId();
         CrashPoints.reach(CrashPoints.AFTER_DELIVERY_CLAIM, "alerts");
         AgencyDocument agency = directory.recent(claimed.recipient().agencyId()).orElse(null);
@@ -220,7 +233,9 @@ public class DeliveryService {
                     claimed.alertId(), claimed.recipient().personId(), claimed.recipient().agencyId());
             Delivery outcome;
             try {
-                Channel.Sent sent = channels.send(type, claimed, person, agency);
+                Channel.Sent sent = traces.within("send " + type.name().toLowerCase(java.util.Locale.ROOT), null,
+                        Span.Kind.CLIENT, Map.of("alert.id", claimed.alertId()),
+                        () -> channels.send(type, claimed, person, agency));
                 CrashPoints.reach(CrashPoints.AFTER_DELIVERY_SEND, type.name().toLowerCase(java.util.Locale.ROOT));
                 outcome = new Delivery(type, sent.deliveredNow() ? DeliveryStatus.DELIVERED : DeliveryStatus.SENDING,
                         d.attempts() + 1, now, null, sent.providerReference(), null);

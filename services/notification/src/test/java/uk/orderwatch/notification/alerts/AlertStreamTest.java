@@ -86,7 +86,7 @@ class AlertStreamTest {
     static AlertView alert(String id, String personId) {
         return new AlertView(id, "order-1", "breach.reported", "event-" + id,
                 new Recipient(personId, "demo-police", RecipientRole.OFFICER_IN_CHARGE), Severity.HIGH,
-                "Breach reported", Map.of(), Instant.now(), 0, id, null, null, null, null, List.of());
+                "Breach reported", Map.of(), Instant.now(), 0, id, null, null, null, null, List.of(), null);
     }
 
     @Test

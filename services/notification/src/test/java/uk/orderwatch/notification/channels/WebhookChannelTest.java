@@ -101,6 +101,6 @@ class WebhookChannelTest {
                 new Recipient("dc-webhook", "test-police", RecipientRole.OFFICER_IN_CHARGE), Severity.HIGH,
                 "Breach reported", "Breach reported", "A breach was reported.", Map.of(), Instant.now(), "alert-1", 0,
                 List.of(), null,
-                null, false, null, null, null, null, null, List.of(), List.of(), null);
+                null, false, null, null, null, null, null, List.of(), List.of(), null, null);
     }
 }

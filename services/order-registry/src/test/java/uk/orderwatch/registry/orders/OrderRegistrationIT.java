@@ -253,7 +253,7 @@ class OrderRegistrationIT extends OrderRegistryITBase {
                 .replace("5b1c2d9e-8f4a-4c1e-9a53-0d6f1e2a7b10", eventId);
         mongo.getCollection(OrderDocument.COLLECTION).insertOne(new org.bson.Document("_id", orderId)
                 .append("outbox", List.of(mongo.getConverter().convertToMongoType(new OutboxEvent(eventId,
-                        "order.registered", Topics.ORDERS, orderId, example, Instant.now().minusSeconds(30))))));
+                        "order.registered", Topics.ORDERS, orderId, example, Instant.now().minusSeconds(30), null)))));
 
         var records = eventsFor(orderId, 1, Duration.ofSeconds(20));
 

@@ -161,8 +161,9 @@ public class DeadLetters {
         }
         var message = MessageBuilder.withPayload(record.value() == null ? new byte[0]
                 : record.value().getBytes(StandardCharsets.UTF_8)).setHeader(KafkaHeaders.RECEIVED_KEY, record.key());
+        // a replayed event continues the trace of the report that caused it, not the replaying request's
         for (String name : List.of(CloudEvent.HEADER_ID, CloudEvent.HEADER_TYPE,
-                CloudEvent.HEADER_CONTENT_TYPE)) {
+                CloudEvent.HEADER_CONTENT_TYPE, CloudEvent.HEADER_TRACEPARENT)) {
             Header h = record.headers().lastHeader(name);
             if (h != null) {
                 message.setHeader(name, h.value());

@@ -14,6 +14,7 @@ import uk.orderwatch.schemas.EventCodec;
 import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.InvalidEventException;
 import uk.orderwatch.support.crash.CrashPoints;
+import uk.orderwatch.support.tracing.Traces;
 
 /**
  * Turns a consumed Kafka record into a checked event and hands it to the service. Consumers take the raw bytes (no
@@ -24,6 +25,9 @@ import uk.orderwatch.support.crash.CrashPoints;
  * quick retries would leave an accepted report un-alerted until someone replays it. So while the database is
  * unreachable the record is retried here, holding its partition, for up to {@code transientRetryFor}; only an outage
  * longer than that lets the binder's retries and dead-lettering take over.
+ *
+ * <p>The service's work on an event is a span of the trace its record's {@code traceparent} header names: the trace
+ * of the request that caused the event (ADR 23).
  */
 public class EventDecoder {
 
@@ -33,9 +37,11 @@ public class EventDecoder {
 
     private final EventCodec codec;
     private final Duration transientRetryFor;
+    private final Traces traces;
 
-    public EventDecoder(EventCodec codec, Duration transientRetryFor) {
+    public EventDecoder(EventCodec codec, Duration transientRetryFor, Traces traces) {
         this.codec = codec;
+        this.traces = traces;
         this.transientRetryFor = transientRetryFor;
     }
 
@@ -68,24 +74,30 @@ public class EventDecoder {
                 }
             }
             CloudEvent<?> event = decode(message);
-            long deadline = System.nanoTime() + transientRetryFor.toNanos();
-            Duration pause = FIRST_PAUSE;
-            while (true) {
-                try {
-                    handler.accept(event);
-                    CrashPoints.reach(CrashPoints.AFTER_CONSUME, event.type());
-                    return;
-                } catch (RuntimeException e) {
-                    if (!isTransient(e) || System.nanoTime() + pause.toNanos() > deadline) {
-                        throw e;
-                    }
-                    log.warn("Event {} ({}) waits for the database, retrying in {} ms: {}", event.id(), event.type(),
-                            pause.toMillis(), e.toString());
-                    sleep(pause);
-                    pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
-                }
-            }
+            traces.within("consume " + event.type(), header(message, CloudEvent.HEADER_TRACEPARENT),
+                    io.micrometer.tracing.Span.Kind.CONSUMER, java.util.Map.of("event.id", event.id()),
+                    () -> handle(event, handler));
         };
+    }
+
+    private void handle(CloudEvent<?> event, Consumer<CloudEvent<?>> handler) {
+        long deadline = System.nanoTime() + transientRetryFor.toNanos();
+        Duration pause = FIRST_PAUSE;
+        while (true) {
+            try {
+                handler.accept(event);
+                CrashPoints.reach(CrashPoints.AFTER_CONSUME, event.type());
+                return;
+            } catch (RuntimeException e) {
+                if (!isTransient(e) || System.nanoTime() + pause.toNanos() > deadline) {
+                    throw e;
+                }
+                log.warn("Event {} ({}) waits for the database, retrying in {} ms: {}", event.id(), event.type(),
+                        pause.toMillis(), e.toString());
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            }
+        }
     }
 
     private static String header(Message<?> message, String name) {

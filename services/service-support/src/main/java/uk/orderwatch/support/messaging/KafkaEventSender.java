@@ -19,7 +19,8 @@ import uk.orderwatch.support.outbox.OutboxEvent;
 /**
  * Sends outbox events to Kafka with a plain kafka-clients producer: acks=all and idempotence set explicitly, and a
  * send counts only when the broker has acknowledged it (a failed or timed-out send is reported as failed, never as
- * sent). Each record is keyed by the order id and carries the event id and type in headers.
+ * sent). Each record is keyed by the order id and carries the event id and type in headers, and the trace context
+ * the event was made in.
  */
 public class KafkaEventSender implements AutoCloseable {
 
@@ -83,6 +84,10 @@ public class KafkaEventSender implements AutoCloseable {
         record.headers().add(new RecordHeader(CloudEvent.HEADER_TYPE, event.type().getBytes(StandardCharsets.UTF_8)));
         record.headers().add(new RecordHeader(CloudEvent.HEADER_CONTENT_TYPE,
                 CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+        if (event.traceparent() != null) {
+            record.headers().add(new RecordHeader(CloudEvent.HEADER_TRACEPARENT,
+                    event.traceparent().getBytes(StandardCharsets.UTF_8)));
+        }
         return record;
     }
 

@@ -9,6 +9,9 @@ import java.time.Instant;
  *
  * @param eventId the CloudEvents id (not called {@code id}: the mapping layer would store that as {@code _id})
  * @param payload the CloudEvents JSON, already checked against its schema
+ * @param traceparent the W3C trace context the event was made in, sent as its record's header; null when made
+ *                    outside any trace (and in events stored before it was kept)
  */
-public record OutboxEvent(String eventId, String type, String topic, String key, String payload, Instant createdAt) {
+public record OutboxEvent(String eventId, String type, String topic, String key, String payload, Instant createdAt,
+                          String traceparent) {
 }

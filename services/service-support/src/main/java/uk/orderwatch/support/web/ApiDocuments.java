@@ -24,11 +24,13 @@ import java.util.function.Predicate;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.util.AntPathMatcher;
 import uk.orderwatch.support.idempotency.IdempotencyFilter;
+import uk.orderwatch.support.tracing.Traces;
 
 /**
  * What every service's published OpenAPI document says the same way, so that it is true to the wire (issue 19): the
  * bearer-token security scheme, the problem-details body of every error status each operation can answer, the
- * {@code Idempotency-Key} header of every POST and PUT, and {@code Retry-After} where an answer carries it.
+ * {@code Idempotency-Key} header of every POST and PUT, {@code Retry-After} where an answer carries it, and the
+ * {@code traceparent} every answer carries.
  *
  * <p>The statuses follow from what the shared filters and handlers do: every operation may answer 500 and 503 (store
  * unreachable); one that needs a token 401, 403 and 429 (rate limit); one with a path variable 404; one with query
@@ -86,6 +88,11 @@ public final class ApiDocuments implements OpenApiCustomizer {
                         + "removes it first marks deprecated; clients should accept enum values they do not know."));
         api.getComponents().addSchemas(PROBLEM, problemSchema());
         api.getComponents().addSchemas(FIELD_PROBLEM, fieldProblemSchema());
+        api.getComponents().addHeaders(Traces.TRACEPARENT, new Header()
+                .description("The W3C trace context of this request: its trace follows the request through the "
+                        + "events it caused to each alert and delivery (an alert's `traceId`). A caller's own "
+                        + "`traceparent` is continued.")
+                .schema(new StringSchema().pattern("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$")));
         api.getComponents().addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                 .scheme("bearer").bearerFormat("JWT").description("An access token from the orderwatch identity "
                         + "server (OpenID Connect): the caller's person, agency and role come from it, never from "
@@ -142,6 +149,8 @@ public final class ApiDocuments implements OpenApiCustomizer {
         }
         existing.clear();
         existing.putAll(ordered);
+        existing.values().forEach(response -> response.addHeaderObject(Traces.TRACEPARENT,
+                new Header().$ref("#/components/headers/" + Traces.TRACEPARENT)));
         if (method.equals("post") || method.equals("put")) {
             operation.addParametersItem(new HeaderParameter().name(IdempotencyFilter.HEADER).required(false)
                     .description("Makes the request safe to retry (IETF draft semantics): the same key and request "

@@ -18,6 +18,7 @@ import uk.orderwatch.schemas.EventType;
 import uk.orderwatch.schemas.InvalidEventException;
 import uk.orderwatch.schemas.events.AgencyKind;
 import uk.orderwatch.schemas.events.AgencyRecorded;
+import uk.orderwatch.support.tracing.Traces;
 
 /** A record waits out a database outage instead of being dead-lettered; anything else fails at once. */
 class EventDecoderTest {
@@ -32,7 +33,7 @@ class EventDecoderTest {
     void anOutageOfTheDatabaseIsRetriedUntilTheEventIsHandled() {
         AtomicInteger calls = new AtomicInteger();
         List<String> handled = new ArrayList<>();
-        new EventDecoder(codec, Duration.ofSeconds(10)).consumer(event -> {
+        new EventDecoder(codec, Duration.ofSeconds(10), Traces.none()).consumer(event -> {
             if (calls.incrementAndGet() < 3) {
                 throw new DataAccessResourceFailureException("Timed out while waiting for a server",
                         new com.mongodb.MongoTimeoutException("no server"));
@@ -46,7 +47,7 @@ class EventDecoderTest {
     @Test
     void anOutageLongerThanTheLimitIsLeftToTheBindersRetriesAndDeadLetters() {
         AtomicInteger calls = new AtomicInteger();
-        var consumer = new EventDecoder(codec, Duration.ofMillis(350)).consumer(event -> {
+        var consumer = new EventDecoder(codec, Duration.ofMillis(350), Traces.none()).consumer(event -> {
             calls.incrementAndGet();
             throw new DataAccessResourceFailureException("down");
         });
@@ -58,7 +59,7 @@ class EventDecoderTest {
     @Test
     void aFailureThatIsNotAnOutageIsNotRetried() {
         AtomicInteger calls = new AtomicInteger();
-        var consumer = new EventDecoder(codec, Duration.ofSeconds(10)).consumer(event -> {
+        var consumer = new EventDecoder(codec, Duration.ofSeconds(10), Traces.none()).consumer(event -> {
             calls.incrementAndGet();
             throw new IllegalStateException("a bug");
         });
@@ -70,7 +71,8 @@ class EventDecoderTest {
     @Test
     void anInvalidRecordNeverReachesTheHandler() {
         AtomicInteger calls = new AtomicInteger();
-        var consumer = new EventDecoder(codec, Duration.ofSeconds(10)).consumer(event -> calls.incrementAndGet());
+        var consumer = new EventDecoder(codec, Duration.ofSeconds(10), Traces.none())
+                .consumer(event -> calls.incrementAndGet());
         assertThatThrownBy(() -> consumer.accept(MessageBuilder.withPayload("{not json".getBytes(
                 StandardCharsets.UTF_8)).build())).isInstanceOf(InvalidEventException.class);
         assertThat(calls).hasValue(0);
@@ -79,7 +81,7 @@ class EventDecoderTest {
     @Test
     void aConsumerOfSomeTypesPassesOverOthersByTheirHeaderAndStillRefusesRecordsWithout() {
         List<String> handled = new ArrayList<>();
-        var consumer = new EventDecoder(codec, Duration.ofSeconds(10)).consumer(
+        var consumer = new EventDecoder(codec, Duration.ofSeconds(10), Traces.none()).consumer(
                 java.util.Set.of(EventType.AGENCY_RECORDED), event -> handled.add(event.id()));
 
         consumer.accept(MessageBuilder.withPayload("{not even json".getBytes(StandardCharsets.UTF_8))

@@ -83,7 +83,7 @@ class OutboxWriterTest {
 
     private static Note note(String id) {
         return new Note(id, "note " + id, List.of(new OutboxEvent(id + "-event", "note.written", "notes", id, "{}",
-                Instant.now())));
+                Instant.now(), null)));
     }
 
     private WireCounts.Tally inserts() {
