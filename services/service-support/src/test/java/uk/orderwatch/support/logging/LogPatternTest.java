@@ -27,22 +27,41 @@ class LogPatternTest {
         throw new IllegalStateException("no logging.pattern.console");
     }
 
-    @Test
-    void lineBreaksAndControlCharactersInAMessageCannotForgeALogLine() throws Exception {
-        LoggerContext context = new LoggerContext();
+    static PatternLayout layout(LoggerContext context) throws Exception {
         PatternLayout layout = new PatternLayout();
         layout.setContext(context);
         layout.getInstanceConverterMap().put("wEx",
                 org.springframework.boot.logging.logback.WhitespaceThrowableProxyConverter::new);
         layout.setPattern(consolePattern());
         layout.start();
+        return layout;
+    }
+
+    @Test
+    void lineBreaksAndControlCharactersInAMessageCannotForgeALogLine() throws Exception {
+        LoggerContext context = new LoggerContext();
+        PatternLayout layout = layout(context);
         var event = new LoggingEvent("test", context.getLogger("orderwatch"), Level.WARN,
                 "Order {} not found", null, new Object[] {"x\r\n2026-11-28 INFO forged\u2028line\u001b[0m"});
+        event.setMDCPropertyMap(Map.of("traceId", "6b0d49fe52e7b0532a2d9a39faae2c53", "spanId", "2a2d9a39faae2c53"));
 
         String line = layout.doLayout(event);
 
         assertThat(line).endsWith("\n");
         assertThat(line.substring(0, line.length() - 1)).doesNotContain("\n", "\r", "\u2028", "\u001b")
                 .contains("Order x__2026-11-28 INFO forged_line_[0m not found");
+    }
+
+    @Test
+    void eachLineNamesTheTraceAndSpanItWasWrittenIn() throws Exception {
+        LoggerContext context = new LoggerContext();
+        PatternLayout layout = layout(context);
+        var traced = new LoggingEvent("test", context.getLogger("orderwatch"), Level.INFO, "traced", null, null);
+        traced.setMDCPropertyMap(Map.of("traceId", "6b0d49fe52e7b0532a2d9a39faae2c53", "spanId", "2a2d9a39faae2c53"));
+        var untraced = new LoggingEvent("test", context.getLogger("orderwatch"), Level.INFO, "untraced", null, null);
+        untraced.setMDCPropertyMap(Map.of());
+
+        assertThat(layout.doLayout(traced)).contains(" [6b0d49fe52e7b0532a2d9a39faae2c53,2a2d9a39faae2c53] orderwatch");
+        assertThat(layout.doLayout(untraced)).contains(" [,] orderwatch");
     }
 }
