@@ -9,6 +9,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,8 +90,10 @@ public final class FaultSuite implements AutoCloseable {
     private final ExecutorService users = Executors.newFixedThreadPool(64);
     private final ScheduledExecutorService mailScanner = Executors.newSingleThreadScheduledExecutor();
     private final LiveStreams streams;
+    private final Path crashPoints;
 
-    private FaultSuite(Settings settings, LocalStack stack) {
+    private FaultSuite(Settings settings, LocalStack stack, Path crashPoints) {
+        this.crashPoints = crashPoints;
         this.settings = settings;
         this.stack = stack;
         this.receipts = new Receipts(stack.mail());
@@ -112,15 +117,38 @@ public final class FaultSuite implements AutoCloseable {
     public static FaultSuite start(Path dataDir, Path repoRoot, String version, Settings settings) {
         var config = StackConfig.ephemeral(dataDir, StackConfig.builtJars(repoRoot, version))
                 .withInstances(settings.instances());
-        var stack = new LocalStack(config).withFaultProxies()
-                .withServiceEnv(LocalStack.UNLIMITED_RATES).withServiceEnv(SERVICE_ENV).start();
+        Path crashPoints = dataDir.resolve("crash-points");
+        var stack = new LocalStack(config).withFaultProxies().withoutPortal()
+                .withServiceEnv(LocalStack.UNLIMITED_RATES).withServiceEnv(SERVICE_ENV)
+                .withServiceEnv(Map.of("ORDERWATCH_CRASH_POINTS_FILE", crashPoints.toString())).start();
         try {
-            var suite = new FaultSuite(settings, stack);
+            var suite = new FaultSuite(settings, stack, crashPoints);
             suite.giveAgenciesWebhooks();
             return suite;
         } catch (RuntimeException e) {
             stack.close();
             throw e;
+        }
+    }
+
+    /**
+     * Arms a crash point of a running service (ADR 11): it halts the first time it passes {@code point}, within 50 ms
+     * of this call, with no restart to arm it.
+     */
+    void armCrashPoint(ServiceName service, String point) {
+        try {
+            Files.writeString(crashPoints, service.id() + " " + point + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Disarms every crash point, before a halted service is started again. */
+    void disarmCrashPoints() {
+        try {
+            Files.deleteIfExists(crashPoints);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -167,8 +167,8 @@ abstract class Scenario {
     }
 
     /**
-     * A service is started with a crash point armed and halts (as a SIGKILL would) the first time it passes it; then
-     * it is started again as normal. Deterministic where a random kill is not: the process dies at exactly that step
+     * A running service has a crash point armed and halts (as a SIGKILL would) the first time it passes it; then it
+     * is started again as normal. Deterministic where a random kill is not: the process dies at exactly that step
      * of a write path, and the outcome must be what an uninterrupted run gives.
      */
     static final class HaltedAt extends Scenario {
@@ -193,12 +193,13 @@ abstract class Scenario {
 
         @Override
         void inject(FaultSuite suite) {
-            suite.stack().restartWith(service, java.util.Map.of("ORDERWATCH_CRASH_AT", point));
+            suite.armCrashPoint(service, point);
         }
 
         @Override
         void heal(FaultSuite suite) {
             halted = suite.stack().service(service).awaitExit(Duration.ofSeconds(90));
+            suite.disarmCrashPoints();
             suite.stack().restart(service);
         }
 

@@ -37,7 +37,10 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final int PARTITIONS = 3;
-    /** Service settings lifting the rate limits (writes, reads, public writes), for load generators acting as a handful of demo users. */
+    /**
+     * Service settings lifting the rate limits (writes, reads, public writes), for load generators acting as a handful
+     * of demo users.
+     */
     public static final Map<String, String> UNLIMITED_RATES = Map.of(
             "ORDERWATCH_RATE_LIMIT_WRITE_BURST", "1000000",
             "ORDERWATCH_RATE_LIMIT_WRITES_PER_SECOND", "1000000",
@@ -60,6 +63,7 @@ public final class LocalStack implements AutoCloseable {
     private TcpProxy mongoProxy;
     private TcpProxy smtpProxy;
     private final Map<String, String> serviceEnv = new java.util.HashMap<>();
+    private boolean portal = true;
     /** Asks the service processes to stop if this JVM ends without closing the stack (Ctrl-C on a tool using it). */
     private final Thread orphanGuard = new Thread(() -> processes().forEach(ServiceProcess::signalStop),
             "local-stack-orphan-guard");
@@ -83,6 +87,15 @@ public final class LocalStack implements AutoCloseable {
      */
     public LocalStack withMailProxy() {
         this.mailProxy = true;
+        return this;
+    }
+
+    /**
+     * Runs no portal: the fault suite drives the services' APIs and live streams itself, and on two cores each
+     * process fewer starts the rest sooner. Call before {@link #start()}.
+     */
+    public LocalStack withoutPortal() {
+        this.portal = false;
         return this;
     }
 
@@ -132,9 +145,13 @@ public final class LocalStack implements AutoCloseable {
             if (faultProxies || mailProxy) {
                 smtpProxy = TcpProxy.start("smtp", "localhost", config.smtpPort());
             }
+            ClassDataSharing.prepare(config.jars().values());
             for (ServiceName name : ServiceName.values()) {
+                if (name == ServiceName.PORTAL && !portal) {
+                    continue;
+                }
                 for (int i = 0; i < config.instancePorts(name).size(); i++) {
-                    startService(name, i, Map.of());
+                    startService(name, i);
                 }
                 if (config.scaled(name)) {
                     entries.put(name, TcpProxy.roundRobin(name.id(), config.ports().get(name), "localhost",
@@ -182,7 +199,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Starts instance {@code instance} of a service on its port, replacing its process if it had one. */
-    private void startService(ServiceName name, int instance, Map<String, String> extraEnv) {
+    private void startService(ServiceName name, int instance) {
         Map<String, String> env = new java.util.HashMap<>();
         // the local stack is a demo: its settings (application-demo.yml) are never a deployment's
         env.put("SPRING_PROFILES_ACTIVE", "demo");
@@ -209,7 +226,6 @@ public final class LocalStack implements AutoCloseable {
             env.put("MONGO_HEALTH_ENABLED", String.valueOf(mongo == null));
             env.putAll(serviceEnv);
         }
-        env.putAll(extraEnv);
         int port = config.instancePorts(name).get(instance);
         String logName = name.id() + (config.scaled(name) ? "-" + (instance + 1) : "") + ".log";
         var process = new ServiceProcess(name, config.jars().get(name), port, env,
@@ -285,32 +301,13 @@ public final class LocalStack implements AutoCloseable {
     /** Starts one instance of a service that was stopped or killed, and waits until it is healthy. */
     public void restart(ServiceName name, int instance) {
         services.get(name).get(instance).stop();
-        startService(name, instance, Map.of());
+        startService(name, instance);
         services.get(name).get(instance).awaitHealthy(Duration.ofSeconds(120));
     }
 
     /** How many instances each orderwatch service runs as. */
     public int instances() {
         return config.instances();
-    }
-
-    /**
-     * Kills a service and starts it again with {@code extraEnv} added for this run only (the fault suite arms a crash
-     * point with {@code ORDERWATCH_CRASH_AT}); answers once it is healthy, or once it has ended by itself.
-     */
-    public void restartWith(ServiceName name, Map<String, String> extraEnv) {
-        services.get(name).get(0).kill();
-        startService(name, 0, extraEnv);
-        var process = services.get(name).get(0);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (process.isAlive() && System.nanoTime() < deadline) {
-            try {
-                process.awaitHealthy(Duration.ofSeconds(2));
-                return;
-            } catch (IllegalStateException e) {
-                // not healthy yet, or ended: the loop tells which
-            }
-        }
     }
 
     /** The proxy between the services and Mongo ({@link #withFaultProxies()} only). */
@@ -396,7 +393,9 @@ public final class LocalStack implements AutoCloseable {
         } catch (IllegalStateException | IllegalArgumentException e) {
             // the JVM is already shutting down, or the stack never started
         }
-        processes().parallelStream().forEach(ServiceProcess::stop);
+        // every process told at once, then each waited for: they stop side by side, however few threads there are
+        processes().forEach(ServiceProcess::signalStop);
+        processes().forEach(ServiceProcess::stop);
         entries.values().forEach(TcpProxy::close);
         entries.clear();
         for (TcpProxy proxy : new TcpProxy[] {mongoProxy, smtpProxy}) {

@@ -284,8 +284,9 @@ public class SupportAutoConfiguration {
 
     @Bean
     FollowUps followUps(org.springframework.beans.factory.ObjectProvider<FollowUpHandler> handlers,
-                        MongoTemplate mongo, Clock clock, SupportSettings settings, PendingWork pendingWork) {
-        CrashPoints.arm(settings.crashAt());
+                        MongoTemplate mongo, Clock clock, SupportSettings settings, PendingWork pendingWork,
+                        @Value("${spring.application.name}") String serviceName) {
+        CrashPoints.watch(settings.crashPointsFile(), serviceName);
         return new FollowUps(() -> handlers.orderedStream().toList(), mongo, clock, settings.outbox().relayGrace(),
                 pendingWork);
     }

@@ -14,14 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param rateLimit          writes per user
  * @param idempotency        how Idempotency-Keys are kept
  * @param indexRetryInterval how often indexes are tried again while MongoDB does not answer
- * @param crashAt            crash points to halt at ({@link uk.orderwatch.support.crash.CrashPoints}): the
- *                           fault-injection suite's, empty everywhere else
+ * @param crashPointsFile    where the fault-injection suite names the crash points to halt at
+ *                           ({@link uk.orderwatch.support.crash.CrashPoints}); unset everywhere else
  * @param metrics            who may read {@code /actuator/prometheus} besides an ADMIN
  */
 @ConfigurationProperties("orderwatch")
 public record SupportSettings(Consumer consumer, Http http, Kafka kafka, Outbox outbox, RateLimit rateLimit,
                               Idempotency idempotency, Refusals refusals, Duration indexRetryInterval,
-                              java.util.List<String> crashAt, Metrics metrics) {
+                              java.nio.file.Path crashPointsFile, Metrics metrics) {
 
     public SupportSettings {
         Settings.require("orderwatch.consumer", consumer);
@@ -32,7 +32,6 @@ public record SupportSettings(Consumer consumer, Http http, Kafka kafka, Outbox 
         Settings.require("orderwatch.idempotency", idempotency);
         Settings.require("orderwatch.refusals", refusals);
         Settings.positive("orderwatch.index-retry-interval", indexRetryInterval);
-        crashAt = crashAt == null ? java.util.List.of() : java.util.List.copyOf(crashAt);
         metrics = metrics == null ? new Metrics(null) : metrics;
     }
 
