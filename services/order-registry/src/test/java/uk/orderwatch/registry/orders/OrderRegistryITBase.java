@@ -112,11 +112,31 @@ abstract class OrderRegistryITBase extends ServiceIT {
      * (a relay pass and the write's own publish both sending it); the same type at the same version is one event.
      */
     List<String> published(String orderId, int expected) {
-        return eventsFor(orderId, expected, Duration.ofSeconds(20)).stream().map(r -> {
+        var records = TopicReader.readUntil(BOOTSTRAP, Topics.ORDERS, recs -> recs.stream()
+                .filter(r -> orderId.equals(r.key())).map(OrderRegistryITBase::typeAndVersion).distinct().count()
+                >= expected, Duration.ofSeconds(20));
+        return records.stream().filter(r -> orderId.equals(r.key())).map(r -> {
             assertThat(CODEC.validate(r.value())).as(r.value()).isEmpty();
-            var event = CODEC.read(r.value());
-            return event.type() + "@" + ((OrderEvent) event.data()).order().version();
+            return typeAndVersion(r);
         }).distinct().toList();
+    }
+
+    private static String typeAndVersion(TopicReader.Rec r) {
+        var event = CODEC.read(r.value());
+        return event.type() + "@" + ((OrderEvent) event.data()).order().version();
+    }
+
+    /**
+     * The order's event of {@code version} (each change of an order is one version and one event), waited for; read
+     * by version, not by its place among the records, since a record may come twice (see {@link #published}).
+     */
+    OrderEvent eventAt(String orderId, int version) {
+        java.util.function.Predicate<TopicReader.Rec> wanted = r -> orderId.equals(r.key())
+                && ((OrderEvent) CODEC.read(r.value()).data()).order().version() == version;
+        return TopicReader.readUntil(BOOTSTRAP, Topics.ORDERS, recs -> recs.stream().anyMatch(wanted),
+                Duration.ofSeconds(20)).stream().filter(wanted).findFirst()
+                .map(r -> (OrderEvent) CODEC.read(r.value()).data())
+                .orElseThrow(() -> new AssertionError("no event of version " + version + " of " + orderId));
     }
 
     List<TopicReader.Rec> eventsFor(String orderId, int atLeast, Duration wait) {

@@ -2,7 +2,6 @@ package uk.orderwatch.registry.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 import uk.orderwatch.schemas.events.InterimOrderEnded;
 import uk.orderwatch.schemas.events.NotificationExemption;
-import uk.orderwatch.schemas.events.OrderEvent;
 import uk.orderwatch.schemas.events.OrderStatus;
 
 /**
@@ -22,11 +20,6 @@ class StatuteIT extends OrderRegistryITBase {
 
     static ObjectNode interim(String reference) throws Exception {
         return validOrder(reference).put("type", "INTERIM_SPO").put("endsOn", LocalDate.now().plusDays(28).toString());
-    }
-
-    OrderEvent lastEvent(String orderId, int count) {
-        var events = eventsFor(orderId, count, Duration.ofSeconds(20));
-        return (OrderEvent) CODEC.read(events.get(events.size() - 1).value()).data();
     }
 
     @Test
@@ -41,17 +34,17 @@ class StatuteIT extends OrderRegistryITBase {
 
         assertThat(get("/orders/" + afterServed).get("notificationExemption").asString())
                 .isEqualTo("REPLACES_SERVED_INTERIM");
-        assertThat(lastEvent(afterServed, 1).order().notificationExemption())
+        assertThat(eventAt(afterServed, 1).order().notificationExemption())
                 .isEqualTo(NotificationExemption.REPLACES_SERVED_INTERIM);
         assertThat(get("/orders/" + afterUnserved).has("notificationExemption")).isFalse();
-        assertThat(lastEvent(afterUnserved, 1).order().notificationExemption()).isNull();
+        assertThat(eventAt(afterUnserved, 1).order().notificationExemption()).isNull();
     }
 
     @Test
     void aSubjectUnderSexualOffencesActNotificationIsRecordedAsExemptOnAnSpoOnly() throws Exception {
         String orderId = registered(validOrder("SOA-" + UUID.randomUUID())
                 .put("notificationExemption", "SEXUAL_OFFENCES_ACT_2003_PART_2"));
-        assertThat(lastEvent(orderId, 1).order().notificationExemption())
+        assertThat(eventAt(orderId, 1).order().notificationExemption())
                 .isEqualTo(NotificationExemption.SEXUAL_OFFENCES_ACT_2003_PART_2);
 
         var restraining = validOrder("SOA-RO-" + UUID.randomUUID()).put("type", "RESTRAINING_ORDER")
@@ -73,7 +66,7 @@ class StatuteIT extends OrderRegistryITBase {
         assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
         assertThat(ended.json().get("status").asString()).isEqualTo("FULL_ORDER_REFUSED");
         assertThat(published(orderId, 2)).containsExactly("order.registered@1", "order.interim-ended@2");
-        var event = (InterimOrderEnded) lastEvent(orderId, 2);
+        var event = (InterimOrderEnded) eventAt(orderId, 2);
         assertThat(event.order().status()).isEqualTo(OrderStatus.FULL_ORDER_REFUSED);
         assertThat(event.decidedOn()).isEqualTo(LocalDate.now());
         assertThat(get("/orders/" + orderId + "/history").valueStream().map(h -> h.get("action").asString()))
@@ -127,7 +120,7 @@ class StatuteIT extends OrderRegistryITBase {
 
         assertThat(get("/orders/" + orderId).get("conditions").get(1).get("responsiblePersonId").asString())
                 .isEqualTo("demo-senior-practitioner");
-        assertThat(lastEvent(orderId, 1).order().conditions().get(1).responsiblePersonId())
+        assertThat(eventAt(orderId, 1).order().conditions().get(1).responsiblePersonId())
                 .isEqualTo("demo-senior-practitioner");
 
         var moved = post("/orders/" + orderId + "/reassignments", JSON.createObjectNode().put("agencyKind",
