@@ -212,6 +212,7 @@ class PortalPagesTest {
         a.put("recipient", Map.of("personId", "demo-oic", "agencyId", "demo-police"));
         a.put("fields", Map.of("what", "A breach was reported.", "priority", "HIGH"));
         a.put("deliveries", List.of(Map.of("channel", "EMAIL", "status", "delivered")));
+        a.put("traceId", "6b0d49fe52e7b0532a2d9a39faae2c53");
         return a;
     }
 
@@ -875,7 +876,8 @@ class PortalPagesTest {
     @Test
     void theAlertPageOffersAcknowledgementUntilDone() {
         assertThat(get("/alerts/" + ALERT_ID, "POLICE")).hasStatusOk().bodyText()
-                .contains("Acknowledge the alert", "What happened", "Email: Delivered");
+                .contains("Acknowledge the alert", "What happened", "Email: Delivered")
+                .contains("service desk this reference", ">6b0d49fe52e7b0532a2d9a39faae2c53<");
         verify(api, never()).post(eq(Service.NOTIFICATION), any(), isNull());
     }
 }
