@@ -354,7 +354,7 @@ class NotificationIT extends ServiceIT {
 
     static final Set<String> ALERT_FIELDS = Set.of("alertId", "orderId", "sourceEventType", "sourceEventId",
             "recipient", "priority", "title", "fields", "raisedAt", "escalationLevel", "rootAlertId",
-            "acknowledgeBy", "acknowledgement", "readAt", "escalatedToAlertId", "deliveries");
+            "acknowledgeBy", "acknowledgement", "readAt", "escalatedToAlertId", "deliveries", "traceId");
 
     static Stream<Arguments> access() {
         List<Arguments> rows = new java.util.ArrayList<>();
