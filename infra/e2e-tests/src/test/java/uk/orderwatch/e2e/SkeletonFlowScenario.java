@@ -54,17 +54,27 @@ abstract class SkeletonFlowScenario {
 
     static LocalStack stack;
 
+    /** Whether the test class started the stack itself, and so stops it. */
+    private static boolean owned;
+
     /** Starts the stack with the given config for the test class; stopped after it. */
     static void start(StackConfig config) {
         stack = new LocalStack(config).start();
+        owned = true;
+    }
+
+    /** Runs on a stack another owns ({@link SharedLocalStack}). */
+    static void use(LocalStack shared) {
+        stack = shared;
+        owned = false;
     }
 
     @org.junit.jupiter.api.AfterAll
     static void stop() {
-        if (stack != null) {
+        if (stack != null && owned) {
             stack.close();
-            stack = null;
         }
+        stack = null;
     }
 
     LocalStack stack() {

@@ -24,7 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,9 +38,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.orderwatch.localstack.LocalStack;
-import uk.orderwatch.localstack.LocalStackMain;
 import uk.orderwatch.localstack.ServiceName;
-import uk.orderwatch.localstack.StackConfig;
 import uk.orderwatch.schemas.events.Court;
 
 /**
@@ -53,14 +50,13 @@ import uk.orderwatch.schemas.events.Court;
  * browser). Screenshots of the main pages go to target/portal-screenshots, and to doc/screenshots
  * with -Dorderwatch.update-screenshots=true.
  */
+@org.junit.jupiter.api.extension.ExtendWith(uk.orderwatch.e2e.SharedLocalStack.class)
 class PortalJourneyIT {
 
     static final String PROTECTED_NAME = "Jane Protected";
     static final String PROTECTED_ADDRESS = "1 Safe House Lane";
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    @TempDir
-    static Path dataDir;
     static LocalStack stack;
     static String portal;
 
@@ -69,19 +65,11 @@ class PortalJourneyIT {
     final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     final List<Browser> browsers = new ArrayList<>();
 
+    /** The stack the API scenarios use too ({@link uk.orderwatch.e2e.SharedLocalStack}). */
     @BeforeAll
-    static void start() {
-        Path repoRoot = Path.of(System.getProperty("orderwatch.repo-root", "../.."));
-        stack = new LocalStack(StackConfig.ephemeral(dataDir, StackConfig.builtJars(repoRoot,
-                LocalStackMain.version()))).start();
+    static void start(LocalStack shared) {
+        stack = shared;
         portal = stack.config().baseUrl(ServiceName.PORTAL);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @AfterEach
